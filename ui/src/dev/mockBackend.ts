@@ -1,0 +1,368 @@
+// A fake Rust back end for looking at the UI in a plain browser (`npm run dev`, then open
+// /?mock, /?mock=first, /?mock=empty or /?mock=1000) and for component tests. Dev-only: the
+// production bundle never imports it. Its scoring copies the Rust rules only so the screens
+// show plausible figures; the app itself always scores in Rust.
+import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import type { InvokeArgs } from '@tauri-apps/api/core';
+import type { Provider } from '../lib/bindings/Provider';
+import type { ProviderDraft } from '../lib/bindings/ProviderDraft';
+import type { RiskProfile } from '../lib/bindings/RiskProfile';
+import type { Scores } from '../lib/bindings/Scores';
+import type { TrendPoint } from '../lib/bindings/TrendPoint';
+import type { RegisterRow } from '../lib/bindings/RegisterRow';
+import type { FailureMode } from '../lib/bindings/FailureMode';
+import type { Category } from '../lib/bindings/Category';
+import type { Readiness } from '../lib/bindings/Readiness';
+import type { ExitStrategy } from '../lib/bindings/ExitStrategy';
+import type { DueState } from '../lib/bindings/DueState';
+import type { Status } from '../lib/bindings/Status';
+import type { FieldError } from '../lib/bindings/FieldError';
+import { levelOf } from '../lib/levels';
+import { READINESS, rankOf } from '../lib/labels';
+import { dayNumber } from '../lib/format';
+
+export const MOCK_TODAY = '2026-11-22';
+
+const CATALOGUE: FailureMode[] = [
+  ['Outage', 'The provider is down.'],
+  ['Degradation', 'The provider is slow or partly failing.'],
+  ['Price increase', 'A price hike or forced plan change.'],
+  ['Provider failure', 'Goes out of business, is acquired, or sunsets the product.'],
+  ['Privacy or compliance failure', 'Breach at the provider, lost certification, data-law problem.'],
+  ['Account suspension', 'The account is disabled or restricted without notice.'],
+  ['Unilateral change', 'Breaking API change, forced migration, maintenance at bad hours.'],
+].map(([name, description], i) => ({ id: i + 1, name, description, retired: false }));
+
+function round1(x: number) {
+  return Math.round(x * 10) / 10;
+}
+
+export function mockScore(risk: RiskProfile): Scores {
+  const inherent = Math.max(0, ...risk.scenarios.map((s) => s.likelihood * s.impact));
+  const drivers = risk.scenarios.filter((s) => inherent > 0 && s.likelihood * s.impact === inherent).map((s) => s.mode);
+  const escapeBefore = Math.round((risk.lock_in.level + risk.replacement.effort) / 2);
+  const best = [...risk.alternatives].sort((a, b) => rankOf(READINESS, b.readiness) - rankOf(READINESS, a.readiness))[0];
+  const reduction = best?.readiness === 'live' ? 2 : best?.readiness === 'contracted' ? 1 : 0;
+  const escape = Math.max(1, escapeBefore - reduction);
+  const exposure = round1((inherent * escape) / 5);
+  return {
+    inherent,
+    inherent_level: levelOf(inherent),
+    drivers,
+    lock_in: risk.lock_in.level,
+    replacement_effort: risk.replacement.effort,
+    escape_before_alternatives: escapeBefore,
+    alternative_reduction: reduction,
+    best_alternative: best?.name ?? null,
+    best_readiness: best?.readiness ?? null,
+    escape_difficulty: escape,
+    exposure,
+    exposure_level: levelOf(exposure),
+  };
+}
+
+function explanation(s: Scores): string[] {
+  const lines = [
+    s.inherent === 0
+      ? 'No failure mode is scored yet.'
+      : `Inherent risk ${s.inherent} (${s.inherent_level}) is driven by ${s.drivers.join(', ')}.`,
+    `Escape difficulty starts at ${s.escape_before_alternatives} = round(mean(lock-in ${s.lock_in}, replacement effort ${s.replacement_effort})).`,
+  ];
+  lines.push(
+    s.alternative_reduction === 0
+      ? 'No contracted or live alternative lowers it.'
+      : `${s.best_alternative} (${s.best_readiness}) lowers it by ${s.alternative_reduction} step${s.alternative_reduction === 1 ? '' : 's'} to ${s.escape_difficulty}.`,
+  );
+  lines.push(`Exposure ${s.exposure.toFixed(1)} (${s.exposure_level}) = ${s.inherent} × ${s.escape_difficulty} / 5.`);
+  return lines;
+}
+
+function addDays(iso: string, days: number): string {
+  return new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function blankDraft(): ProviderDraft {
+  return {
+    profile: {
+      name: '',
+      category: 'other',
+      value_provided: '',
+      owner: '',
+      tier: 3,
+      status: 'active',
+      annual_spend: null,
+      currency: 'USD',
+      renewal_date: null,
+      notice_period_days: null,
+      data_held: 'none',
+      website: '',
+      status_page: '',
+      notes: '',
+    },
+    risk: {
+      scenarios: CATALOGUE.map((m) => ({ mode_id: m.id, mode: m.name, likelihood: 1, impact: 1, note: '' })),
+      lock_in: { level: 1, reasons: '' },
+      alternatives: [],
+      replacement: { effort: 1, person_weeks: null, emergency_switch_hours: null },
+      exit: { strategy: 'accept', plan: '', last_rehearsed: null },
+    },
+  };
+}
+
+interface Stored {
+  provider: Provider;
+  history: { taken_on: string; risk: RiskProfile }[];
+}
+
+type Seed = [string, Category, string, number, number[], number, number, Readiness | null, ExitStrategy, number];
+
+// name, category, owner, tier, scenario likelihood/impact pairs, lock-in, effort, best alternative, exit, days since review
+const DEMO: Seed[] = [
+  ['Stripe', 'payments', 'Payments team', 1, [2, 5, 3, 3, 2, 3, 1, 5, 2, 4, 2, 5, 3, 3], 4, 4, 'evaluated', 'prepare_exit', 100],
+  ['AWS', 'hosting', 'Platform', 1, [2, 5, 3, 4, 3, 2, 1, 5, 1, 4, 1, 5, 3, 3], 5, 5, 'identified', 'mitigate', 40],
+  ['Postmark', 'email', 'Platform', 2, [2, 3, 2, 2, 2, 2, 2, 3, 1, 3, 2, 3, 2, 2], 2, 2, 'contracted', 'live_alternative', 200],
+  ['Auth0', 'auth', 'Identity', 1, [2, 5, 2, 4, 4, 3, 2, 4, 2, 5, 1, 5, 3, 3], 4, 4, null, 'prepare_exit', 170],
+  ['Datadog', 'monitoring', 'SRE', 2, [2, 3, 2, 2, 4, 3, 1, 3, 1, 2, 1, 3, 2, 2], 3, 3, 'evaluated', 'mitigate', 300],
+  ['Cloudflare', 'cdn', 'Platform', 1, [2, 5, 2, 3, 2, 2, 1, 4, 1, 3, 1, 4, 2, 3], 3, 2, 'identified', 'mitigate', 80],
+  ['Amplitude', 'analytics', 'Product', 4, [2, 1, 2, 1, 3, 1, 2, 2, 2, 3, 1, 1, 2, 1], 2, 2, 'identified', 'accept', 390],
+  ['Zendesk', 'support', 'Customer support', 3, [2, 2, 2, 2, 3, 2, 2, 2, 2, 4, 1, 3, 2, 2], 3, 3, 'evaluated', 'accept', 20],
+  ['Amazon S3', 'storage', 'Platform', 1, [1, 5, 2, 3, 2, 2, 1, 5, 1, 4, 1, 5, 2, 2], 4, 3, 'live', 'live_alternative', 60],
+  ['Neon Postgres', 'database', 'Data', 1, [3, 5, 3, 4, 3, 2, 3, 5, 2, 4, 1, 5, 3, 3], 3, 4, 'contracted', 'prepare_exit', 95],
+  ['Twilio SMS', 'other', 'Identity', 2, [2, 4, 3, 3, 4, 2, 2, 3, 2, 3, 2, 4, 3, 3], 2, 2, null, 'accept', 360],
+  ['Ärger & Söhne GmbH — Übersetzungen', 'other', 'Product', 4, [1, 2, 1, 1, 2, 1, 2, 2, 1, 3, 1, 1, 1, 1], 1, 1, null, 'accept', 10],
+];
+
+function seedProvider(id: number, seed: Seed, today: string): Stored {
+  const [name, category, owner, tier, pairs, lockIn, effort, readiness, strategy, age] = seed;
+  const draft = blankDraft();
+  draft.profile = {
+    ...draft.profile,
+    name,
+    category,
+    owner,
+    tier,
+    value_provided: `${name} provides our ${category} capability.`,
+    annual_spend: 1000 * (id * 7 + 3),
+    renewal_date: addDays(today, ((id * 37) % 200) - 20),
+    notice_period_days: 30 + (id % 3) * 30,
+    data_held: category === 'payments' ? 'payment' : category === 'auth' ? 'personal' : 'internal',
+    website: `https://${name.toLowerCase().replace(/[^a-z]/g, '')}.example`,
+  };
+  draft.risk.scenarios.forEach((s, i) => {
+    s.likelihood = pairs[i * 2];
+    s.impact = pairs[i * 2 + 1];
+  });
+  draft.risk.lock_in = { level: lockIn, reasons: 'Proprietary API and data gravity.' };
+  draft.risk.replacement.effort = effort;
+  draft.risk.replacement.person_weeks = effort * 3;
+  if (readiness) draft.risk.alternatives.push({ name: `${name} alternative`, readiness });
+  draft.risk.exit.strategy = strategy;
+  const taken = addDays(today, -age);
+  // Older snapshots were a little different, so trends have something to show.
+  const history = [400, 250, 0].map((back, i) => {
+    const risk: RiskProfile = JSON.parse(JSON.stringify(draft.risk));
+    if (i < 2) risk.scenarios[0].likelihood = Math.max(1, Math.min(5, risk.scenarios[0].likelihood + ((id + i) % 3) - 1));
+    return { taken_on: addDays(taken, -back), risk };
+  });
+  return {
+    provider: { id, profile: draft.profile, risk: draft.risk, created_on: history[0].taken_on },
+    history: id % 4 === 0 ? history.slice(2) : history,
+  };
+}
+
+const CADENCE = { Critical: 90, High: 180, Medium: 365, Low: 365 } as const;
+
+function trendOf(stored: Stored): TrendPoint[] {
+  return stored.history.map((h) => {
+    const s = mockScore(h.risk);
+    return { taken_on: h.taken_on, inherent: s.inherent, exposure: s.exposure, level: s.inherent_level, review_id: null };
+  });
+}
+
+function rowOf(stored: Stored, today: string): RegisterRow {
+  const { provider } = stored;
+  const scores = mockScore(provider.risk);
+  const trend = trendOf(stored);
+  const last = trend[trend.length - 1]?.taken_on ?? provider.created_on;
+  const next = addDays(last, CADENCE[scores.inherent_level]);
+  const left = dayNumber(next) - dayNumber(today);
+  const due: DueState = left < 0 ? 'Overdue' : left === 0 ? 'Due' : left <= 30 ? 'DueSoon' : 'Current';
+  const prev = trend[trend.length - 2];
+  const lastPoint = trend[trend.length - 1];
+  const driver = [...provider.risk.scenarios].sort(
+    (a, b) => b.likelihood * b.impact - a.likelihood * a.impact || b.impact - a.impact,
+  )[0];
+  return {
+    id: provider.id,
+    name: provider.profile.name,
+    category: provider.profile.category,
+    owner: provider.profile.owner,
+    tier: provider.profile.tier,
+    status: provider.profile.status,
+    inherent: scores.inherent,
+    inherent_level: scores.inherent_level,
+    exposure: scores.exposure,
+    exposure_level: scores.exposure_level,
+    lock_in: scores.lock_in,
+    best_readiness: scores.best_readiness,
+    replacement_effort: scores.replacement_effort,
+    exit_strategy: provider.risk.exit.strategy,
+    direction: !prev ? 'New' : lastPoint.exposure > prev.exposure ? 'Up' : lastPoint.exposure < prev.exposure ? 'Down' : 'Flat',
+    heat: driver ? { likelihood: driver.likelihood, impact: driver.impact } : null,
+    explanation: explanation(scores),
+    last_assessed: last,
+    next_review: next,
+    due,
+    renewal_date: provider.profile.renewal_date,
+  };
+}
+
+class ValidationFailure {
+  kind = 'validation';
+  message = 'Some fields need fixing.';
+  constructor(public fields: FieldError[]) {}
+}
+
+export interface MockOptions {
+  /** 'demo' (default), 'first' (first launch, empty), 'empty', or a number of generated providers. */
+  register?: string;
+  today?: string;
+}
+
+/** The command handler, usable with mockIPC in tests. */
+export function createMockBackend(options: MockOptions = {}) {
+  const today = options.today ?? MOCK_TODAY;
+  const providers = new Map<number, Stored>();
+  let nextId = 1;
+  let demoAnswered = options.register !== 'first';
+  const calls: { cmd: string; args: InvokeArgs | undefined }[] = [];
+
+  function loadDemo(count = DEMO.length) {
+    for (let i = 0; i < count; i++) {
+      const seed = [...DEMO[i % DEMO.length]] as Seed;
+      if (i >= DEMO.length) seed[0] = `${seed[0]} ${Math.floor(i / DEMO.length) + 1}`;
+      seed[9] = (seed[9] * (i + 1)) % 420;
+      const id = nextId++;
+      providers.set(id, seedProvider(id, seed, today));
+    }
+  }
+
+  const register = options.register ?? 'demo';
+  if (register === 'demo' || register === '') loadDemo();
+  else if (/^\d+$/.test(register)) loadDemo(Number(register));
+
+  function validate(draft: ProviderDraft, id: number | null) {
+    const fields: FieldError[] = [];
+    const name = draft.profile.name.trim();
+    if (!name) fields.push({ field: 'profile.name', message: 'Name is required.' });
+    else if ([...providers.values()].some((s) => s.provider.id !== id && s.provider.profile.name.toLowerCase() === name.toLowerCase()))
+      fields.push({ field: 'profile.name', message: `A provider named "${name}" already exists.` });
+    draft.risk.scenarios.forEach((s, i) => {
+      if (!s.mode.trim()) fields.push({ field: `risk.scenarios.${i}.mode`, message: 'Failure mode needs a name.' });
+    });
+    draft.risk.alternatives.forEach((a, i) => {
+      if (!a.name.trim()) fields.push({ field: `risk.alternatives.${i}.name`, message: 'Alternative needs a name.' });
+    });
+    if (fields.length) throw new ValidationFailure(fields);
+  }
+
+  function detail(id: number) {
+    const stored = providers.get(id);
+    if (!stored) throw { kind: 'not_found', message: 'That provider no longer exists.', fields: [] };
+    return { provider: stored.provider, scores: mockScore(stored.provider.risk), trend: trendOf(stored), row: rowOf(stored, today) };
+  }
+
+  function record(stored: Stored, risk: RiskProfile) {
+    const last = stored.history[stored.history.length - 1];
+    if (last?.taken_on === today) last.risk = risk;
+    else stored.history.push({ taken_on: today, risk });
+  }
+
+  function handle(cmd: string, args?: InvokeArgs): unknown {
+    calls.push({ cmd, args });
+    const a = (args ?? {}) as Record<string, unknown>;
+    switch (cmd) {
+      case 'register_info':
+        return {
+          path: '/home/cto/.local/share/lifeboat/register.lifeboat',
+          file_name: 'register.lifeboat',
+          first_launch: !demoAnswered && providers.size === 0,
+          provider_count: providers.size,
+          today,
+          organisation: 'Acme Software Ltd',
+          open_error: null,
+        };
+      case 'list_register':
+        return [...providers.values()].map((s) => rowOf(s, today));
+      case 'get_provider':
+        return detail(a.id as number);
+      case 'new_provider_draft':
+        return blankDraft();
+      case 'create_provider': {
+        const draft = a.draft as ProviderDraft;
+        validate(draft, null);
+        const id = nextId++;
+        const stored: Stored = { provider: { id, ...structuredClone(draft), created_on: today }, history: [] };
+        record(stored, structuredClone(draft.risk));
+        providers.set(id, stored);
+        return detail(id);
+      }
+      case 'update_provider': {
+        const id = a.id as number;
+        const draft = a.draft as ProviderDraft;
+        validate(draft, id);
+        const stored = providers.get(id)!;
+        stored.provider = { ...stored.provider, ...structuredClone(draft) };
+        record(stored, structuredClone(draft.risk));
+        return detail(id);
+      }
+      case 'score_risk':
+        return mockScore(a.risk as RiskProfile);
+      case 'set_provider_status':
+        providers.get(a.id as number)!.provider.profile.status = a.status as Status;
+        return null;
+      case 'delete_provider':
+        providers.delete(a.id as number);
+        return null;
+      case 'confirm_unchanged': {
+        const stored = providers.get(a.id as number)!;
+        record(stored, structuredClone(stored.provider.risk));
+        return detail(stored.provider.id);
+      }
+      case 'catalogue':
+        return CATALOGUE;
+      case 'load_demo':
+        demoAnswered = true;
+        loadDemo();
+        return null;
+      case 'dismiss_demo':
+        demoAnswered = true;
+        return null;
+      default:
+        return null;
+    }
+  }
+
+  return { handle, calls, providers };
+}
+
+/** Installs the fake back end behind @tauri-apps/api, as the page's URL asks. */
+export function installMockBackend(params: URLSearchParams) {
+  const backend = createMockBackend({ register: params.get('mock') ?? 'demo' });
+  mockWindows('main');
+  // Some latency, so loading states and out-of-order answers show up as they would in the app.
+  mockIPC(
+    (cmd, args) =>
+      new Promise((resolve, reject) =>
+        setTimeout(() => {
+          try {
+            resolve(backend.handle(cmd, args));
+          } catch (e) {
+            reject(e);
+          }
+        }, 15),
+      ),
+    { shouldMockEvents: true },
+  );
+  return backend;
+}

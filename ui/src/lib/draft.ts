@@ -1,0 +1,56 @@
+// Editing helpers for a provider draft. They change the draft in place because the form holds it
+// as one deeply reactive object.
+import type { ProviderDraft } from './bindings/ProviderDraft';
+import type { Scenario } from './bindings/Scenario';
+import type { Alternative } from './bindings/Alternative';
+
+export function cloneDraft(draft: ProviderDraft): ProviderDraft {
+  return JSON.parse(JSON.stringify(draft)) as ProviderDraft;
+}
+
+/** Whether two drafts would save the same record; drives the unsaved-changes guard. */
+export function sameDraft(a: ProviderDraft, b: ProviderDraft): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Failure modes added to this provider only; catalogue ones stay so every provider is scored on them. */
+export function isCustom(scenario: Scenario): boolean {
+  return scenario.mode_id === null;
+}
+
+export function scenarioScore(scenario: Scenario): number {
+  return scenario.likelihood * scenario.impact;
+}
+
+/** Adds a blank custom failure mode and returns its index, so the form can focus its name. */
+export function addCustomScenario(draft: ProviderDraft, mode = ''): number {
+  draft.risk.scenarios.push({ mode_id: null, mode, likelihood: 1, impact: 1, note: '' });
+  return draft.risk.scenarios.length - 1;
+}
+
+export function removeScenario(draft: ProviderDraft, index: number): boolean {
+  const scenario = draft.risk.scenarios[index];
+  if (!scenario || !isCustom(scenario)) return false;
+  draft.risk.scenarios.splice(index, 1);
+  return true;
+}
+
+export function addAlternative(draft: ProviderDraft, alternative: Partial<Alternative> = {}): number {
+  draft.risk.alternatives.push({ name: '', readiness: 'identified', ...alternative });
+  return draft.risk.alternatives.length - 1;
+}
+
+export function removeAlternative(draft: ProviderDraft, index: number): boolean {
+  if (index < 0 || index >= draft.risk.alternatives.length) return false;
+  draft.risk.alternatives.splice(index, 1);
+  return true;
+}
+
+/** Text from a number input: empty means "not known" (null); anything unreadable is reported. */
+export function parseOptionalNumber(text: string, integer = false): { value: number | null; ok: boolean } {
+  const trimmed = text.trim().replace(/[\s,_]/g, '');
+  if (trimmed === '') return { value: null, ok: true };
+  const value = Number(trimmed);
+  if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) return { value: null, ok: false };
+  return { value, ok: true };
+}

@@ -1,0 +1,28 @@
+// Risk levels: one colour and one order everywhere (badges, heat map, chart bands).
+import type { Level } from './bindings/Level';
+
+export const LEVELS: Level[] = ['Low', 'Medium', 'High', 'Critical'];
+
+/** Same boundaries as Rust `Level::of`: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical. */
+export function levelOf(figure: number): Level {
+  if (figure >= 20) return 'Critical';
+  if (figure >= 10) return 'High';
+  if (figure >= 5) return 'Medium';
+  return 'Low';
+}
+
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+/** Lower bound and upper bound of each level on the 0–25 scale, for shaded bands. */
+export const LEVEL_BANDS: { level: Level; from: number; to: number }[] = [
+  { level: 'Low', from: 0, to: 5 },
+  { level: 'Medium', from: 5, to: 10 },
+  { level: 'High', from: 10, to: 20 },
+  { level: 'Critical', from: 20, to: 25 },
+];
+
+export function levelClass(level: Level): string {
+  return `level-${level.toLowerCase()}`;
+}

@@ -1,0 +1,81 @@
+// Geometry of the provider trend chart: scores over time on a fixed 0–25 axis.
+import type { TrendPoint } from './bindings/TrendPoint';
+import { LEVEL_BANDS } from './levels';
+import { dayNumber } from './format';
+import type { Level } from './bindings/Level';
+
+export interface ChartBox {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+export const DEFAULT_BOX: ChartBox = { width: 560, height: 220, left: 36, right: 16, top: 12, bottom: 28 };
+
+export interface PlottedPoint {
+  point: TrendPoint;
+  x: number;
+  yInherent: number;
+  yExposure: number;
+}
+
+export interface TrendGeometry {
+  points: PlottedPoint[];
+  inherentPath: string;
+  exposurePath: string;
+  bands: { level: Level; y: number; height: number }[];
+  yTicks: { value: number; y: number }[];
+  xTicks: { label: string; x: number }[];
+  plot: { x: number; y: number; width: number; height: number };
+}
+
+export const Y_MAX = 25;
+
+export function trendGeometry(trend: TrendPoint[], box: ChartBox = DEFAULT_BOX): TrendGeometry {
+  const plot = {
+    x: box.left,
+    y: box.top,
+    width: box.width - box.left - box.right,
+    height: box.height - box.top - box.bottom,
+  };
+  const yOf = (value: number) => plot.y + plot.height * (1 - Math.min(Math.max(value, 0), Y_MAX) / Y_MAX);
+
+  // Time is to scale (a gap of a year looks like one); a lone snapshot sits in the middle.
+  const days = trend.map((p) => dayNumber(p.taken_on));
+  const first = Math.min(...days);
+  const span = Math.max(...days) - first;
+  const xOf = (day: number) => (span > 0 ? plot.x + (plot.width * (day - first)) / span : plot.x + plot.width / 2);
+
+  const points = trend.map((point, i) => ({
+    point,
+    x: xOf(days[i]),
+    yInherent: yOf(point.inherent),
+    yExposure: yOf(point.exposure),
+  }));
+  const path = (ys: number[]) =>
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)},${round(ys[i])}`).join(' ');
+
+  const xTicks: { label: string; x: number }[] = [];
+  if (points.length > 0) {
+    xTicks.push({ label: trend[0].taken_on, x: points[0].x });
+    const last = points[points.length - 1];
+    if (last.x - points[0].x > 90) xTicks.push({ label: last.point.taken_on, x: last.x });
+  }
+
+  return {
+    points,
+    inherentPath: path(points.map((p) => p.yInherent)),
+    exposurePath: path(points.map((p) => p.yExposure)),
+    bands: LEVEL_BANDS.map((b) => ({ level: b.level, y: yOf(b.to), height: yOf(b.from) - yOf(b.to) })),
+    yTicks: [0, 5, 10, 15, 20, 25].map((value) => ({ value, y: yOf(value) })),
+    xTicks,
+    plot,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
