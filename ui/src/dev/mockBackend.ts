@@ -366,3 +366,14 @@ export function installMockBackend(params: URLSearchParams) {
   );
   return backend;
 }
+
+/**
+ * For screenshots without a mouse: `?mock&click=<selector>|<selector>` clicks each element in
+ * turn once the page has settled, e.g. `click=tr[data-id="3"]` opens a provider page.
+ */
+export function runClickScript(params: URLSearchParams) {
+  const selectors = (params.get('click') ?? '').split('|').filter(Boolean);
+  selectors.forEach((selector, i) =>
+    setTimeout(() => document.querySelector<HTMLElement>(selector)?.click(), 400 * (i + 1)),
+  );
+}

@@ -13,7 +13,7 @@ export interface ChartBox {
   bottom: number;
 }
 
-export const DEFAULT_BOX: ChartBox = { width: 560, height: 220, left: 36, right: 16, top: 12, bottom: 28 };
+export const DEFAULT_BOX: ChartBox = { width: 340, height: 190, left: 26, right: 10, top: 10, bottom: 24 };
 
 export interface PlottedPoint {
   point: TrendPoint;
@@ -62,7 +62,7 @@ export function trendGeometry(trend: TrendPoint[], box: ChartBox = DEFAULT_BOX):
   if (points.length > 0) {
     xTicks.push({ label: trend[0].taken_on, x: points[0].x });
     const last = points[points.length - 1];
-    if (last.x - points[0].x > 90) xTicks.push({ label: last.point.taken_on, x: last.x });
+    if (last.x - points[0].x > 140) xTicks.push({ label: last.point.taken_on, x: last.x });
   }
 
   return {
