@@ -2,5 +2,6 @@ import { afterEach } from 'vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
 
 afterEach(() => {
-  clearMocks();
+  // Pure-logic suites run without a DOM, where there is no IPC to reset.
+  if (typeof window !== 'undefined') clearMocks();
 });

@@ -41,13 +41,13 @@ export function trendGeometry(trend: TrendPoint[], box: ChartBox = DEFAULT_BOX):
     width: box.width - box.left - box.right,
     height: box.height - box.top - box.bottom,
   };
-  const yOf = (value: number) => plot.y + plot.height * (1 - Math.min(Math.max(value, 0), Y_MAX) / Y_MAX);
+  const yOf = (value: number) => round(plot.y + plot.height * (1 - Math.min(Math.max(value, 0), Y_MAX) / Y_MAX));
 
   // Time is to scale (a gap of a year looks like one); a lone snapshot sits in the middle.
   const days = trend.map((p) => dayNumber(p.taken_on));
   const first = Math.min(...days);
   const span = Math.max(...days) - first;
-  const xOf = (day: number) => (span > 0 ? plot.x + (plot.width * (day - first)) / span : plot.x + plot.width / 2);
+  const xOf = (day: number) => round(span > 0 ? plot.x + (plot.width * (day - first)) / span : plot.x + plot.width / 2);
 
   const points = trend.map((point, i) => ({
     point,
@@ -56,7 +56,7 @@ export function trendGeometry(trend: TrendPoint[], box: ChartBox = DEFAULT_BOX):
     yExposure: yOf(point.exposure),
   }));
   const path = (ys: number[]) =>
-    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)},${round(ys[i])}`).join(' ');
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${ys[i]}`).join(' ');
 
   const xTicks: { label: string; x: number }[] = [];
   if (points.length > 0) {
@@ -69,7 +69,7 @@ export function trendGeometry(trend: TrendPoint[], box: ChartBox = DEFAULT_BOX):
     points,
     inherentPath: path(points.map((p) => p.yInherent)),
     exposurePath: path(points.map((p) => p.yExposure)),
-    bands: LEVEL_BANDS.map((b) => ({ level: b.level, y: yOf(b.to), height: yOf(b.from) - yOf(b.to) })),
+    bands: LEVEL_BANDS.map((b) => ({ level: b.level, y: yOf(b.to), height: round(yOf(b.from) - yOf(b.to)) })),
     yTicks: [0, 5, 10, 15, 20, 25].map((value) => ({ value, y: yOf(value) })),
     xTicks,
     plot,

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { TrendPoint } from './bindings/TrendPoint';
+import { trendGeometry, type ChartBox } from './trend';
+
+const box: ChartBox = { width: 200, height: 125, left: 0, right: 0, top: 0, bottom: 25 };
+const point = (taken_on: string, inherent: number, exposure: number): TrendPoint => ({
+  taken_on,
+  inherent,
+  exposure,
+  level: inherent >= 20 ? 'Critical' : inherent >= 10 ? 'High' : inherent >= 5 ? 'Medium' : 'Low',
+  review_id: null,
+});
+
+describe('trendGeometry', () => {
+  it('maps 0 to the bottom of the plot and 25 to the top', () => {
+    const g = trendGeometry([point('2026-01-01', 25, 0)], box);
+    expect(g.points[0].yInherent).toBe(0);
+    expect(g.points[0].yExposure).toBe(100);
+  });
+
+  it('puts a lone snapshot in the middle', () => {
+    const g = trendGeometry([point('2026-01-01', 10, 4)], box);
+    expect(g.points[0].x).toBe(100);
+    expect(g.inherentPath).toBe('M100,60');
+  });
+
+  it('spaces snapshots by time, not by count', () => {
+    const g = trendGeometry(
+      [point('2026-01-01', 10, 4), point('2026-01-11', 12, 4.8), point('2026-04-11', 16, 12.8)],
+      box,
+    );
+    expect(g.points.map((p) => p.x)).toEqual([0, 20, 200]);
+    expect(g.inherentPath).toBe('M0,60 L20,52 L200,36');
+  });
+
+  it('shades the four level bands across the whole 0–25 axis', () => {
+    const g = trendGeometry([point('2026-01-01', 10, 4)], box);
+    expect(g.bands.map((b) => b.level)).toEqual(['Low', 'Medium', 'High', 'Critical']);
+    expect(g.bands.map((b) => b.height)).toEqual([20, 20, 40, 20]);
+    expect(g.bands.reduce((sum, b) => sum + b.height, 0)).toBe(100);
+  });
+
+  it('clamps figures outside the axis', () => {
+    const g = trendGeometry([point('2026-01-01', 30, -1)], box);
+    expect(g.points[0].yInherent).toBe(0);
+    expect(g.points[0].yExposure).toBe(100);
+  });
+});
