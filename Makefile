@@ -1,0 +1,67 @@
+# Lifeboat: `make run` opens the app, `make test` runs every test. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+BUILD_PACKAGES := pkg-config build-essential libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
+TEST_PACKAGES := xvfb xauth dbus webkit2gtk-driver poppler-utils imagemagick
+APP := target/debug/lifeboat
+UI_SOURCES := $(shell find ui/src ui/index.html -type f 2>/dev/null) ui/vite.config.ts ui/package.json
+
+.PHONY: run test deps test-deps ui app bindings test-rust test-ui test-e2e bench deb clean
+
+## Opens the app on the register in the application-data folder (ARGS="--db FILE" for another).
+run: deps app
+	$(APP) $(ARGS)
+
+## Runs every test: Rust unit and integration, UI unit, and end-to-end in the real window.
+test: deps test-deps
+	cargo test --lib --bins
+	$(MAKE) --no-print-directory ui app
+	cd ui && npm run check && npm test
+	cargo test --test '*' --no-fail-fast -- --skip e2e_
+	$(MAKE) --no-print-directory test-e2e
+
+## Debian packages, Node modules and tools, each only if missing.
+deps:
+	@$(call apt_install,$(BUILD_PACKAGES))
+	@command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup.rs, then run make again."; exit 1; }
+	@command -v npm >/dev/null || $(call apt_install,nodejs npm)
+	@[ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || (cd ui && npm ci --no-audit --no-fund)
+
+test-deps:
+	@$(call apt_install,$(TEST_PACKAGES))
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
+
+# Installs the Debian packages among $(1) that are not installed yet.
+define apt_install
+missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+if [ -n "$$missing" ]; then echo "Installing: $$missing"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+endef
+
+## The TypeScript types of the IPC boundary, generated from the Rust types by ts-rs.
+bindings:
+	cargo test --lib export_bindings -q
+
+ui: ui/dist/index.html
+ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
+	cd ui && npm run build
+
+app: ui
+	cargo build
+
+test-e2e: app
+	tests/e2e/run.sh
+
+## Worksheet and register benchmarks; figures go in docs/PERFORMANCE.md.
+bench: deps
+	cargo bench --bench register
+
+## A .deb package (the only bundle target; AppImage needs downloads at build time).
+deb: deps ui
+	cd ui && npx tauri build --config ../tauri.conf.json --bundles deb
+
+clean:
+	cargo clean
+	rm -rf ui/dist ui/node_modules

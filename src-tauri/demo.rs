@@ -1,0 +1,123 @@
+//! The demo register shipped in `assets/demo-register.json`, dated relative to today so that
+//! trends, due dates and renewals always look current.
+
+use chrono::{Days, Months, NaiveDate};
+use serde::Deserialize;
+
+use crate::domain::provider::{Profile, ProviderDraft, RiskProfile};
+use crate::storage::{providers, reviews, settings, snapshots, Register, Result, StoreError};
+
+const DEMO_JSON: &str = include_str!("../assets/demo-register.json");
+
+#[derive(Deserialize)]
+struct DemoFile {
+    organisation: String,
+    reviews: Vec<DemoReview>,
+    providers: Vec<DemoProvider>,
+}
+
+#[derive(Deserialize)]
+struct DemoReview {
+    key: String,
+    title: String,
+    months_ago: u32,
+    attendees: String,
+    notes: String,
+}
+
+#[derive(Deserialize)]
+struct DemoProvider {
+    profile: DemoProfile,
+    created_months_ago: u32,
+    snapshots: Vec<DemoSnapshot>,
+}
+
+/// A profile whose dates are offsets from today.
+#[derive(Deserialize)]
+struct DemoProfile {
+    #[serde(flatten)]
+    profile: serde_json::Value,
+    renewal_date_in_days: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct DemoSnapshot {
+    months_ago: u32,
+    review: Option<String>,
+    risk: serde_json::Value,
+}
+
+fn months_before(today: NaiveDate, months: u32) -> NaiveDate {
+    today.checked_sub_months(Months::new(months)).unwrap_or(today)
+}
+
+fn days_from(today: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        today.checked_add_days(Days::new(days as u64))
+    } else {
+        today.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+    .unwrap_or(today)
+}
+
+/// Turns the demo's relative dates into real ones and its JSON into domain values.
+fn profile(demo: DemoProfile, today: NaiveDate) -> Result<Profile> {
+    let mut value = demo.profile;
+    let object = value.as_object_mut().ok_or_else(|| StoreError::Corrupt("demo profile is not an object".into()))?;
+    object.remove("renewal_date_in_days");
+    object.insert("renewal_date".into(), serde_json::to_value(demo.renewal_date_in_days.map(|d| days_from(today, d))).unwrap());
+    serde_json::from_value(value).map_err(|e| StoreError::Corrupt(format!("demo profile: {e}")))
+}
+
+fn risk(mut value: serde_json::Value, today: NaiveDate, catalogue: &[crate::domain::provider::FailureMode]) -> Result<RiskProfile> {
+    let exit = value.get_mut("exit").and_then(|e| e.as_object_mut()).ok_or_else(|| StoreError::Corrupt("demo risk has no exit".into()))?;
+    let rehearsed = exit.remove("last_rehearsed_months_ago").and_then(|v| v.as_u64());
+    exit.insert("last_rehearsed".into(), serde_json::to_value(rehearsed.map(|m| months_before(today, m as u32))).unwrap());
+    for scenario in value.get_mut("scenarios").and_then(|s| s.as_array_mut()).into_iter().flatten() {
+        let mode = scenario.get("mode").and_then(|m| m.as_str()).unwrap_or_default().to_string();
+        let id = catalogue.iter().find(|m| m.name.eq_ignore_ascii_case(&mode)).map(|m| m.id);
+        let fields = scenario.as_object_mut().ok_or_else(|| StoreError::Corrupt("demo scenario is not an object".into()))?;
+        fields.insert("mode_id".into(), serde_json::to_value(id).unwrap());
+        fields.entry("note").or_insert_with(|| "".into());
+    }
+    serde_json::from_value(value).map_err(|e| StoreError::Corrupt(format!("demo risk profile: {e}")))
+}
+
+/// Fills `register` with the demo, in one transaction. Refuses a register that already holds
+/// providers, so the demo can never mix with real data.
+pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
+    if !register.is_empty()? {
+        return Err(StoreError::Corrupt("the demo can only be loaded into an empty register".into()));
+    }
+    let demo: DemoFile = serde_json::from_str(DEMO_JSON).map_err(|e| StoreError::Corrupt(format!("demo register: {e}")))?;
+    let catalogue = register.catalogue()?;
+    let mut settings = register.settings()?;
+    settings.organisation = demo.organisation.clone();
+    settings.demo_offer_answered = true;
+    register.transaction(|tx| {
+        let mut review_ids = std::collections::HashMap::new();
+        for r in &demo.reviews {
+            let held_on = months_before(today, r.months_ago);
+            let id = reviews::insert(
+                tx,
+                &reviews::NewReview { held_on, title: &r.title, attendees: &r.attendees, notes: &r.notes, closed_on: Some(held_on) },
+            )?;
+            review_ids.insert(r.key.clone(), id);
+        }
+        for p in demo.providers {
+            let snapshots_in = p.snapshots;
+            let draft = ProviderDraft {
+                profile: profile(p.profile, today)?,
+                risk: risk(snapshots_in.last().map(|s| s.risk.clone()).unwrap_or_default(), today, &catalogue)?,
+            };
+            crate::domain::validation::validate(&draft)?;
+            let created_on = months_before(today, p.created_months_ago);
+            let id = providers::insert(tx, &providers::NewProvider { draft: &draft, created_on })?;
+            for s in snapshots_in {
+                let review = s.review.as_ref().and_then(|k| review_ids.get(k)).copied();
+                snapshots::record(tx, id, months_before(today, s.months_ago), review, &risk(s.risk, today, &catalogue)?)?;
+            }
+        }
+        settings::save(tx, &settings)
+    })
+}

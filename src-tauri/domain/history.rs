@@ -1,0 +1,118 @@
+//! Snapshots: dated, immutable assessments of one provider's risk profile, and the trends
+//! derived from them.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::provider::RiskProfile;
+use super::scoring::{score, Level};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Snapshot {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub provider_id: i64,
+    pub taken_on: NaiveDate,
+    /// The review meeting the snapshot was taken in, if any.
+    #[ts(type = "number | null")]
+    pub review_id: Option<i64>,
+    pub risk: RiskProfile,
+}
+
+/// One point of a provider's trend chart.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TrendPoint {
+    pub taken_on: NaiveDate,
+    pub inherent: u8,
+    pub exposure: f64,
+    pub level: Level,
+    #[ts(type = "number | null")]
+    pub review_id: Option<i64>,
+}
+
+/// Oldest first.
+pub fn trend(snapshots: &[Snapshot]) -> Vec<TrendPoint> {
+    let mut points: Vec<TrendPoint> = snapshots
+        .iter()
+        .map(|s| {
+            let scores = score(&s.risk);
+            TrendPoint {
+                taken_on: s.taken_on,
+                inherent: scores.inherent,
+                exposure: scores.exposure,
+                level: scores.inherent_level,
+                review_id: s.review_id,
+            }
+        })
+        .collect();
+    points.sort_by_key(|p| p.taken_on);
+    points
+}
+
+/// Direction of exposure since the previous snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub enum Direction {
+    /// Only one snapshot so far.
+    New,
+    Up,
+    Down,
+    Flat,
+}
+
+pub fn direction(points: &[TrendPoint]) -> Direction {
+    match points {
+        [.., previous, last] => {
+            if last.exposure > previous.exposure {
+                Direction::Up
+            } else if last.exposure < previous.exposure {
+                Direction::Down
+            } else {
+                Direction::Flat
+            }
+        }
+        _ => Direction::New,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::provider::*;
+
+    fn snap(day: u32, likelihood: u8) -> Snapshot {
+        Snapshot {
+            id: day as i64,
+            provider_id: 1,
+            taken_on: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
+            review_id: None,
+            risk: RiskProfile {
+                scenarios: vec![Scenario { mode_id: Some(1), mode: "Outage".into(), likelihood, impact: 5, note: String::new() }],
+                lock_in: LockIn { level: 5, reasons: String::new() },
+                alternatives: vec![],
+                replacement: Replacement { effort: 5, person_weeks: None, emergency_switch_hours: None },
+                exit: ExitPlan { strategy: ExitStrategy::Accept, plan: String::new(), last_rehearsed: None },
+            },
+        }
+    }
+
+    #[test]
+    fn trend_is_oldest_first_with_scores() {
+        let points = trend(&[snap(20, 4), snap(3, 2)]);
+        assert_eq!(points.iter().map(|p| p.inherent).collect::<Vec<_>>(), vec![10, 20]);
+        assert_eq!(points[1].exposure, 20.0);
+        assert_eq!(points[1].level, Level::Critical);
+    }
+
+    #[test]
+    fn direction_compares_the_last_two_snapshots() {
+        assert_eq!(direction(&trend(&[snap(1, 2)])), Direction::New);
+        assert_eq!(direction(&trend(&[snap(1, 2), snap(2, 3)])), Direction::Up);
+        assert_eq!(direction(&trend(&[snap(1, 4), snap(2, 3)])), Direction::Down);
+        assert_eq!(direction(&trend(&[snap(1, 5), snap(2, 3), snap(3, 3)])), Direction::Flat);
+    }
+}

@@ -1,0 +1,15 @@
+//! The register's domain: provider records, scoring, history and review cadence. Pure data and
+//! rules; no storage, no UI.
+
+pub mod cadence;
+pub mod catalogue;
+pub mod changes;
+pub mod contracts;
+pub mod history;
+pub mod provider;
+pub mod register;
+pub mod review;
+pub mod scoring;
+pub mod settings;
+pub mod text;
+pub mod validation;

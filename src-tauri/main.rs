@@ -1,0 +1,11 @@
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use lifeboat::cli::{launch, Launch};
+
+fn main() {
+    match launch(std::env::args_os().skip(1).collect()) {
+        Launch::App(register) => lifeboat::app::run(register),
+        Launch::Exit(code) => std::process::exit(code),
+    }
+}

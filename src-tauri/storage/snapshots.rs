@@ -1,0 +1,74 @@
+//! Snapshot rows: one per provider per day.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use super::{Result, StoreError};
+use crate::domain::history::{Snapshot, TrendPoint};
+use crate::domain::provider::RiskProfile;
+use crate::domain::scoring::{score, Level};
+
+const COLUMNS: &str = "id, provider_id, taken_on, review_id, risk";
+
+fn from_row(r: &Row) -> rusqlite::Result<(i64, i64, NaiveDate, Option<i64>, String)> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn parse((id, provider_id, taken_on, review_id, risk): (i64, i64, NaiveDate, Option<i64>, String)) -> Result<Snapshot> {
+    let risk = serde_json::from_str(&risk).map_err(|e| StoreError::Corrupt(format!("snapshot {id}: {e}")))?;
+    Ok(Snapshot { id, provider_id, taken_on, review_id, risk })
+}
+
+fn query(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Vec<Snapshot>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let raw = stmt.query_map(args, from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+    raw.into_iter().map(parse).collect()
+}
+
+/// Stores `risk` as the provider's assessment on `on`: amends that day's snapshot if there is one
+/// (keeping its review unless a new one is given), otherwise adds one.
+pub fn record(conn: &Connection, provider_id: i64, on: NaiveDate, review_id: Option<i64>, risk: &RiskProfile) -> Result<()> {
+    let scores = score(risk);
+    let json = serde_json::to_string(risk).expect("risk profile serialises");
+    conn.prepare_cached(
+        "INSERT INTO snapshots (provider_id, taken_on, review_id, risk, inherent, exposure)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (provider_id, taken_on) DO UPDATE SET
+            risk = excluded.risk, inherent = excluded.inherent, exposure = excluded.exposure,
+            review_id = coalesce(excluded.review_id, snapshots.review_id)",
+    )?
+    .execute(params![provider_id, on, review_id, json, scores.inherent, scores.exposure])?;
+    Ok(())
+}
+
+pub fn latest(conn: &Connection, provider_id: i64) -> Result<Option<Snapshot>> {
+    let raw = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM snapshots WHERE provider_id = ?1 ORDER BY taken_on DESC LIMIT 1"))?
+        .query_row([provider_id], from_row)
+        .optional()?;
+    raw.map(parse).transpose()
+}
+
+pub fn of_provider(conn: &Connection, provider_id: i64) -> Result<Vec<Snapshot>> {
+    query(conn, &format!("SELECT {COLUMNS} FROM snapshots WHERE provider_id = ?1 ORDER BY taken_on"), [provider_id])
+}
+
+pub fn all(conn: &Connection) -> Result<Vec<Snapshot>> {
+    query(conn, &format!("SELECT {COLUMNS} FROM snapshots ORDER BY provider_id, taken_on"), [])
+}
+
+/// Every provider's trend from the stored scores, without reading the profiles: (provider id,
+/// point), ordered by provider id, then date.
+pub fn all_trends(conn: &Connection) -> Result<Vec<(i64, TrendPoint)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT provider_id, taken_on, inherent, exposure, review_id FROM snapshots ORDER BY provider_id, taken_on",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let inherent: u8 = r.get(2)?;
+        Ok((
+            r.get(0)?,
+            TrendPoint { taken_on: r.get(1)?, inherent, exposure: r.get(3)?, level: Level::of(inherent as f64), review_id: r.get(4)? },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

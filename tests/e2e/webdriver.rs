@@ -1,0 +1,217 @@
+//! Just enough of the W3C WebDriver protocol to drive the app through tauri-driver.
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A running app under tauri-driver, with one WebDriver session; both end on drop.
+pub struct App {
+    driver: Child,
+    base: String,
+    agent: ureq::Agent,
+    shots: Option<std::path::PathBuf>,
+}
+
+pub struct Element<'a> {
+    app: &'a App,
+    id: String,
+}
+
+impl App {
+    /// Starts the app on `db`, with the app's clock pinned to `today`.
+    pub fn launch(db: &Path, today: &str) -> App {
+        let binary = std::env::var("LIFEBOAT_E2E_APP").expect("LIFEBOAT_E2E_APP names the app binary (tests/e2e/run.sh sets it)");
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("LIFEBOAT_TODAY", today)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver runs (cargo install tauri-driver --locked)");
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .timeout_global(Some(Duration::from_secs(60)))
+            .build()
+            .into();
+        let mut app = App {
+            driver,
+            base: format!("http://127.0.0.1:{port}"),
+            agent,
+            shots: std::env::var_os("LIFEBOAT_E2E_SHOTS").map(Into::into),
+        };
+        let capabilities = json!({"capabilities": {"alwaysMatch": {"tauri:options": {
+            "application": binary,
+            "args": ["--db", db.to_str().unwrap()],
+        }}}});
+        let started = Instant::now();
+        let session = loop {
+            match app.agent.post(&format!("{}/session", app.base)).send_json(&capabilities) {
+                Ok(mut response) => {
+                    let body: Value = response.body_mut().read_json().expect("session reply is JSON");
+                    match body["value"]["sessionId"].as_str() {
+                        Some(id) => break id.to_string(),
+                        None => panic!("WebDriver refused the session: {body}"),
+                    }
+                }
+                Err(_) if started.elapsed() < PATIENCE => sleep(Duration::from_millis(200)),
+                Err(e) => panic!("tauri-driver did not answer: {e}"),
+            }
+        };
+        app.base = format!("{}/session/{session}", app.base);
+        // A fresh session drops the first commands now and then; let the window settle.
+        sleep(Duration::from_secs(3));
+        app
+    }
+
+    fn call(&self, method: &str, path: &str, body: Value) -> Result<Value, String> {
+        let url = format!("{}{path}", self.base);
+        let response = match method {
+            "GET" => self.agent.get(&url).call(),
+            "DELETE" => self.agent.delete(&url).call(),
+            _ => self.agent.post(&url).send_json(&body),
+        };
+        let mut response = response.map_err(|e| e.to_string())?;
+        let ok = response.status().is_success();
+        let reply: Value = response.body_mut().read_json().map_err(|e| e.to_string())?;
+        if ok { Ok(reply["value"].clone()) } else { Err(reply["value"]["message"].as_str().unwrap_or("WebDriver error").to_string()) }
+    }
+
+    /// Retries `attempt` until it succeeds or patience runs out.
+    fn wait<T>(&self, what: &str, mut attempt: impl FnMut() -> Result<T, String>) -> T {
+        let started = Instant::now();
+        loop {
+            match attempt() {
+                Ok(v) => return v,
+                Err(e) if started.elapsed() > PATIENCE => {
+                    self.screenshot("failure");
+                    panic!("gave up waiting for {what}: {e}")
+                }
+                Err(_) => sleep(Duration::from_millis(150)),
+            }
+        }
+    }
+
+    fn find_now(&self, css: &str) -> Result<Element<'_>, String> {
+        let found = self.call("POST", "/element", json!({"using": "css selector", "value": css}))?;
+        let id = found[ELEMENT_KEY].as_str().ok_or("no element id")?.to_string();
+        Ok(Element { app: self, id })
+    }
+
+    /// The element matching `css`, once it exists.
+    pub fn find(&self, css: &str) -> Element<'_> {
+        self.wait(css, || self.find_now(css))
+    }
+
+    pub fn count(&self, css: &str) -> usize {
+        self.call("POST", "/elements", json!({"using": "css selector", "value": css}))
+            .map(|v| v.as_array().map(Vec::len).unwrap_or(0))
+            .unwrap_or(0)
+    }
+
+    /// Waits until the element's text is `expected`.
+    pub fn wait_text(&self, css: &str, expected: &str) {
+        self.wait(&format!("{css} to read {expected:?}"), || {
+            let text = self.find_now(css)?.text_now()?;
+            if text.trim() == expected { Ok(()) } else { Err(format!("reads {text:?}")) }
+        })
+    }
+
+    pub fn wait_count(&self, css: &str, expected: usize) {
+        self.wait(&format!("{expected} × {css}"), || {
+            let n = self.count(css);
+            if n == expected { Ok(()) } else { Err(format!("found {n}")) }
+        })
+    }
+
+    /// Picks `value` in the native select named `name`.
+    pub fn select(&self, name: &str, value: &str) {
+        self.find(&format!("select[name=\"{name}\"] option[value=\"{value}\"]")).click();
+    }
+
+    /// Replaces the text of the input named `name`.
+    pub fn fill(&self, name: &str, text: &str) {
+        let field = self.find(&format!("[name=\"{name}\"]"));
+        field.clear();
+        field.type_text(text);
+    }
+
+    /// Saves a PNG of the window to $LIFEBOAT_E2E_SHOTS, for people to look at.
+    pub fn screenshot(&self, name: &str) {
+        let Some(dir) = &self.shots else { return };
+        if let Ok(Value::String(png)) = self.call("GET", "/screenshot", Value::Null) {
+            let bytes = base64_decode(&png);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), bytes);
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.call("DELETE", "", Value::Null);
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Element<'_> {
+    fn path(&self, action: &str) -> String {
+        format!("/element/{}/{action}", self.id)
+    }
+
+    pub fn click(&self) {
+        self.app.wait("a click", || self.app.call("POST", &self.path("click"), json!({})));
+    }
+
+    pub fn clear(&self) {
+        self.app.wait("clearing a field", || self.app.call("POST", &self.path("clear"), json!({})));
+    }
+
+    pub fn type_text(&self, text: &str) {
+        self.app.wait("typing", || self.app.call("POST", &self.path("value"), json!({"text": text})));
+    }
+
+    fn text_now(&self) -> Result<String, String> {
+        self.app.call("GET", &self.path("text"), Value::Null).map(|v| v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// The current value of a form field.
+    pub fn value(&self) -> String {
+        self.app
+            .wait("a field value", || self.app.call("GET", &self.path("property/value"), Value::Null))
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub fn text(&self) -> String {
+        self.app.wait("text", || self.text_now())
+    }
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut buffer, mut bits) = (0u32, 0);
+    for c in text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()) {
+        let Some(value) = ALPHABET.iter().position(|a| *a == c) else { continue };
+        buffer = (buffer << 6) | value as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    out
+}

@@ -1,0 +1,206 @@
+//! The register file: every field survives a round trip, schemas migrate from every past
+//! version with a backup, and files that are not ours are refused and left untouched.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use lifeboat::domain::provider::*;
+use lifeboat::storage::{Register, StoreError, APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+use rusqlite::Connection;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A provider with every field set to something other than its default.
+fn full_draft(register: &Register) -> ProviderDraft {
+    let mut d = register.new_draft().unwrap();
+    d.profile = Profile {
+        name: "Zürich Pay — Ωmega «EU»".into(),
+        category: Category::Payments,
+        value_provided: "Card payments and payouts\nfor every checkout".into(),
+        owner: "Payments team (Ана)".into(),
+        tier: 1,
+        status: Status::BeingReplaced,
+        annual_spend: Some(184_250.75),
+        currency: "EUR".into(),
+        renewal_date: Some(day(2027, 2, 28)),
+        notice_period_days: Some(90),
+        data_held: DataHeld::Payment,
+        website: "https://zurich-pay.example".into(),
+        status_page: "https://status.zurich-pay.example".into(),
+        notes: "=SUM(A1) stays text; <script>alert(1)</script> too".into(),
+    };
+    for (i, s) in d.risk.scenarios.iter_mut().enumerate() {
+        s.likelihood = (i % 5 + 1) as u8;
+        s.impact = (5 - i % 5) as u8;
+        s.note = format!("note {i} ✓");
+    }
+    d.risk.scenarios.push(Scenario { mode_id: None, mode: "Regional data residency".into(), likelihood: 2, impact: 4, note: "EU only".into() });
+    d.risk.lock_in = LockIn { level: 4, reasons: "Proprietary tokens, 3-year contract".into() };
+    d.risk.alternatives = vec![
+        Alternative { name: "Adyen".into(), readiness: Readiness::Contracted },
+        Alternative { name: "Mollie".into(), readiness: Readiness::Evaluated },
+    ];
+    d.risk.replacement = Replacement { effort: 5, person_weeks: Some(26.5), emergency_switch_hours: Some(72) };
+    d.risk.exit = ExitPlan { strategy: ExitStrategy::PrepareExit, plan: "Route EU cards to Adyen first.".into(), last_rehearsed: Some(day(2026, 1, 15)) };
+    d
+}
+
+#[test]
+fn every_field_survives_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.lifeboat");
+    let (id, draft) = {
+        let mut register = Register::open(&path).unwrap();
+        let draft = full_draft(&register);
+        (register.create_provider(&draft, day(2026, 3, 1)).unwrap().id, draft)
+    };
+    let register = Register::open(&path).unwrap();
+    let stored = register.provider(id).unwrap();
+    assert_eq!(stored.draft(), draft);
+    assert_eq!(stored.created_on, day(2026, 3, 1));
+    assert_eq!(register.snapshots(id).unwrap()[0].risk, draft.risk);
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.lifeboat");
+    std::fs::write(&path, b"").unwrap();
+    let register = Register::open(&path).unwrap();
+    assert_eq!(register.catalogue().unwrap().len(), 7);
+    let conn = Connection::open(&path).unwrap();
+    assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), LATEST_VERSION);
+    assert_eq!(conn.query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0)).unwrap(), APPLICATION_ID);
+}
+
+/// Builds a register at schema `version` the way that version of Lifeboat left it.
+fn register_at_version(path: &Path, version: usize) {
+    let conn = Connection::open(path).unwrap();
+    for sql in &MIGRATIONS[..version] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+    conn.pragma_update(None, "user_version", version as i64).unwrap();
+    if version >= 1 {
+        conn.execute_batch(
+            "INSERT INTO failure_modes (name, description, position) VALUES ('Outage', 'down', 0);
+             INSERT INTO providers (name, category, tier, status, data_held, created_on)
+                 VALUES ('Old Host', 'hosting', 2, 'active', 'internal', '2024-05-01');",
+        )
+        .unwrap();
+        let risk = serde_json::json!({
+            "scenarios": [{"mode_id": 1, "mode": "Outage", "likelihood": 3, "impact": 4, "note": ""}],
+            "lock_in": {"level": 3, "reasons": ""},
+            "alternatives": [],
+            "replacement": {"effort": 3, "person_weeks": null, "emergency_switch_hours": null},
+            "exit": {"strategy": "accept", "plan": "", "last_rehearsed": null}
+        });
+        conn.execute(
+            "INSERT INTO snapshots (provider_id, taken_on, risk, inherent, exposure) VALUES (1, '2024-05-01', ?1, 12, 7.2)",
+            [risk.to_string()],
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn every_past_schema_version_migrates_with_a_backup() {
+    for version in 0..LATEST_VERSION as usize {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.lifeboat");
+        register_at_version(&path, version);
+
+        let register = Register::open(&path).unwrap_or_else(|e| panic!("version {version}: {e}"));
+        let conn = register.connection();
+        assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), LATEST_VERSION);
+        if version >= 1 {
+            let providers = register.providers().unwrap();
+            assert_eq!(providers.len(), 1, "version {version} keeps its providers");
+            assert_eq!(providers[0].risk.scenarios[0].likelihood, 3);
+            let backups: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("old.v{version}-backup-")))
+                .collect();
+            assert_eq!(backups.len(), 1, "version {version} is backed up before migrating");
+            let backup = Connection::open(backups[0].path()).unwrap();
+            assert_eq!(backup.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), version as i64);
+            assert_eq!(backup.query_row("SELECT count(*) FROM providers", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
+        } else {
+            assert!(register.providers().unwrap().is_empty());
+        }
+    }
+}
+
+fn assert_refused_untouched(path: &Path, expect: fn(&StoreError) -> bool) {
+    let before = std::fs::read(path).unwrap();
+    let siblings = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
+    let Err(err) = Register::open(path) else { panic!("{} was opened, but should be refused", path.display()) };
+    assert!(expect(&err), "unexpected error: {err:?}");
+    assert!(err.to_string().contains(&path.display().to_string()), "the message names the file: {err}");
+    assert_eq!(std::fs::read(path).unwrap(), before, "the file is byte-for-byte unchanged");
+    assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), siblings, "no -wal, -shm or backup appears");
+}
+
+#[test]
+fn a_text_file_is_not_a_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Zürich notes #1 ?.txt");
+    std::fs::write(&path, "Provider,Owner\nStripe,Payments\n".repeat(100)).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::NotARegister(_)));
+}
+
+#[test]
+fn another_apps_database_is_not_a_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    Connection::open(&path).unwrap().execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');").unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::NotARegister(_)));
+}
+
+#[test]
+fn a_register_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.lifeboat");
+    drop(Register::open(&path).unwrap());
+    Connection::open(&path).unwrap().pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::TooNew { found, .. } if *found == LATEST_VERSION + 1));
+    let Err(err) = Register::open(&path) else { panic!("opened a newer register") };
+    assert!(err.to_string().contains("newer version of Lifeboat"));
+}
+
+#[test]
+fn a_damaged_register_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.lifeboat");
+    {
+        let mut register = Register::open(&path).unwrap();
+        for i in 0..40 {
+            let mut d = register.new_draft().unwrap();
+            d.profile.name = format!("Provider {i}");
+            d.profile.notes = "x".repeat(2000);
+            register.create_provider(&d, day(2026, 1, 1)).unwrap();
+        }
+        register.connection().execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;").unwrap();
+    }
+    // Scribble over the middle of the file, leaving the header intact.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle..middle + 8192].iter_mut().for_each(|b| *b = 0xA5);
+    std::fs::write(&path, &bytes).unwrap();
+    assert_refused_untouched(&path, |e| matches!(e, StoreError::Damaged { .. } | StoreError::NotARegister(_)));
+}
+
+#[test]
+fn a_copy_is_a_complete_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("main.lifeboat")).unwrap();
+    let draft = full_draft(&register);
+    register.create_provider(&draft, day(2026, 3, 1)).unwrap();
+    let copy = dir.path().join("copy.lifeboat");
+    register.save_copy(&copy).unwrap();
+    let reopened = Register::open(&copy).unwrap();
+    assert_eq!(reopened.providers().unwrap()[0].draft(), draft);
+}
