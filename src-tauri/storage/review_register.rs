@@ -252,9 +252,10 @@ impl Register {
 
     /// Retires or reactivates a provider, dating the retirement `on` (the app's own date).
     pub fn set_status_on(&mut self, id: i64, status: Status, on: NaiveDate) -> Result<()> {
+        let was = self.provider(id)?.profile.status;
         self.transaction(|tx| {
             super::providers::set_status(tx, id, status)?;
-            if status == Status::Retired {
+            if status == Status::Retired && was != Status::Retired {
                 tx.execute("UPDATE providers SET retired_on = ?2 WHERE id = ?1", params![id, on])?;
             }
             Ok(())

@@ -1,0 +1,324 @@
+//! What changed in the register between two days: risers, fallers, level changes, new and
+//! retired providers. "Since the previous review", the comparison of two reviews and a review's
+//! closing summary are all this one comparison.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::history::TrendPoint;
+use super::scoring::Level;
+
+/// A provider's scores as they stood on some day: its latest snapshot up to then.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Standing {
+    pub taken_on: NaiveDate,
+    pub inherent: u8,
+    pub inherent_level: Level,
+    pub exposure: f64,
+    pub exposure_level: Level,
+    #[ts(type = "number | null")]
+    pub review_id: Option<i64>,
+}
+
+impl Standing {
+    fn of(point: &TrendPoint) -> Standing {
+        Standing {
+            taken_on: point.taken_on,
+            inherent: point.inherent,
+            inherent_level: Level::of(point.inherent as f64),
+            exposure: point.exposure,
+            exposure_level: Level::of(point.exposure),
+            review_id: point.review_id,
+        }
+    }
+}
+
+/// Everything the comparison needs to know about one provider over time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub provider_id: i64,
+    pub name: String,
+    /// The day the provider was retired (status "retired"), if it is.
+    pub retired_on: Option<NaiveDate>,
+    /// Its snapshots' scores, in any order.
+    pub trend: Vec<TrendPoint>,
+}
+
+/// One provider in a register state.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Entry {
+    #[ts(type = "number")]
+    pub provider_id: i64,
+    pub name: String,
+    pub standing: Standing,
+}
+
+/// The register as it stood at the end of one day.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RegisterState {
+    pub on: Option<NaiveDate>,
+    pub providers: Vec<Entry>,
+}
+
+/// A provider is in the register on `on` once it has a snapshot up to that day, and until the
+/// day it is retired (a provider retired on `on` is already out).
+pub fn state_at(on: NaiveDate, timelines: &[Timeline]) -> RegisterState {
+    let providers = timelines
+        .iter()
+        .filter(|t| t.retired_on.is_none_or(|retired| retired > on))
+        .filter_map(|t| {
+            let latest = t.trend.iter().filter(|p| p.taken_on <= on).max_by_key(|p| p.taken_on)?;
+            Some(Entry { provider_id: t.provider_id, name: t.name.clone(), standing: Standing::of(latest) })
+        })
+        .collect();
+    RegisterState { on: Some(on), providers }
+}
+
+/// One provider's move between the two states.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Movement {
+    #[ts(type = "number")]
+    pub provider_id: i64,
+    pub name: String,
+    pub before: Standing,
+    pub after: Standing,
+    /// after − before, one decimal.
+    pub exposure_change: f64,
+    pub inherent_change: i32,
+}
+
+impl Movement {
+    pub fn level_changed(&self) -> bool {
+        self.before.inherent_level != self.after.inherent_level
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct RegisterChanges {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Exposure went up (or stayed and inherent risk went up); largest rise first.
+    pub risers: Vec<Movement>,
+    /// Exposure went down (or stayed and inherent risk went down); largest fall first.
+    pub fallers: Vec<Movement>,
+    /// Providers whose inherent level changed, in either direction; highest level now first.
+    pub level_changes: Vec<Movement>,
+    /// In the register now but not then.
+    pub new: Vec<Entry>,
+    /// In the register then but retired (or deleted) since.
+    pub retired: Vec<Entry>,
+    /// In both, with the same scores.
+    pub unchanged: usize,
+}
+
+/// Compares the register `previous` with `current`.
+pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChanges {
+    let before: HashMap<i64, &Entry> = previous.providers.iter().map(|e| (e.provider_id, e)).collect();
+    let now: HashMap<i64, &Entry> = current.providers.iter().map(|e| (e.provider_id, e)).collect();
+    let mut changes = RegisterChanges {
+        from: previous.on,
+        to: current.on,
+        risers: Vec::new(),
+        fallers: Vec::new(),
+        level_changes: Vec::new(),
+        new: Vec::new(),
+        retired: Vec::new(),
+        unchanged: 0,
+    };
+    for entry in &current.providers {
+        let Some(old) = before.get(&entry.provider_id) else {
+            changes.new.push(entry.clone());
+            continue;
+        };
+        let movement = Movement {
+            provider_id: entry.provider_id,
+            name: entry.name.clone(),
+            before: old.standing.clone(),
+            after: entry.standing.clone(),
+            exposure_change: ((entry.standing.exposure - old.standing.exposure) * 10.0).round() / 10.0,
+            inherent_change: entry.standing.inherent as i32 - old.standing.inherent as i32,
+        };
+        if movement.level_changed() {
+            changes.level_changes.push(movement.clone());
+        }
+        match (movement.exposure_change.total_cmp(&0.0), movement.inherent_change.cmp(&0)) {
+            (std::cmp::Ordering::Greater, _) | (std::cmp::Ordering::Equal, std::cmp::Ordering::Greater) => changes.risers.push(movement),
+            (std::cmp::Ordering::Less, _) | (std::cmp::Ordering::Equal, std::cmp::Ordering::Less) => changes.fallers.push(movement),
+            _ => changes.unchanged += 1,
+        }
+    }
+    changes.retired = previous.providers.iter().filter(|e| !now.contains_key(&e.provider_id)).cloned().collect();
+
+    let by_name = |a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase());
+    changes.risers.sort_by(|a, b| {
+        b.exposure_change.total_cmp(&a.exposure_change).then(b.inherent_change.cmp(&a.inherent_change)).then_with(|| by_name(&a.name, &b.name))
+    });
+    changes.fallers.sort_by(|a, b| {
+        a.exposure_change.total_cmp(&b.exposure_change).then(a.inherent_change.cmp(&b.inherent_change)).then_with(|| by_name(&a.name, &b.name))
+    });
+    changes.level_changes.sort_by(|a, b| b.after.inherent_level.cmp(&a.after.inherent_level).then_with(|| by_name(&a.name, &b.name)));
+    changes.new.sort_by(|a, b| b.standing.exposure.total_cmp(&a.standing.exposure).then_with(|| by_name(&a.name, &b.name)));
+    changes.retired.sort_by(|a, b| by_name(&a.name, &b.name));
+    changes
+}
+
+impl RegisterChanges {
+    /// Whether anything at all changed.
+    pub fn is_empty(&self) -> bool {
+        self.risers.is_empty() && self.fallers.is_empty() && self.new.is_empty() && self.retired.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::history::trend;
+    use crate::domain::history::Snapshot;
+    use crate::domain::provider::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// A snapshot scoring `scenarios` (mode, likelihood, impact) with lock-in and effort 5.
+    fn snap(on: NaiveDate, scenarios: &[(&str, u8, u8)]) -> Snapshot {
+        Snapshot {
+            id: 0,
+            provider_id: 0,
+            taken_on: on,
+            review_id: None,
+            risk: RiskProfile {
+                scenarios: scenarios
+                    .iter()
+                    .map(|&(mode, likelihood, impact)| Scenario { mode_id: None, mode: mode.into(), likelihood, impact, note: String::new() })
+                    .collect(),
+                lock_in: LockIn { level: 5, reasons: String::new() },
+                alternatives: vec![],
+                replacement: Replacement { effort: 5, person_weeks: None, emergency_switch_hours: None },
+                exit: ExitPlan { strategy: ExitStrategy::Accept, plan: String::new(), last_rehearsed: None },
+            },
+        }
+    }
+
+    fn timeline(id: i64, name: &str, retired_on: Option<NaiveDate>, snaps: &[Snapshot]) -> Timeline {
+        Timeline { provider_id: id, name: name.into(), retired_on, trend: trend(snaps) }
+    }
+
+    fn names(entries: &[Movement]) -> Vec<&str> {
+        entries.iter().map(|m| m.name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_state_on_a_day_is_each_providers_latest_snapshot_up_to_it() {
+        let t = timeline(1, "Stripe", None, &[snap(d(2026, 1, 1), &[("Outage", 2, 5)]), snap(d(2026, 6, 1), &[("Outage", 4, 5)])]);
+        assert_eq!(state_at(d(2025, 12, 31), &[t.clone()]).providers.len(), 0);
+        assert_eq!(state_at(d(2026, 1, 1), &[t.clone()]).providers[0].standing.inherent, 10);
+        assert_eq!(state_at(d(2026, 5, 31), &[t.clone()]).providers[0].standing.inherent, 10);
+        assert_eq!(state_at(d(2026, 6, 1), &[t]).providers[0].standing.inherent, 20);
+    }
+
+    #[test]
+    fn risers_fallers_and_level_changes_between_two_days() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let timelines = [
+            timeline(1, "Riser", None, &[snap(q1, &[("Outage", 2, 5)]), snap(q2, &[("Outage", 4, 5)])]),
+            timeline(2, "Faller", None, &[snap(q1, &[("Outage", 3, 3)]), snap(q2, &[("Outage", 2, 3)])]),
+            timeline(3, "Steady", None, &[snap(q1, &[("Outage", 3, 3)]), snap(q2, &[("Outage", 3, 3)])]),
+            timeline(4, "Small riser", None, &[snap(q1, &[("Outage", 1, 1)]), snap(q2, &[("Outage", 1, 2)])]),
+        ];
+        let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
+        assert_eq!(names(&c.risers), vec!["Riser", "Small riser"]);
+        assert_eq!(c.risers[0].exposure_change, 10.0);
+        assert_eq!(c.risers[0].inherent_change, 10);
+        assert_eq!(names(&c.fallers), vec!["Faller"]);
+        assert_eq!(c.fallers[0].exposure_change, -3.0);
+        // 10 (High) → 20 (Critical) and 9 (Medium) → 6 (Medium): only the first changes level.
+        assert_eq!(names(&c.level_changes), vec!["Riser"]);
+        assert_eq!(c.level_changes[0].before.inherent_level, Level::High);
+        assert_eq!(c.level_changes[0].after.inherent_level, Level::Critical);
+        assert_eq!(c.unchanged, 1);
+        assert_eq!((c.from, c.to), (Some(q1), Some(q2)));
+    }
+
+    #[test]
+    fn a_provider_added_between_reviews_is_new_not_a_riser() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let timelines = [
+            timeline(1, "Old", None, &[snap(q1, &[("Outage", 2, 2)])]),
+            timeline(2, "Added", None, &[snap(d(2026, 2, 1), &[("Outage", 5, 5)])]),
+        ];
+        let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
+        assert_eq!(c.new.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), vec!["Added"]);
+        assert_eq!(c.new[0].standing.inherent, 25);
+        assert!(c.risers.is_empty());
+        assert_eq!(c.unchanged, 1);
+    }
+
+    #[test]
+    fn a_provider_retired_between_reviews_is_retired_and_one_retired_before_is_not() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let timelines = [
+            timeline(1, "Retired between", Some(d(2026, 3, 1)), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
+            timeline(2, "Retired long ago", Some(d(2025, 12, 1)), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
+            timeline(3, "Retired on review day", Some(q2), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
+        ];
+        let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
+        let retired: Vec<&str> = c.retired.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(retired, vec!["Retired between", "Retired on review day"]);
+        assert!(c.new.is_empty() && c.risers.is_empty() && c.fallers.is_empty());
+    }
+
+    #[test]
+    fn a_retired_failure_mode_that_drove_the_score_makes_a_faller() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let before = snap(q1, &[("Outage", 2, 2), ("Account suspension", 4, 5)]);
+        // The catalogue retired "Account suspension"; the next assessment no longer scores it.
+        let after = snap(q2, &[("Outage", 2, 2)]);
+        let timelines = [timeline(1, "Host", None, &[before.clone(), after])];
+        let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
+        assert_eq!(names(&c.fallers), vec!["Host"]);
+        assert_eq!((c.fallers[0].before.inherent, c.fallers[0].after.inherent), (20, 4));
+        assert_eq!(names(&c.level_changes), vec!["Host"]);
+        // The older snapshot still names the mode it was scored with.
+        assert_eq!(before.risk.scenarios[1].mode, "Account suspension");
+    }
+
+    #[test]
+    fn leap_day_snapshots_belong_to_the_leap_day() {
+        let leap = d(2028, 2, 29);
+        let timelines = [timeline(1, "Leap", None, &[snap(d(2028, 2, 28), &[("Outage", 1, 1)]), snap(leap, &[("Outage", 5, 5)])])];
+        assert_eq!(state_at(d(2028, 2, 28), &timelines).providers[0].standing.inherent, 1);
+        assert_eq!(state_at(leap, &timelines).providers[0].standing.inherent, 25);
+        let c = since(&state_at(d(2028, 2, 28), &timelines), &state_at(d(2028, 3, 1), &timelines));
+        assert_eq!(names(&c.risers), vec!["Leap"]);
+    }
+
+    #[test]
+    fn same_exposure_with_a_higher_inherent_risk_still_rises() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let mut low = snap(q1, &[("Outage", 2, 5)]); // 10 × escape 4 / 5 = 8
+        low.risk.lock_in.level = 4;
+        low.risk.replacement.effort = 4;
+        let mut high = snap(q2, &[("Outage", 4, 5)]); // 20 × escape 2 / 5 = 8
+        high.risk.lock_in.level = 2;
+        high.risk.replacement.effort = 2;
+        let timelines = [timeline(1, "Same", None, &[low, high])];
+        let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
+        assert_eq!(names(&c.risers), vec!["Same"]);
+        assert_eq!(c.risers[0].exposure_change, 0.0);
+    }
+
+    #[test]
+    fn nothing_to_compare_is_empty() {
+        let c = since(&RegisterState::default(), &RegisterState::default());
+        assert!(c.is_empty());
+        assert_eq!(c.unchanged, 0);
+    }
+}

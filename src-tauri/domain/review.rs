@@ -1,0 +1,337 @@
+//! Review meetings: what one records, the order review mode walks the register in, and the
+//! summary shown when it closes.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::cadence::{due_state, Cadence, DueState};
+use super::catalogue::current_assessment;
+use super::changes::RegisterChanges;
+use super::history::{Snapshot, TrendPoint};
+use super::provider::{FailureMode, Provider, RiskProfile, Status};
+use super::register::RegisterRow;
+use super::scoring::{score, Scores};
+use super::validation::{ValidationErrors, MAX_NAME_LEN, MAX_TEXT_LEN};
+
+/// A review meeting. Open until `closed_on` is set; only an open review takes assessments.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Review {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub held_on: NaiveDate,
+    pub title: String,
+    pub attendees: String,
+    pub notes: String,
+    pub closed_on: Option<NaiveDate>,
+}
+
+impl Review {
+    pub fn is_open(&self) -> bool {
+        self.closed_on.is_none()
+    }
+}
+
+/// What the "start a review" form sends, and what editing a review's details sends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReviewDraft {
+    pub held_on: NaiveDate,
+    pub title: String,
+    pub attendees: String,
+    pub notes: String,
+}
+
+/// Assessments in a review are dated the day it is held, so a meeting in the future would
+/// put snapshots in the future; a meeting recorded after the fact is fine.
+pub fn validate_review(draft: &ReviewDraft, today: NaiveDate) -> Result<(), ValidationErrors> {
+    let mut e = ValidationErrors::default();
+    if draft.title.trim().is_empty() {
+        e.add("review.title", "A review needs a title, such as \"Q1 2027 provider risk review\".");
+    } else if draft.title.chars().count() > MAX_NAME_LEN {
+        e.add("review.title", format!("Title is longer than {MAX_NAME_LEN} characters."));
+    }
+    if draft.held_on > today {
+        e.add("review.held_on", format!("A review cannot be held in the future (today is {today})."));
+    }
+    for (field, what, value) in [("review.attendees", "Attendees", &draft.attendees), ("review.notes", "Notes", &draft.notes)] {
+        if value.chars().count() > MAX_TEXT_LEN {
+            e.add(field, format!("{what} is longer than {MAX_TEXT_LEN} characters."));
+        }
+    }
+    e.into_result()
+}
+
+/// What decides a provider's place in the walk.
+struct WalkKey<'a> {
+    due: DueState,
+    exposure: f64,
+    inherent: u8,
+    name: &'a str,
+    id: i64,
+}
+
+/// Overdue first, then due, then due soon, and within each the highest exposure first.
+fn walk_cmp(a: &WalkKey, b: &WalkKey) -> std::cmp::Ordering {
+    a.due
+        .cmp(&b.due)
+        .then(b.exposure.total_cmp(&a.exposure))
+        .then(b.inherent.cmp(&a.inherent))
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        .then(a.id.cmp(&b.id))
+}
+
+/// The providers review mode walks, in walk order. Retired providers are not reviewed.
+pub fn walk_order(rows: &[RegisterRow]) -> Vec<i64> {
+    fn key(r: &RegisterRow) -> WalkKey<'_> {
+        WalkKey { due: r.due, exposure: r.exposure, inherent: r.inherent, name: &r.name, id: r.id }
+    }
+    let mut active: Vec<&RegisterRow> = rows.iter().filter(|r| r.status != Status::Retired).collect();
+    active.sort_by(|a, b| walk_cmp(&key(a), &key(b)));
+    active.into_iter().map(|r| r.id).collect()
+}
+
+/// Sorts review items in walk order. Items are placed by their standing before the review, so
+/// confirming a provider does not move it while the meeting goes on.
+pub fn sort_items(items: &mut [ReviewItem]) {
+    fn key(i: &ReviewItem) -> WalkKey<'_> {
+        let scores = i.last_scores.as_ref().unwrap_or(&i.current_scores);
+        WalkKey { due: i.due, exposure: scores.exposure, inherent: scores.inherent, name: &i.name, id: i.provider_id }
+    }
+    items.sort_by(|a, b| walk_cmp(&key(a), &key(b)));
+}
+
+/// What review mode needs to show one provider.
+pub struct ItemSource<'a> {
+    pub provider: &'a Provider,
+    /// The provider's snapshots, in any order.
+    pub snapshots: &'a [Snapshot],
+    pub review_id: i64,
+    pub catalogue: &'a [FailureMode],
+    pub cadence: &'a Cadence,
+    pub today: NaiveDate,
+    /// Review titles by id, to name the review of the last snapshot.
+    pub titles: &'a HashMap<i64, String>,
+    pub note: String,
+}
+
+pub fn item(source: ItemSource) -> ReviewItem {
+    let ItemSource { provider, snapshots, review_id, catalogue, cadence, today, titles, note } = source;
+    let last = snapshots.iter().filter(|s| s.review_id != Some(review_id)).max_by_key(|s| s.taken_on).cloned();
+    let last_scores = ReviewItem::scores_of(&last);
+    let (current, dropped_modes) = current_assessment(&provider.risk, catalogue);
+    let current_scores = score(&current);
+    let (assessed_on, level) = match (&last, &last_scores) {
+        (Some(s), Some(scores)) => (s.taken_on, scores.inherent_level),
+        _ => (provider.created_on, current_scores.inherent_level),
+    };
+    let next_review = cadence.next_review(assessed_on, level);
+    ReviewItem {
+        provider_id: provider.id,
+        name: provider.profile.name.clone(),
+        due: due_state(next_review, today),
+        next_review,
+        last_review_title: last.as_ref().and_then(|s| s.review_id).and_then(|id| titles.get(&id).cloned()),
+        last,
+        last_scores,
+        current,
+        current_scores,
+        dropped_modes,
+        reviewed: snapshots.iter().any(|s| s.review_id == Some(review_id)),
+        note,
+    }
+}
+
+/// A point of a provider's trend with the title of the review it was taken in.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TrendEntry {
+    pub point: TrendPoint,
+    pub review_title: Option<String>,
+}
+
+pub fn titled_trend(points: Vec<TrendPoint>, titles: &HashMap<i64, String>) -> Vec<TrendEntry> {
+    points
+        .into_iter()
+        .map(|point| TrendEntry { review_title: point.review_id.and_then(|id| titles.get(&id).cloned()), point })
+        .collect()
+}
+
+/// One provider as review mode shows it: the last assessment before this review beside the
+/// values the review would record.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReviewItem {
+    #[ts(type = "number")]
+    pub provider_id: i64,
+    pub name: String,
+    pub due: DueState,
+    pub next_review: NaiveDate,
+    /// The latest snapshot taken before (outside) this review.
+    pub last: Option<Snapshot>,
+    pub last_scores: Option<Scores>,
+    /// The title of the review the last snapshot was taken in, if any.
+    pub last_review_title: Option<String>,
+    /// What "confirm unchanged" records: the current values, with catalogue renames applied
+    /// and retired failure modes left out.
+    pub current: RiskProfile,
+    pub current_scores: Scores,
+    /// Failure modes of the current values that the catalogue has since retired.
+    pub dropped_modes: Vec<String>,
+    /// Whether this review already holds an assessment of the provider.
+    pub reviewed: bool,
+    /// The note recorded for this provider in this review.
+    pub note: String,
+}
+
+impl ReviewItem {
+    pub fn scores_of(snapshot: &Option<Snapshot>) -> Option<Scores> {
+        snapshot.as_ref().map(|s| score(&s.risk))
+    }
+}
+
+/// A provider named in a summary.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ProviderRef {
+    #[ts(type = "number")]
+    pub provider_id: i64,
+    pub name: String,
+    pub next_review: NaiveDate,
+}
+
+/// What closing a review shows (and what its page shows afterwards).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ReviewSummary {
+    pub review: Review,
+    /// The review the changes are counted from; `None` when this is the first review, in which
+    /// case they are counted from the day before it.
+    pub previous: Option<Review>,
+    pub reviewed: usize,
+    /// Active providers the review did not assess.
+    pub not_reviewed: Vec<ProviderRef>,
+    pub changes: RegisterChanges,
+    /// Active providers overdue as of the day the summary was made.
+    pub still_overdue: Vec<ProviderRef>,
+}
+
+/// `rows` is the register as of the summary's day; `reviewed` the providers the review assessed.
+pub fn summarise(review: Review, previous: Option<Review>, reviewed: &[i64], changes: RegisterChanges, rows: &[RegisterRow]) -> ReviewSummary {
+    let pick = |keep: &dyn Fn(&RegisterRow) -> bool| -> Vec<ProviderRef> {
+        let order = walk_order(rows);
+        order
+            .iter()
+            .filter_map(|id| rows.iter().find(|r| r.id == *id))
+            .filter(|r| keep(r))
+            .map(|r| ProviderRef { provider_id: r.id, name: r.name.clone(), next_review: r.next_review })
+            .collect()
+    };
+    ReviewSummary {
+        not_reviewed: pick(&|r| !reviewed.contains(&r.id)),
+        still_overdue: pick(&|r| r.due == DueState::Overdue),
+        reviewed: reviewed.len(),
+        review,
+        previous,
+        changes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cadence::Cadence;
+    use crate::domain::history::TrendPoint;
+    use crate::domain::provider::*;
+    use crate::domain::register::row;
+    use crate::domain::scoring::Level;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn draft() -> ReviewDraft {
+        ReviewDraft { held_on: d(2027, 1, 15), title: "Q1 2027 provider risk review".into(), attendees: "CTO, CFO".into(), notes: String::new() }
+    }
+
+    fn fields(r: Result<(), ValidationErrors>) -> Vec<String> {
+        r.unwrap_err().errors.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_review_needs_a_title_and_a_date_not_in_the_future() {
+        assert_eq!(validate_review(&draft(), d(2027, 1, 15)), Ok(()));
+        let mut blank = draft();
+        blank.title = "  ".into();
+        assert_eq!(fields(validate_review(&blank, d(2027, 1, 15))), vec!["review.title"]);
+        assert_eq!(fields(validate_review(&draft(), d(2027, 1, 14))), vec!["review.held_on"]);
+        let mut long = draft();
+        long.notes = "x".repeat(MAX_TEXT_LEN + 1);
+        assert_eq!(fields(validate_review(&long, d(2027, 2, 1))), vec!["review.notes"]);
+    }
+
+    #[test]
+    fn a_leap_day_review_is_valid_on_the_day() {
+        let mut leap = draft();
+        leap.held_on = d(2028, 2, 29);
+        assert_eq!(validate_review(&leap, d(2028, 2, 29)), Ok(()));
+    }
+
+    fn provider(id: i64, name: &str, likelihood: u8, status: Status) -> Provider {
+        let mut risk = ProviderDraft::blank(&[FailureMode { id: 1, name: "Outage".into(), description: String::new(), retired: false }]).risk;
+        risk.scenarios[0].likelihood = likelihood;
+        risk.scenarios[0].impact = 5;
+        risk.lock_in.level = 5;
+        risk.replacement.effort = 5;
+        let mut profile = ProviderDraft::blank(&[]).profile;
+        profile.name = name.into();
+        profile.status = status;
+        Provider { id, profile, risk, created_on: d(2026, 1, 1) }
+    }
+
+    fn rows(today: NaiveDate, specs: &[(i64, &str, u8, NaiveDate, Status)]) -> Vec<RegisterRow> {
+        specs
+            .iter()
+            .map(|&(id, name, likelihood, assessed, status)| {
+                let p = provider(id, name, likelihood, status);
+                let point = TrendPoint { taken_on: assessed, inherent: likelihood * 5, exposure: 0.0, level: Level::Low, review_id: None };
+                row(&p, &[point], &Cadence::default(), today)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walk_puts_overdue_first_then_due_then_exposure_and_skips_retired() {
+        let today = d(2027, 1, 15);
+        let rows = rows(
+            today,
+            &[
+                (1, "Current low", 1, d(2027, 1, 1), Status::Active),
+                (2, "Overdue", 1, d(2025, 1, 1), Status::Active),
+                (3, "Current high", 4, d(2027, 1, 1), Status::Active),
+                (4, "Due today", 1, d(2026, 1, 15), Status::Active),
+                (5, "Retired overdue", 5, d(2020, 1, 1), Status::Retired),
+                (6, "Overdue critical", 5, d(2026, 1, 1), Status::BeingReplaced),
+            ],
+        );
+        assert_eq!(walk_order(&rows), vec![6, 2, 4, 3, 1]);
+    }
+
+    #[test]
+    fn summary_lists_unreviewed_and_still_overdue_providers() {
+        let today = d(2027, 1, 15);
+        let rows = rows(
+            today,
+            &[(1, "A", 1, d(2027, 1, 15), Status::Active), (2, "B", 1, d(2025, 1, 1), Status::Active), (3, "C", 1, d(2020, 1, 1), Status::Retired)],
+        );
+        let review = Review { id: 9, held_on: today, title: "Q1".into(), attendees: String::new(), notes: String::new(), closed_on: Some(today) };
+        let changes = crate::domain::changes::since(&Default::default(), &Default::default());
+        let s = summarise(review, None, &[1], changes, &rows);
+        assert_eq!(s.reviewed, 1);
+        assert_eq!(s.not_reviewed.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["B"]);
+        assert_eq!(s.still_overdue.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["B"]);
+    }
+}
