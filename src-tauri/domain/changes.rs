@@ -51,7 +51,7 @@ pub struct Timeline {
 /// One provider in a register state.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct Entry {
+pub struct ChangeEntry {
     #[ts(type = "number")]
     pub provider_id: i64,
     pub name: String,
@@ -62,7 +62,7 @@ pub struct Entry {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RegisterState {
     pub on: Option<NaiveDate>,
-    pub providers: Vec<Entry>,
+    pub providers: Vec<ChangeEntry>,
 }
 
 /// A provider is in the register on `on` once it has a snapshot up to that day, and until the
@@ -73,7 +73,7 @@ pub fn state_at(on: NaiveDate, timelines: &[Timeline]) -> RegisterState {
         .filter(|t| t.retired_on.is_none_or(|retired| retired > on))
         .filter_map(|t| {
             let latest = t.trend.iter().filter(|p| p.taken_on <= on).max_by_key(|p| p.taken_on)?;
-            Some(Entry { provider_id: t.provider_id, name: t.name.clone(), standing: Standing::of(latest) })
+            Some(ChangeEntry { provider_id: t.provider_id, name: t.name.clone(), standing: Standing::of(latest) })
         })
         .collect();
     RegisterState { on: Some(on), providers }
@@ -111,17 +111,17 @@ pub struct RegisterChanges {
     /// Providers whose inherent level changed, in either direction; highest level now first.
     pub level_changes: Vec<Movement>,
     /// In the register now but not then.
-    pub new: Vec<Entry>,
+    pub new: Vec<ChangeEntry>,
     /// In the register then but retired (or deleted) since.
-    pub retired: Vec<Entry>,
+    pub retired: Vec<ChangeEntry>,
     /// In both, with the same scores.
     pub unchanged: usize,
 }
 
 /// Compares the register `previous` with `current`.
 pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChanges {
-    let before: HashMap<i64, &Entry> = previous.providers.iter().map(|e| (e.provider_id, e)).collect();
-    let now: HashMap<i64, &Entry> = current.providers.iter().map(|e| (e.provider_id, e)).collect();
+    let before: HashMap<i64, &ChangeEntry> = previous.providers.iter().map(|e| (e.provider_id, e)).collect();
+    let now: HashMap<i64, &ChangeEntry> = current.providers.iter().map(|e| (e.provider_id, e)).collect();
     let mut changes = RegisterChanges {
         from: previous.on,
         to: current.on,
@@ -174,6 +174,58 @@ impl RegisterChanges {
     pub fn is_empty(&self) -> bool {
         self.risers.is_empty() && self.fallers.is_empty() && self.new.is_empty() && self.retired.is_empty()
     }
+
+    /// The changes in words, one line per provider, for the PDF summary and other plain lists:
+    /// risers, fallers, new, then retired providers. A level change is told on its riser or
+    /// faller line.
+    pub fn lines(&self) -> Vec<ChangeSentence> {
+        let moved = |m: &Movement, verb: &str| ChangeSentence {
+            provider: m.name.clone(),
+            kind: verb.to_string(),
+            change: format!(
+                "{verb}: exposure {:.1} → {:.1}{}",
+                m.before.exposure,
+                m.after.exposure,
+                if m.level_changed() {
+                    format!(", {} → {}", m.before.inherent_level.label(), m.after.inherent_level.label())
+                } else {
+                    String::new()
+                }
+            ),
+            from: Some(m.before.inherent_level),
+            to: Some(m.after.inherent_level),
+        };
+        let mut lines: Vec<ChangeSentence> = self.risers.iter().map(|m| moved(m, "Riser")).collect();
+        lines.extend(self.fallers.iter().map(|m| moved(m, "Faller")));
+        lines.extend(self.new.iter().map(|e| ChangeSentence {
+            provider: e.name.clone(),
+            kind: "New".into(),
+            change: format!("New provider: exposure {:.1}", e.standing.exposure),
+            from: None,
+            to: Some(e.standing.inherent_level),
+        }));
+        lines.extend(self.retired.iter().map(|e| ChangeSentence {
+            provider: e.name.clone(),
+            kind: "Retired".into(),
+            change: "Retired".into(),
+            from: Some(e.standing.inherent_level),
+            to: None,
+        }));
+        lines
+    }
+}
+
+/// One change in words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct ChangeSentence {
+    pub provider: String,
+    /// Riser, Faller, New or Retired.
+    pub kind: String,
+    /// e.g. "Riser: exposure 9.6 → 16.0, Medium → High".
+    pub change: String,
+    pub from: Option<Level>,
+    pub to: Option<Level>,
 }
 
 #[cfg(test)]
@@ -313,6 +365,21 @@ mod tests {
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(names(&c.risers), vec!["Same"]);
         assert_eq!(c.risers[0].exposure_change, 0.0);
+    }
+
+    #[test]
+    fn changes_read_as_sentences() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let timelines = [
+            timeline(1, "Riser", None, &[snap(q1, &[("Outage", 2, 5)]), snap(q2, &[("Outage", 4, 5)])]),
+            timeline(2, "Added", None, &[snap(q2, &[("Outage", 1, 1)])]),
+            timeline(3, "Gone", Some(q2), &[snap(q1, &[("Outage", 1, 1)])]),
+        ];
+        let lines = since(&state_at(q1, &timelines), &state_at(q2, &timelines)).lines();
+        let text: Vec<&str> = lines.iter().map(|l| l.change.as_str()).collect();
+        assert_eq!(text, vec!["Riser: exposure 10.0 → 20.0, High → Critical", "New provider: exposure 1.0", "Retired"]);
+        assert_eq!((lines[0].from, lines[0].to), (Some(Level::High), Some(Level::Critical)));
+        assert_eq!(lines[2].provider, "Gone");
     }
 
     #[test]

@@ -160,6 +160,35 @@ pub fn titled_trend(points: Vec<TrendPoint>, titles: &HashMap<i64, String>) -> V
         .collect()
 }
 
+/// How many active providers need review, for the home screen and the register's header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export)]
+pub struct ReviewCounts {
+    pub overdue: usize,
+    pub due: usize,
+    pub due_soon: usize,
+}
+
+impl ReviewCounts {
+    /// Overdue and due today: what the next meeting must cover.
+    pub fn need_review(&self) -> usize {
+        self.overdue + self.due
+    }
+}
+
+pub fn review_counts(rows: &[RegisterRow]) -> ReviewCounts {
+    let mut counts = ReviewCounts::default();
+    for row in rows.iter().filter(|r| r.status != Status::Retired) {
+        match row.due {
+            DueState::Overdue => counts.overdue += 1,
+            DueState::Due => counts.due += 1,
+            DueState::DueSoon => counts.due_soon += 1,
+            DueState::Current => {}
+        }
+    }
+    counts
+}
+
 /// One provider as review mode shows it: the last assessment before this review beside the
 /// values the review would record.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -318,6 +347,24 @@ mod tests {
             ],
         );
         assert_eq!(walk_order(&rows), vec![6, 2, 4, 3, 1]);
+    }
+
+    #[test]
+    fn counts_leave_out_retired_providers() {
+        let today = d(2027, 1, 15);
+        let rows = rows(
+            today,
+            &[
+                (1, "Overdue", 1, d(2025, 1, 1), Status::Active),
+                (2, "Due", 1, d(2026, 1, 15), Status::Active),
+                (3, "Soon", 1, d(2026, 2, 1), Status::Active),
+                (4, "Retired", 1, d(2020, 1, 1), Status::Retired),
+                (5, "Current", 1, d(2027, 1, 1), Status::Active),
+            ],
+        );
+        let counts = review_counts(&rows);
+        assert_eq!(counts, ReviewCounts { overdue: 1, due: 1, due_soon: 1 });
+        assert_eq!(counts.need_review(), 2);
     }
 
     #[test]

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { ReviewItem } from './bindings/ReviewItem';
+import type { RegisterChanges } from './bindings/RegisterChanges';
+import type { Movement } from './bindings/Movement';
+import type { Standing } from './bindings/Standing';
+import { changeCounts, describeMovement, isEdited, cloneRisk, nextIndex, progress, replaceItem, signedChange, suggestedTitle } from './review';
+import { draft } from '../test/drafts';
+
+function item(id: number, reviewed = false): ReviewItem {
+  const risk = draft().risk;
+  const scores = {
+    inherent: 1, inherent_level: 'Low', drivers: [], lock_in: 1, replacement_effort: 1, escape_before_alternatives: 1,
+    alternative_reduction: 0, best_alternative: null, best_readiness: null, escape_difficulty: 1, exposure: 0.2, exposure_level: 'Low',
+  } as ReviewItem['current_scores'];
+  return {
+    provider_id: id, name: `P${id}`, due: 'Overdue', next_review: '2027-01-01', last: null, last_scores: null,
+    last_review_title: null, current: risk, current_scores: scores, dropped_modes: [], reviewed, note: '',
+  };
+}
+
+function standing(exposure: number): Standing {
+  return { taken_on: '2027-01-01', inherent: 10, inherent_level: 'High', exposure, exposure_level: 'Medium', review_id: null };
+}
+
+describe('suggestedTitle', () => {
+  it('names the quarter of the meeting', () => {
+    expect(suggestedTitle('2027-01-15')).toBe('Q1 2027 provider risk review');
+    expect(suggestedTitle('2027-03-31')).toBe('Q1 2027 provider risk review');
+    expect(suggestedTitle('2028-02-29')).toBe('Q1 2028 provider risk review');
+    expect(suggestedTitle('2026-12-01')).toBe('Q4 2026 provider risk review');
+    expect(suggestedTitle('not a date')).toBe('Provider risk review');
+  });
+});
+
+describe('walking the review', () => {
+  it('moves to the next unreviewed provider, wrapping round, and stops when all are done', () => {
+    const items = [item(1, true), item(2), item(3, true), item(4)];
+    expect(nextIndex(items, 0)).toBe(1);
+    expect(nextIndex(items, 1)).toBe(3);
+    expect(nextIndex(items, 3)).toBe(1);
+    expect(nextIndex(items, 1, new Set([4]))).toBe(1);
+    expect(nextIndex(items, 1, new Set([2, 4]))).toBe(null);
+    expect(nextIndex([item(1, true)], 0)).toBe(null);
+    expect(nextIndex([], 0)).toBe(null);
+  });
+
+  it('replaces an item by provider and counts progress', () => {
+    const items = [item(1), item(2)];
+    const next = replaceItem(items, item(2, true));
+    expect(next[1].reviewed).toBe(true);
+    expect(items[1].reviewed).toBe(false);
+    expect(progress(next)).toEqual({ reviewed: 1, total: 2 });
+  });
+
+  it('notices edited scores', () => {
+    const it0 = item(1);
+    const edited = cloneRisk(it0.current);
+    expect(isEdited(it0, edited)).toBe(false);
+    edited.scenarios[0].likelihood = 5;
+    expect(isEdited(it0, edited)).toBe(true);
+  });
+});
+
+describe('describing changes', () => {
+  it('signs changes and describes a movement', () => {
+    expect(signedChange(3.2)).toBe('+3.2');
+    expect(signedChange(-1)).toBe('−1.0');
+    expect(signedChange(0)).toBe('0.0');
+    const m: Movement = { provider_id: 1, name: 'AWS', before: standing(9.6), after: standing(16), exposure_change: 6.4, inherent_change: 4 };
+    expect(describeMovement(m)).toBe('Exposure 9.6 → 16.0 (+6.4)');
+  });
+
+  it('counts every kind of change, saying none where there is none', () => {
+    const m: Movement = { provider_id: 1, name: 'AWS', before: standing(1), after: standing(2), exposure_change: 1, inherent_change: 0 };
+    const c: RegisterChanges = { from: null, to: null, risers: [m, m], fallers: [m], level_changes: [], new: [], retired: [], unchanged: 0 };
+    expect(changeCounts(c)).toBe('2 risers, 1 faller, no level changes, no new providers, none retired');
+  });
+});
