@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod menu;
+mod review_commands;
 mod state;
 
 use std::path::{Path, PathBuf};
@@ -80,6 +81,26 @@ pub fn run(register_path: PathBuf) {
             commands::catalogue,
             commands::load_demo,
             commands::dismiss_demo,
+            review_commands::review_overview,
+            review_commands::list_reviews,
+            review_commands::start_review,
+            review_commands::update_review,
+            review_commands::review_items,
+            review_commands::review_confirm,
+            review_commands::review_assess,
+            review_commands::review_note,
+            review_commands::close_review,
+            review_commands::review_summary,
+            review_commands::changes_since_previous_review,
+            review_commands::compare_reviews,
+            review_commands::provider_trend,
+            review_commands::renewal_watch,
+            review_commands::set_provider_status_today,
+            review_commands::get_settings,
+            review_commands::save_settings,
+            review_commands::add_failure_mode,
+            review_commands::rename_failure_mode,
+            review_commands::set_failure_mode_retired,
         ])
         .setup(move |app| {
             let handle = app.handle();
