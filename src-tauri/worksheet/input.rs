@@ -1,0 +1,72 @@
+//! Everything a worksheet shows, gathered from the register once, so the PDF renderer is a pure
+//! function of it (and tests can feed it directly).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::domain::history::Snapshot;
+use crate::domain::provider::Provider;
+use crate::domain::register::RegisterRow;
+use crate::domain::scoring::Level;
+use crate::storage::Register;
+
+/// "Changes since the previous review", filled in by the reviews feature. The summary shows the
+/// section only when this is present.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Changes {
+    /// e.g. "Q1 2026 risk review, 2026-03-14".
+    pub since: String,
+    pub lines: Vec<ChangeLine>,
+}
+
+/// One change, such as a riser, a faller, a new or retired provider, or a level change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ChangeLine {
+    pub provider: String,
+    /// What happened, in words: "Exposure 9.6 → 16.0", "New provider", "Retired".
+    pub change: String,
+    pub from: Option<Level>,
+    pub to: Option<Level>,
+}
+
+pub struct WorksheetInput {
+    pub organisation: String,
+    /// The review the worksheet is prepared for, if any.
+    pub review_title: Option<String>,
+    pub generated_on: NaiveDate,
+    /// One per provider, in the register's order.
+    pub rows: Vec<RegisterRow>,
+    /// Same order as `rows`.
+    pub providers: Vec<Provider>,
+    /// Every snapshot, grouped by provider id, oldest first within each.
+    pub snapshots: Vec<Snapshot>,
+    pub changes: Option<Changes>,
+}
+
+impl WorksheetInput {
+    pub fn from_register(register: &Register, today: NaiveDate) -> crate::storage::Result<WorksheetInput> {
+        Ok(WorksheetInput {
+            organisation: register.settings()?.organisation,
+            review_title: None,
+            generated_on: today,
+            rows: register.register_rows(today)?,
+            providers: register.providers()?,
+            snapshots: register.all_snapshots()?,
+            changes: None,
+        })
+    }
+
+    /// The snapshots of one provider, oldest first (relies on `snapshots` being grouped).
+    pub fn snapshots_of(&self, provider_id: i64) -> &[Snapshot] {
+        let start = self.snapshots.partition_point(|s| s.provider_id < provider_id);
+        let end = self.snapshots.partition_point(|s| s.provider_id <= provider_id);
+        if start <= end && self.snapshots[start..end].iter().all(|s| s.provider_id == provider_id) {
+            &self.snapshots[start..end]
+        } else {
+            &[]
+        }
+    }
+}

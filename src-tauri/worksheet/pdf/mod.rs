@@ -1,0 +1,128 @@
+//! The PDF worksheet: summary, register table, then one risk-profile page per provider.
+//!
+//! Everything is drawn with printpdf's low-level operations (its HTML mode is not compiled in),
+//! so text from the register is only ever shown, never interpreted.
+
+mod chart;
+mod fonts;
+mod layout;
+mod provider_page;
+mod register_table;
+mod style;
+mod summary;
+mod table;
+mod words;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt};
+
+pub use layout::Paper;
+use layout::{Align, Ctx, Doc, TextStyle};
+
+use super::input::WorksheetInput;
+use super::{Result, WorksheetError};
+use crate::storage::Register;
+
+/// Renders the worksheet to PDF bytes.
+pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
+    let fonts = fonts::fonts().ok_or_else(|| WorksheetError::Pdf("the embedded font could not be read".into()))?;
+    let mut pdf = PdfDocument::new(&document_title(input));
+    pdf.metadata.info.creator = "Lifeboat".into();
+    pdf.metadata.info.producer = "Lifeboat".into();
+    pdf.metadata.info.author = input.organisation.clone();
+    pdf.metadata.info.subject = "Service-provider risk worksheet".into();
+    let ctx = Ctx { fonts, regular: pdf.add_font(&fonts.regular.font), bold: pdf.add_font(&fonts.bold.font) };
+    let mut doc = Doc::new(ctx, paper);
+
+    let order = riskiest_first(input);
+    summary::draw(&mut doc, input, &order);
+    register_table::draw(&mut doc, input, &order);
+    let by_id: std::collections::HashMap<i64, usize> = input.providers.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    for &i in &order {
+        let row = &input.rows[i];
+        if let Some(&p) = by_id.get(&row.id) {
+            provider_page::draw(&mut doc, input, row, &input.providers[p]);
+        }
+    }
+
+    footers(&mut doc, input);
+    let (canvases, bookmarks) = doc.finish_pages();
+    let pages: Vec<PdfPage> = canvases
+        .into_iter()
+        .map(|c| {
+            let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), c.ops);
+            let rect = printpdf::Rect::from_wh(Pt(c.width), Pt(c.height));
+            page.media_box = rect.clone();
+            page.trim_box = rect.clone();
+            page.crop_box = rect;
+            page
+        })
+        .collect();
+    for (title, page) in &bookmarks {
+        pdf.add_bookmark(title, *page);
+    }
+    let mut warnings = Vec::new();
+    let bytes = pdf.with_pages(pages).save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut warnings);
+    Ok(bytes)
+}
+
+/// Writes the worksheet of `register` to `path`, atomically: a failed export leaves no partial file.
+pub fn export(register: &Register, path: &Path, paper: Paper, today: NaiveDate) -> Result<()> {
+    if path.is_dir() {
+        return Err(WorksheetError::Target(format!("{} is a folder; give a file name for the PDF.", path.display())));
+    }
+    let input = WorksheetInput::from_register(register, today)?;
+    let bytes = render(&input, paper)?;
+    super::write_atomically(path, &bytes)
+}
+
+fn document_title(input: &WorksheetInput) -> String {
+    if input.organisation.trim().is_empty() {
+        "Service-provider risk worksheet".into()
+    } else {
+        format!("{} — service-provider risk worksheet", input.organisation.trim())
+    }
+}
+
+/// Register order for the table and the provider pages: highest exposure first, then inherent
+/// risk, then name.
+fn riskiest_first(input: &WorksheetInput) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..input.rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&input.rows[a], &input.rows[b]);
+        rb.exposure
+            .total_cmp(&ra.exposure)
+            .then(rb.inherent.cmp(&ra.inherent))
+            .then_with(|| ra.name.to_lowercase().cmp(&rb.name.to_lowercase()))
+    });
+    order
+}
+
+/// "Page N of M" and the generation date on every page, drawn once the page count is known.
+fn footers(doc: &mut Doc, input: &WorksheetInput) {
+    let total = doc.pages.len();
+    let style = TextStyle::new(style::TINY, fonts::Weight::Regular, style::MUTED);
+    let org = input.organisation.trim();
+    let left_text = format!(
+        "{}Service-provider risk worksheet · generated {}",
+        if org.is_empty() { String::new() } else { format!("{} · ", layout::clean(org).replace('\n', " ")) },
+        words::date(input.generated_on)
+    );
+    let ctx = &doc.ctx;
+    for (i, page) in doc.pages.iter_mut().enumerate() {
+        let y = page.height - layout::MARGIN + 4.0;
+        let x = layout::MARGIN;
+        let w = page.width - 2.0 * layout::MARGIN;
+        page.line(x, y - 10.0, x + w, y - 10.0, style::RULE, 0.5);
+        let page_text = format!("Page {} of {}", i + 1, total);
+        let room = w - ctx.width(&page_text, &style) - 12.0;
+        let left_lines = layout::wrap(ctx, &left_text, &style, room);
+        page.text(ctx, x, y, left_lines.first().map(String::as_str).unwrap_or(""), &style);
+        if left_lines.len() > 1 {
+            page.text(ctx, x, y + style.leading(), &left_lines[1..].join(" "), &style);
+        }
+        page.text_in(ctx, x, w, y, &page_text, &style, Align::Right);
+    }
+}

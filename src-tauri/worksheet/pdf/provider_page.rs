@@ -1,0 +1,230 @@
+//! One risk-profile form per provider.
+
+use chrono::Duration;
+
+use super::chart::{self, IMPACT, LIKELIHOOD};
+use super::fonts::Weight;
+use super::layout::{wrap, Doc, Orientation, TextStyle};
+use super::style;
+use super::table::{col, Cell, Column, Table};
+use super::words;
+use crate::domain::history::trend;
+use crate::domain::provider::Provider;
+use crate::domain::register::RegisterRow;
+use crate::domain::scoring::{scenario_score, score, Level};
+use crate::worksheet::input::WorksheetInput;
+
+const LABEL_WIDTH: f32 = 118.0;
+
+const SCENARIO_COLUMNS: [Column; 6] = [
+    col("Failure mode", 2.0),
+    col("Likelihood", 1.45),
+    col("Impact", 1.35),
+    Column { title: "Score", weight: 0.7, align: super::layout::Align::Center },
+    col("Level", 0.95),
+    col("Note", 3.2),
+];
+
+pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: &Provider) {
+    doc.running_title = None;
+    doc.new_page(Orientation::Portrait);
+    doc.bookmark(&provider.profile.name);
+    doc.running_title = Some(format!("{} (continued)", provider.profile.name));
+    let scores = score(&provider.risk);
+    let p = &provider.profile;
+
+    header(doc, row, provider);
+
+    doc.field("Value provided", &p.value_provided, LABEL_WIDTH);
+    doc.field("Owner", &p.owner, LABEL_WIDTH);
+    doc.field("Annual spend", &words::money(p.annual_spend, &p.currency), LABEL_WIDTH);
+    let contract = match (p.renewal_date, p.notice_period_days) {
+        (Some(date), Some(days)) => format!(
+            "Renews {} · {} days' notice (give notice by {})",
+            words::date(date),
+            days,
+            words::date(date - Duration::days(days as i64))
+        ),
+        (Some(date), None) => format!("Renews {}", words::date(date)),
+        (None, Some(days)) => format!("No renewal date · {days} days' notice"),
+        (None, None) => String::new(),
+    };
+    doc.field("Contract", &contract, LABEL_WIDTH);
+    doc.field("Data it holds", p.data_held.label(), LABEL_WIDTH);
+    let links = [p.website.trim(), p.status_page.trim()];
+    if links.iter().any(|l| !l.is_empty()) {
+        doc.field("Website · status page", &format!("{}  ·  {}", or_dash(links[0]), or_dash(links[1])), LABEL_WIDTH);
+    }
+    doc.y += 3.0;
+
+    doc.heading("Risk profile", 50.0);
+    let table = Table::new(doc, &SCENARIO_COLUMNS, style::SMALL);
+    table.header(doc);
+    if provider.risk.scenarios.is_empty() {
+        super::table::note(doc, "No failure mode is scored yet.");
+    }
+    for (i, s) in provider.risk.scenarios.iter().enumerate() {
+        let figure = scenario_score(s.likelihood, s.impact);
+        let level = Level::of(figure as f64);
+        let driver = scores.inherent > 0 && figure == scores.inherent;
+        let name = if driver { Cell::Strong(format!("{} ◆", s.mode)) } else { Cell::Text(s.mode.clone()) };
+        table.row(
+            doc,
+            &[
+                name,
+                Cell::text(scale(s.likelihood, &LIKELIHOOD)),
+                Cell::text(scale(s.impact, &IMPACT)),
+                Cell::Strong(figure.to_string()),
+                Cell::Level(None, level),
+                Cell::Muted(s.note.clone()),
+            ],
+            i % 2 == 1,
+        );
+    }
+    super::table::note(doc, "◆ drives the inherent risk. Score = likelihood × impact (1–25).");
+    doc.y += 3.0;
+
+    doc.heading("Lock-in, alternatives and exit", 40.0);
+    let r = &provider.risk;
+    doc.field("Lock-in", &with_detail(&format!("{}/5", r.lock_in.level), &r.lock_in.reasons), LABEL_WIDTH);
+    let alternatives = if r.alternatives.is_empty() {
+        "None listed".to_string()
+    } else {
+        r.alternatives.iter().map(|a| format!("{} — {}", a.name, a.readiness.label())).collect::<Vec<_>>().join("\n")
+    };
+    doc.field("Alternatives", &alternatives, LABEL_WIDTH);
+    let mut effort = format!("{}/5", r.replacement.effort);
+    if let Some(weeks) = r.replacement.person_weeks {
+        effort.push_str(&format!(" · about {} person-weeks", trim_number(weeks)));
+    }
+    if let Some(hours) = r.replacement.emergency_switch_hours {
+        effort.push_str(&format!(" · emergency switch within {hours} hours"));
+    }
+    doc.field("Replacement effort", &effort, LABEL_WIDTH);
+    doc.field("Exit strategy", r.exit.strategy.label(), LABEL_WIDTH);
+    doc.field("Exit plan", &r.exit.plan, LABEL_WIDTH);
+    doc.field("Plan last rehearsed", &r.exit.last_rehearsed.map(words::date).unwrap_or_else(|| "Never".into()), LABEL_WIDTH);
+    doc.y += 3.0;
+
+    trend_and_breakdown(doc, input, provider, &scores);
+
+    doc.heading("Notes", 20.0);
+    let (x, w) = (doc.left(), doc.width());
+    doc.paragraph(if p.notes.trim().is_empty() { "—" } else { &p.notes }, &TextStyle::body(), x, w);
+    doc.running_title = None;
+}
+
+/// The trend chart with the score breakdown beside it: what moved, and why the figures are what
+/// they are.
+fn trend_and_breakdown(doc: &mut Doc, input: &WorksheetInput, provider: &Provider, scores: &crate::domain::scoring::Scores) {
+    let points = trend(input.snapshots_of(provider.id));
+    let body = TextStyle::new(style::SMALL + 0.5, Weight::Regular, style::INK);
+    let (x, w) = (doc.left(), doc.width());
+    let chart_w = (w * 0.56).floor();
+    let text_x = x + chart_w + 16.0;
+    let text_w = w - chart_w - 16.0;
+    let lines: Vec<Vec<String>> = scores.explanation().iter().map(|l| wrap(&doc.ctx, l, &body, text_w - 10.0)).collect();
+    let text_h = 14.0 + lines.iter().map(|l| l.len() as f32 * body.leading() + 3.0).sum::<f32>();
+    let chart_h: f32 = 104.0;
+    doc.heading("Trend and how the scores come about", chart_h.max(text_h) + 14.0);
+    let y = doc.y;
+    let (ctx, page) = doc.parts();
+    chart::trend(page, ctx, x, y, chart_w, chart_h, &points);
+    let n = points.len();
+    let caption = TextStyle::new(style::TINY, Weight::Regular, style::MUTED);
+    page.text(ctx, x + 22.0, y + chart_h + 6.0, &format!("{n} assessment{} on record.", if n == 1 { "" } else { "s" }), &caption);
+    let label = TextStyle::new(style::SMALL, Weight::Bold, style::MUTED);
+    page.text(ctx, text_x, y + label.ascent(), "Score breakdown", &label);
+    let mut ty = y + 14.0;
+    for wrapped in &lines {
+        page.text(ctx, text_x, ty + body.ascent(), "•", &body);
+        for line in wrapped {
+            page.text(ctx, text_x + 10.0, ty + body.ascent(), line, &body);
+            ty += body.leading();
+        }
+        ty += 3.0;
+    }
+    doc.y = (y + chart_h + 12.0).max(ty) + 6.0;
+}
+
+fn header(doc: &mut Doc, row: &RegisterRow, provider: &Provider) {
+    let p = &provider.profile;
+    let (x, w) = (doc.left(), doc.width());
+    let name_style = TextStyle::new(17.0, Weight::Bold, style::WHITE);
+    let sub_style = TextStyle::new(style::BODY, Weight::Regular, style::Rgb8(0xd6, 0xdc, 0xe8));
+    let names = wrap(&doc.ctx, &p.name, &name_style, w - 24.0);
+    let subtitle = format!("{} · {} · {}", p.category.label(), words::tier(p.tier), p.status.label());
+    let band_h = 16.0 + names.len() as f32 * name_style.leading() + sub_style.leading() + 8.0;
+    let y = doc.y;
+    {
+        let (ctx, page) = doc.parts();
+        page.fill_rect(x, y, w, band_h, style::NAVY);
+        let mut baseline = y + 12.0 + name_style.ascent();
+        for line in &names {
+            page.text(ctx, x + 12.0, baseline, line, &name_style);
+            baseline += name_style.leading();
+        }
+        page.text(ctx, x + 12.0, baseline + 1.0, &subtitle, &sub_style);
+    }
+    doc.y = y + band_h + 6.0;
+
+    // Score strip: the figures a reader looks for first.
+    let label = TextStyle::new(style::SMALL, Weight::Bold, style::MUTED);
+    let pill = TextStyle::new(style::BODY, Weight::Bold, style::INK);
+    let y = doc.y;
+    let mut cx = x;
+    let next = {
+        let state = words::due(row.due);
+        if state.is_empty() { words::date(row.next_review) } else { format!("{} ({state})", words::date(row.next_review)) }
+    };
+    {
+        let (ctx, page) = doc.parts();
+        for (caption, text, level) in [
+            ("Inherent risk", format!("{} {}", row.inherent, row.inherent_level.label()), Some(row.inherent_level)),
+            ("Exposure", format!("{} {}", words::exposure(row.exposure), row.exposure_level.label()), Some(row.exposure_level)),
+            ("Trend", words::direction(row.direction).to_string(), None),
+            ("Last assessed", words::date(row.last_assessed), None),
+            ("Next review", next.clone(), None),
+        ] {
+            page.text(ctx, cx, y + label.ascent(), caption, &label);
+            let top = y + label.leading() + 1.0;
+            let width = match level {
+                Some(level) => page.pill(ctx, cx - 1.0, top, &text, &pill.colored(style::level_text(level)), style::level_tint(level)),
+                None => {
+                    let color = if matches!(row.due, crate::domain::cadence::DueState::Overdue) && caption == "Next review" {
+                        style::level_text(Level::Critical)
+                    } else {
+                        style::INK
+                    };
+                    page.text(ctx, cx, top + pill.size * 1.0, &text, &pill.colored(color));
+                    ctx.width(&text, &pill)
+                }
+            };
+            cx += width.max(ctx.width(caption, &label)) + 18.0;
+        }
+    }
+    doc.y = y + label.leading() + pill.size * 1.35 + 10.0;
+    let rule = doc.y - 6.0;
+    let (ctx, page) = doc.parts();
+    let _ = ctx;
+    page.line(x, rule, x + w, rule, style::RULE, 0.6);
+}
+
+fn scale(value: u8, names: &[&str; 5]) -> String {
+    match names.get((value as usize).wrapping_sub(1)) {
+        Some(name) => format!("{value} · {name}"),
+        None => value.to_string(),
+    }
+}
+
+fn with_detail(figure: &str, detail: &str) -> String {
+    if detail.trim().is_empty() { figure.to_string() } else { format!("{figure} — {}", detail.trim()) }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() { "—" } else { s }
+}
+
+fn trim_number(x: f64) -> String {
+    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") }
+}

@@ -1,0 +1,73 @@
+//! How figures and choices read on the page.
+
+use chrono::NaiveDate;
+
+use crate::domain::cadence::DueState;
+use crate::domain::history::Direction;
+
+pub fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// 1234567.5 → "1,234,567.50"; whole amounts drop the decimals.
+pub fn amount(value: f64) -> String {
+    let whole = value.trunc() as i64;
+    let cents = ((value - value.trunc()) * 100.0).round() as i64;
+    let digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    if cents == 0 { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{cents:02}") }
+}
+
+pub fn money(value: Option<f64>, currency: &str) -> String {
+    match value {
+        Some(v) => format!("{} {}", amount(v), currency).trim().to_string(),
+        None => "—".into(),
+    }
+}
+
+pub fn tier(tier: u8) -> String {
+    match tier {
+        1 => "Tier 1 (business stops)".into(),
+        4 => "Tier 4 (nice to have)".into(),
+        n => format!("Tier {n}"),
+    }
+}
+
+pub fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::New => "• new",
+        Direction::Up => "↑ rising",
+        Direction::Down => "↓ falling",
+        Direction::Flat => "→ steady",
+    }
+}
+
+pub fn due(state: DueState) -> &'static str {
+    match state {
+        DueState::Overdue => "overdue",
+        DueState::Due => "due today",
+        DueState::DueSoon => "due soon",
+        DueState::Current => "",
+    }
+}
+
+pub fn exposure(e: f64) -> String {
+    format!("{e:.1}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn amounts_group_thousands() {
+        assert_eq!(super::amount(1234567.5), "1,234,567.50");
+        assert_eq!(super::amount(950.0), "950");
+        assert_eq!(super::money(Some(12000.0), "EUR"), "12,000 EUR");
+    }
+}

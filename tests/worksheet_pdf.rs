@@ -1,0 +1,101 @@
+//! The PDF worksheet, checked the way a reader would: text extracted with pdftotext, fonts with
+//! pdffonts, pages with pdfinfo.
+
+mod worksheet_fixture;
+
+use std::process::Command;
+
+use lifeboat::storage::Register;
+use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
+use worksheet_fixture::{fill, today, NAMES};
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} is needed for this test: {e}"));
+    assert!(out.status.success(), "{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn fixture_pdf(paper: Paper) -> (tempfile::TempDir, std::path::PathBuf, Register) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("r.lifeboat")).unwrap();
+    fill(&mut register);
+    let path = dir.path().join("worksheet.pdf");
+    pdf::export(&register, &path, paper, today()).unwrap();
+    if let Some(keep) = std::env::var_os("WORKSHEET_PDF_KEEP") {
+        std::fs::copy(&path, keep).unwrap();
+    }
+    (dir, path, register)
+}
+
+#[test]
+fn every_provider_name_and_level_is_in_the_text() {
+    let (_dir, path, register) = fixture_pdf(Paper::A4);
+    let text = tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    for name in NAMES {
+        assert!(text.contains(name), "{name:?} missing from the PDF text");
+    }
+    for row in register.register_rows(today()).unwrap() {
+        assert!(text.contains(row.inherent_level.label()));
+    }
+    for needle in ["Page 1 of", "generated 2026-11-22", "Reviews overdue", "Contracts renewing within 90 days", "€", "£", "→", "≥", "•"] {
+        assert!(text.contains(needle), "{needle:?} missing");
+    }
+}
+
+#[test]
+fn the_font_is_embedded_and_subset() {
+    let (_dir, path, _) = fixture_pdf(Paper::A4);
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    for row in rows {
+        let name = row.split_whitespace().next().unwrap();
+        assert!(name.len() > 7 && name.as_bytes()[6] == b'+' && name[..6].bytes().all(|b| b.is_ascii_uppercase()), "{row}");
+        assert!(row.contains("yes yes"), "not embedded and subset: {row}");
+    }
+}
+
+#[test]
+fn pages_are_summary_table_and_one_per_provider_with_bookmarks() {
+    let (_dir, path, register) = fixture_pdf(Paper::A4);
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert_eq!(pages, 2 + register.provider_count().unwrap(), "{info}");
+    assert!(info.contains("595.28 x 841.89"), "{info}");
+    let bytes = std::fs::read(&path).unwrap();
+    let outline_entries = bytes.windows(5).filter(|w| w == b"/Dest").count();
+    assert_eq!(outline_entries, pages);
+}
+
+#[test]
+fn letter_paper_is_letter_sized() {
+    let (_dir, path, _) = fixture_pdf(Paper::Letter);
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(info.contains("612 x 792"), "{info}");
+}
+
+#[test]
+fn changes_are_shown_only_when_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("r.lifeboat")).unwrap();
+    fill(&mut register);
+    let mut input = WorksheetInput::from_register(&register, today()).unwrap();
+    let render = |input: &WorksheetInput| {
+        let path = dir.path().join("w.pdf");
+        std::fs::write(&path, pdf::render(input, Paper::A4).unwrap()).unwrap();
+        tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+    };
+    assert!(!render(&input).contains("Changes since"));
+    input.changes = Some(lifeboat::worksheet::Changes {
+        since: "Q3 review (2026-08-14)".into(),
+        lines: vec![lifeboat::worksheet::ChangeLine {
+            provider: "Stripe".into(),
+            change: "Exposure 9.6 → 12.8".into(),
+            from: Some(lifeboat::domain::scoring::Level::Medium),
+            to: Some(lifeboat::domain::scoring::Level::High),
+        }],
+    });
+    let text = render(&input);
+    assert!(text.contains("Changes since Q3 review (2026-08-14)"));
+    assert!(text.contains("Exposure 9.6 → 12.8"));
+}
