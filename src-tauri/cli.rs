@@ -11,7 +11,9 @@ Lifeboat — service-provider risk register
 
 Usage:
   lifeboat [--db PATH]                       open the app on a register
-  lifeboat init [--demo] --db PATH           create a register (with the demo providers)
+  lifeboat init [--demo | --synthetic N] --db PATH
+                                             create a register (with the demo providers,
+                                             or N generated ones for benchmarks)
   lifeboat export --format pdf --out FILE.pdf [--paper a4|letter] [--db PATH]
   lifeboat export --format csv --out DIR [--bom] [--db PATH]
   lifeboat import PATH [--dry-run] [--db PATH]
@@ -30,6 +32,8 @@ pub enum CliError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Refused(String),
+    #[error("{0}")]
+    Worksheet(#[from] crate::worksheet::WorksheetError),
 }
 
 impl CliError {
@@ -38,6 +42,7 @@ impl CliError {
             CliError::Usage(_) | CliError::Refused(_) => 2,
             CliError::Store(e) if e.is_refusal() => 2,
             CliError::Store(_) => 1,
+            CliError::Worksheet(e) => if e.is_refusal() { 2 } else { 1 },
         }
     }
 }
@@ -99,6 +104,8 @@ pub fn launch(args: Vec<OsString>) -> Launch {
             Err(e) => Err(e),
         },
         Some("init") => init(args),
+        Some("export") => export(args),
+        Some("import") => import(args),
         _ => Err(unknown(first.as_ref().expect("matched Some"))),
     };
     match outcome {
@@ -116,22 +123,129 @@ pub fn open(db: Option<OsString>) -> Result<Register, CliError> {
 }
 
 fn init(mut args: Args) -> Result<(), CliError> {
-    let (mut with_demo, mut db) = (false, None);
+    let (mut with_demo, mut synthetic, mut db) = (false, None, None);
     while let Some(arg) = args.next() {
         match arg.to_str() {
             Some("--demo") => with_demo = true,
+            Some("--synthetic") => {
+                let n = args.text("--synthetic")?;
+                synthetic = Some(n.parse::<usize>().map_err(|_| CliError::Usage(format!("--synthetic takes a number of providers, not {n:?}.")))?);
+            }
             Some("--db") => db = Some(args.value("--db")?),
             _ => return Err(unknown(&arg)),
         }
     }
     let path = paths::resolve(db);
     let mut register = Register::open(&path)?;
-    if with_demo {
-        if !register.is_empty()? {
-            return Err(CliError::Refused(format!("{} already holds providers; the demo goes only into an empty register.", path.display())));
-        }
-        demo::load(&mut register, clock::today())?;
+    if (with_demo || synthetic.is_some()) && !register.is_empty()? {
+        return Err(CliError::Refused(format!("{} already holds providers; init fills only an empty register.", path.display())));
     }
-    println!("{} register at {} ({} providers)", if with_demo { "Demo" } else { "Empty" }, path.display(), register.provider_count()?);
+    if with_demo {
+        demo::load(&mut register, clock::today())?;
+    } else if let Some(count) = synthetic {
+        demo::synthetic(&mut register, count, 12, clock::today())?;
+    }
+    println!("Register at {} ({} providers)", path.display(), register.provider_count()?);
     Ok(())
+}
+
+/// An existing register; export must not create an empty one as a side effect.
+fn open_existing(db: Option<OsString>) -> Result<Register, CliError> {
+    let path = paths::resolve(db);
+    if !path.exists() {
+        return Err(CliError::Refused(format!("There is no register at {}.", path.display())));
+    }
+    Ok(Register::open(&path)?)
+}
+
+/// `lifeboat export --format pdf|csv --out PATH [--paper a4|letter] [--bom] [--db PATH]`
+fn export(mut args: Args) -> Result<(), CliError> {
+    use crate::worksheet::{csv, pdf, Paper};
+    let (mut format, mut out, mut paper, mut bom, mut db) = (None, None, Paper::A4, false, None);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--format") => format = Some(args.text("--format")?),
+            Some("--out") => out = Some(PathBuf::from(args.value("--out")?)),
+            Some("--paper") => {
+                let text = args.text("--paper")?;
+                paper = Paper::parse(&text).ok_or_else(|| CliError::Usage(format!("--paper is a4 or letter, not {text:?}.")))?;
+            }
+            Some("--bom") => bom = true,
+            Some("--db") => db = Some(args.value("--db")?),
+            _ => return Err(unknown(&arg)),
+        }
+    }
+    let out = out.ok_or_else(|| CliError::Usage("export needs --out.".into()))?;
+    let format = format.ok_or_else(|| CliError::Usage("export needs --format pdf or --format csv.".into()))?;
+    match format.to_ascii_lowercase().as_str() {
+        "pdf" => {
+            let register = open_existing(db)?;
+            pdf::export(&register, &out, paper, clock::today())?;
+            println!("Wrote the worksheet of {} providers to {}", register.provider_count()?, out.display());
+        }
+        "csv" => {
+            let register = open_existing(db)?;
+            let files = csv::export(&register, &out, csv::CsvOptions { bom }, clock::today())?;
+            for file in files {
+                println!("Wrote {}", file.display());
+            }
+        }
+        other => return Err(CliError::Usage(format!("--format is pdf or csv, not {other:?}."))),
+    }
+    Ok(())
+}
+
+/// `lifeboat import PATH [--dry-run] [--db PATH]`: all of it in one transaction, or nothing.
+fn import(mut args: Args) -> Result<(), CliError> {
+    use crate::worksheet::{csv, WorksheetError};
+    let (mut source, mut dry_run, mut db) = (None, false, None);
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--dry-run") => dry_run = true,
+            Some("--db") => db = Some(args.value("--db")?),
+            Some(flag) if flag.starts_with("--") => return Err(unknown(&arg)),
+            _ if source.is_none() => source = Some(PathBuf::from(arg)),
+            _ => return Err(unknown(&arg)),
+        }
+    }
+    let source = source.ok_or_else(|| CliError::Usage("import needs a CSV file or an export folder.".into()))?;
+    let path = paths::resolve(db);
+    let today = clock::today();
+    if dry_run {
+        // A dry run never creates or touches a register file.
+        let register = if path.exists() { Register::open(&path)? } else { Register::open_in_memory()? };
+        let preview = csv::preview(&register, &source, today)?;
+        print_preview(&preview, true);
+        if !preview.can_apply() {
+            return Err(WorksheetError::Rejected { problems: preview.rejected }.into());
+        }
+        return Ok(());
+    }
+    let mut register = Register::open(&path)?;
+    let preview = csv::apply(&mut register, &source, today)?;
+    print_preview(&preview, false);
+    Ok(())
+}
+
+fn print_preview(p: &crate::worksheet::csv::ImportPreview, dry_run: bool) {
+    let (create, update) = if dry_run { ("Would create", "Would update") } else { ("Created", "Updated") };
+    let list = |label: &str, names: &[String]| {
+        if !names.is_empty() {
+            println!("{label} {}: {}", names.len(), names.join(", "));
+        }
+    };
+    println!("{} {}", if dry_run { "Dry run of" } else { "Imported" }, p.files.join(", "));
+    list(create, &p.created);
+    list(update, &p.updated);
+    list("Unchanged", &p.unchanged);
+    println!("{} {} assessment(s).", if dry_run { "Would record" } else { "Recorded" }, p.snapshots);
+    for w in &p.warnings {
+        println!("warning: {w}");
+    }
+    for r in &p.rejected {
+        println!("rejected: {r}");
+    }
+    if dry_run {
+        println!("{}", if p.can_apply() { "Nothing was written. Run again without --dry-run to import." } else { "Nothing was written; fix the problems above and try again." });
+    }
 }

@@ -121,3 +121,45 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
         settings::save(tx, &settings)
     })
 }
+
+/// A deterministic stand-in for a large real register: `count` providers with `history`
+/// monthly snapshots each, ending `today`. Used by the benchmarks.
+pub fn synthetic(register: &mut Register, count: usize, history: usize, today: NaiveDate) -> Result<()> {
+    use crate::domain::provider::{Alternative, Category, Readiness, Status};
+
+    let blank = register.new_draft()?;
+    // A small linear congruential generator: the same register on every run, no dependency.
+    let mut seed: u64 = 0x5EED_1F0B;
+    let mut next = |range: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % range
+    };
+    register.transaction(|tx| {
+        for i in 0..count {
+            let mut draft = blank.clone();
+            let p = &mut draft.profile;
+            p.name = format!("Provider {i:05}");
+            p.category = Category::ALL[i % Category::ALL.len()];
+            p.owner = format!("Team {}", i % 37);
+            p.value_provided = format!("Service {i} that the product depends on for its daily operation.");
+            p.tier = 1 + next(4) as u8;
+            p.status = if i % 50 == 49 { Status::Retired } else { Status::Active };
+            p.annual_spend = Some(1_000.0 + next(500_000) as f64);
+            p.renewal_date = Some(days_from(today, next(700) as i64 - 200));
+            p.notice_period_days = Some(30 * (1 + next(4) as u32));
+            draft.risk.alternatives = vec![Alternative { name: format!("Alternative {i}"), readiness: Readiness::ALL[next(5) as usize] }];
+            let created_on = months_before(today, history as u32);
+            let id = providers::insert(tx, &providers::NewProvider { draft: &draft, created_on })?;
+            for month in (0..history).rev() {
+                for s in draft.risk.scenarios.iter_mut() {
+                    s.likelihood = 1 + next(5) as u8;
+                    s.impact = 1 + next(5) as u8;
+                }
+                draft.risk.lock_in.level = 1 + next(5) as u8;
+                draft.risk.replacement.effort = 1 + next(5) as u8;
+                snapshots::record(tx, id, months_before(today, month as u32), None, &draft.risk)?;
+            }
+        }
+        Ok(())
+    })
+}

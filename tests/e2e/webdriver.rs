@@ -31,6 +31,14 @@ pub struct Element<'a> {
 impl App {
     /// Starts the app on `db`, with the app's clock pinned to `today`.
     pub fn launch(db: &Path, today: &str) -> App {
+        let app = App::launch_without_settling(db, today);
+        // A fresh session drops the first commands now and then; let the window settle.
+        sleep(Duration::from_secs(3));
+        app
+    }
+
+    /// Starts the app and returns as soon as the WebDriver session exists (for timing).
+    pub fn launch_without_settling(db: &Path, today: &str) -> App {
         let binary = std::env::var("LIFEBOAT_E2E_APP").expect("LIFEBOAT_E2E_APP names the app binary (tests/e2e/run.sh sets it)");
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
@@ -70,8 +78,6 @@ impl App {
             }
         };
         app.base = format!("{}/session/{session}", app.base);
-        // A fresh session drops the first commands now and then; let the window settle.
-        sleep(Duration::from_secs(3));
         app
     }
 
@@ -85,7 +91,7 @@ impl App {
         let mut response = response.map_err(|e| e.to_string())?;
         let ok = response.status().is_success();
         let reply: Value = response.body_mut().read_json().map_err(|e| e.to_string())?;
-        if ok { Ok(reply["value"].clone()) } else { Err(reply["value"]["message"].as_str().unwrap_or("WebDriver error").to_string()) }
+        if ok { Ok(reply["value"].clone()) } else { Err(format!("{} {}", reply["value"]["error"], reply["value"]["message"])) }
     }
 
     /// Retries `attempt` until it succeeds or patience runs out.
@@ -95,7 +101,8 @@ impl App {
             match attempt() {
                 Ok(v) => return v,
                 Err(e) if started.elapsed() > PATIENCE => {
-                    self.screenshot("failure");
+                    let test = std::thread::current().name().unwrap_or("failure").replace("::", "-");
+                    self.screenshot(&format!("failed-{test}"));
                     panic!("gave up waiting for {what}: {e}")
                 }
                 Err(_) => sleep(Duration::from_millis(150)),
@@ -142,9 +149,7 @@ impl App {
 
     /// Replaces the text of the input named `name`.
     pub fn fill(&self, name: &str, text: &str) {
-        let field = self.find(&format!("[name=\"{name}\"]"));
-        field.clear();
-        field.type_text(text);
+        self.find(&format!("[name=\"{name}\"]")).replace_text(text);
     }
 
     /// Saves a PNG of the window to $LIFEBOAT_E2E_SHOTS, for people to look at.
@@ -174,8 +179,18 @@ impl Element<'_> {
         self.app.wait("a click", || self.app.call("POST", &self.path("click"), json!({})));
     }
 
-    pub fn clear(&self) {
-        self.app.wait("clearing a field", || self.app.call("POST", &self.path("clear"), json!({})));
+    /// Deletes the current text with keystrokes and types `text`, as a person would:
+    /// WebDriver's own "clear" fires no `input` event, so the UI would not notice it.
+    pub fn replace_text(&self, text: &str) {
+        const END: char = '\u{E010}';
+        const BACKSPACE: char = '\u{E003}';
+        let length = self.value().chars().count();
+        if length > 0 {
+            self.type_text(&std::iter::once(END).chain(std::iter::repeat_n(BACKSPACE, length)).collect::<String>());
+        }
+        if !text.is_empty() {
+            self.type_text(text);
+        }
     }
 
     pub fn type_text(&self, text: &str) {

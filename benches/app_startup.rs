@@ -1,0 +1,49 @@
+//! How fast the real window is usable with a 1,000-provider register: time from launch until
+//! the register table shows, and how long sorting, filtering and searching take in the UI.
+//! Run by `make bench` (under Xvfb, like the end-to-end tests); figures go in
+//! docs/PERFORMANCE.md.
+
+#[path = "../tests/e2e/webdriver.rs"]
+mod webdriver;
+
+use std::time::Instant;
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("large.lifeboat");
+    let app_binary = std::env::var("LIFEBOAT_E2E_APP").expect("run through `make bench`");
+    let made = std::process::Command::new(&app_binary)
+        .args(["init", "--synthetic", "1000", "--db", db.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+
+    let today = chrono::Local::now().date_naive().to_string();
+    let started = Instant::now();
+    let app = webdriver::App::launch_without_settling(&db, &today);
+    app.find("tr[data-provider-name=\"Provider 00999\"]");
+    let interactive = started.elapsed();
+    println!("launch → 1,000-row register table on screen: {:.0} ms", interactive.as_secs_f64() * 1000.0);
+
+    let timed = |label: &str, act: &dyn Fn(), done: &dyn Fn()| {
+        let t = Instant::now();
+        act();
+        done();
+        println!("{label}: {:.0} ms (round trip through WebDriver included)", t.elapsed().as_secs_f64() * 1000.0);
+    };
+    timed(
+        "sort by name",
+        &|| app.find("[data-testid=\"register-table\"] th:first-child button").click(),
+        &|| app.wait_text("[data-testid=\"register-table\"] tbody tr:first-child td:first-child", "Provider 00000"),
+    );
+    timed(
+        "search \"Provider 0042\"",
+        &|| app.find("[data-testid=\"search\"]").replace_text("Provider 0042"),
+        &|| app.wait_count("[data-testid=\"register-table\"] tbody tr", 10),
+    );
+    timed(
+        "clear search",
+        &|| app.find("[data-testid=\"search\"]").replace_text(""),
+        &|| app.find("tr[data-provider-name=\"Provider 00998\"]").text(),
+    );
+}
