@@ -3,7 +3,7 @@ import type { ReviewItem } from './bindings/ReviewItem';
 import type { RegisterChanges } from './bindings/RegisterChanges';
 import type { Movement } from './bindings/Movement';
 import type { Standing } from './bindings/Standing';
-import { changeCounts, describeMovement, isEdited, cloneRisk, nextIndex, progress, replaceItem, signedChange, suggestedTitle } from './review';
+import { changeCounts, describeMovement, isEdited, cloneRisk, needReview, nextIndex, progress, replaceItem, signedChange, suggestedTitle } from './review';
 import { draft } from '../test/drafts';
 
 function item(id: number, reviewed = false): ReviewItem {
@@ -74,5 +74,18 @@ describe('describing changes', () => {
     const m: Movement = { provider_id: 1, name: 'AWS', before: standing(1), after: standing(2), exposure_change: 1, inherent_change: 0 };
     const c: RegisterChanges = { from: null, to: null, risers: [m, m], fallers: [m], level_changes: [], new: [], retired: [], unchanged: 0 };
     expect(changeCounts(c)).toBe('2 risers, 1 faller, no level changes, no new providers, none retired');
+  });
+});
+
+describe('needReview', () => {
+  it('counts overdue and due providers that are not retired', () => {
+    const rows = [
+      { due: 'Overdue', status: 'active' },
+      { due: 'Due', status: 'being_replaced' },
+      { due: 'DueSoon', status: 'active' },
+      { due: 'Overdue', status: 'retired' },
+      { due: 'Current', status: 'active' },
+    ];
+    expect(needReview(rows)).toBe(2);
   });
 });

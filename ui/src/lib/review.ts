@@ -85,3 +85,8 @@ export function isShortcut(event: KeyboardEvent): boolean {
   const tag = target?.tagName?.toLowerCase();
   return !(tag === 'input' || tag === 'textarea' || tag === 'select' || target?.isContentEditable);
 }
+
+/** Active providers overdue or due today: the count the header shows beside "Reviews". */
+export function needReview(rows: { due: string; status: string }[]): number {
+  return rows.filter((r) => r.status !== 'retired' && (r.due === 'Overdue' || r.due === 'Due')).length;
+}
