@@ -1,0 +1,227 @@
+//! CSV export and import: lossless round trips, inert formulas, spreadsheet headers, and every
+//! kind of bad file refused with its location while the register stays byte-for-byte the same.
+
+mod worksheet_fixture;
+
+use std::ffi::OsStr;
+use std::path::Path;
+
+use lifeboat::storage::Register;
+use lifeboat::worksheet::csv::{self, CsvOptions};
+use worksheet_fixture::{fill, register_file, run, today, NAMES};
+
+fn export_to(register: &Register, dir: &Path) {
+    csv::export(register, dir, CsvOptions::default(), today()).unwrap();
+}
+
+fn read(dir: &Path, name: &str) -> Vec<u8> {
+    std::fs::read(dir.join(name)).unwrap()
+}
+
+#[test]
+fn export_import_export_is_identical_history_included() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut first = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
+    fill(&mut first);
+    export_to(&first, &tmp.path().join("one"));
+
+    let mut second = Register::open(&tmp.path().join("b.lifeboat")).unwrap();
+    let preview = csv::apply(&mut second, &tmp.path().join("one"), today()).unwrap();
+    assert_eq!(preview.created.len(), NAMES.len(), "{preview:?}");
+    assert!(preview.rejected.is_empty() && preview.updated.is_empty());
+    export_to(&second, &tmp.path().join("two"));
+
+    for name in ["providers.csv", "scenarios.csv", "history.csv"] {
+        let (a, b) = (read(&tmp.path().join("one"), name), read(&tmp.path().join("two"), name));
+        assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{name} differs after a round trip");
+    }
+    assert_eq!(first.all_snapshots().unwrap().len(), second.all_snapshots().unwrap().len());
+    for (a, b) in first.providers().unwrap().iter().zip(second.providers().unwrap()) {
+        assert_eq!(a.profile, b.profile);
+        assert_eq!(a.risk, b.risk);
+        assert_eq!(a.created_on, b.created_on);
+    }
+
+    // Importing the same folder again changes nothing.
+    let again = csv::apply(&mut second, &tmp.path().join("one"), today()).unwrap();
+    assert_eq!(again.unchanged.len(), NAMES.len(), "{again:?}");
+    assert_eq!(again.snapshots, 0);
+}
+
+#[test]
+fn the_cli_round_trips_through_an_empty_register_with_a_bom() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = register_file(tmp.path());
+    let (one, two, db2) = (tmp.path().join("one"), tmp.path().join("two"), tmp.path().join("copy.lifeboat"));
+    let out = run(&["export".as_ref(), "--format".as_ref(), "csv".as_ref(), "--bom".as_ref(), "--out".as_ref(), one.as_os_str(), "--db".as_ref(), db.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(read(&one, "providers.csv").starts_with("\u{feff}Provider,".as_bytes()));
+    let out = run(&["import".as_ref(), one.as_os_str(), "--db".as_ref(), db2.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run(&["export".as_ref(), "--format".as_ref(), "csv".as_ref(), "--bom".as_ref(), "--out".as_ref(), two.as_os_str(), "--db".as_ref(), db2.as_os_str()]);
+    assert!(out.status.success());
+    for name in ["providers.csv", "scenarios.csv", "history.csv"] {
+        assert_eq!(read(&one, name), read(&two, name), "{name}");
+    }
+}
+
+#[test]
+fn formula_looking_cells_are_inert_and_markup_stays_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
+    fill(&mut register);
+    export_to(&register, tmp.path());
+    for name in ["providers.csv", "scenarios.csv", "history.csv"] {
+        let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_path(tmp.path().join(name)).unwrap();
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                assert!(!csv::is_active(cell), "{name}: live formula {cell:?}");
+            }
+        }
+    }
+    let providers = String::from_utf8(read(tmp.path(), "providers.csv")).unwrap();
+    assert!(providers.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""), "{providers}");
+    assert!(providers.contains("'=cmd|' /C calc'!A0"));
+    assert!(providers.contains("<b>x</b> Mail"));
+    assert!(providers.contains("Яндекс Облако") && providers.contains("Ωmega Cloud") && providers.contains("Zürich Pay"));
+}
+
+#[test]
+fn a_spreadsheet_register_imports_by_its_headers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sheet = tmp.path().join("vendors.csv");
+    std::fs::write(
+        &sheet,
+        "VENDOR,Criticality,Annual cost,lock in,Replacement_Effort,Exit Strategy,Value Provided,Owner,Renewal date,Favourite colour\r\n\
+         Stripe,1,\"€120,000\",4,4,Prepare exit,Card payments,Finance,2027-01-31,blue\r\n\
+         Mailgun,Tier 3,900,2,1,accept,Transactional email,Platform,,green\r\n",
+    )
+    .unwrap();
+    let mut register = Register::open(&tmp.path().join("r.lifeboat")).unwrap();
+    let mut existing = register.new_draft().unwrap();
+    existing.profile.name = "stripe".into();
+    register.create_provider(&existing, today()).unwrap();
+
+    let preview = csv::preview(&register, &sheet, today()).unwrap();
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+    assert_eq!(preview.created, vec!["Mailgun"]);
+    assert_eq!(preview.updated, vec!["Stripe"]);
+    assert_eq!(preview.warnings.len(), 1);
+    assert_eq!(preview.warnings[0].to_string(), "vendors.csv, row 1, column J (Favourite colour): Column not recognised; it is ignored.");
+
+    csv::apply(&mut register, &sheet, today()).unwrap();
+    let stripe = register.provider_by_name("Stripe").unwrap().unwrap();
+    assert_eq!(stripe.profile.name, "Stripe");
+    assert_eq!(stripe.profile.tier, 1);
+    assert_eq!(stripe.profile.annual_spend, Some(120_000.0));
+    assert_eq!(stripe.risk.lock_in.level, 4);
+    assert_eq!(stripe.profile.owner, "Finance");
+    let mailgun = register.provider_by_name("Mailgun").unwrap().unwrap();
+    assert_eq!(mailgun.profile.tier, 3);
+    assert_eq!(mailgun.risk.exit.strategy, lifeboat::domain::provider::ExitStrategy::Accept);
+    assert_eq!(mailgun.risk.scenarios.len(), 7, "new providers get the catalogue's failure modes");
+}
+
+fn hash(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+/// Runs `lifeboat import` on `file` (written with `content`), expecting refusal with a message
+/// that contains every piece of `expect`, and the register unchanged.
+fn refused(content: &[u8], file_name: &str, extra: &[(&str, &[u8])], expect: &[&str]) {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = register_file(tmp.path());
+    let before = hash(&db);
+    let source = if extra.is_empty() {
+        let p = tmp.path().join(file_name);
+        std::fs::write(&p, content).unwrap();
+        p
+    } else {
+        let dir = tmp.path().join("export");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join(file_name), content).unwrap();
+        for (name, bytes) in extra {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        dir
+    };
+    for dry in [true, false] {
+        let mut args: Vec<&OsStr> = vec!["import".as_ref(), source.as_os_str(), "--db".as_ref(), db.as_os_str()];
+        if dry {
+            args.push("--dry-run".as_ref());
+        }
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "dry run {dry}: {stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "one line on stderr: {stderr}");
+        for piece in expect {
+            assert!(stderr.contains(piece), "{piece:?} not in {stderr:?}");
+        }
+        assert_eq!(hash(&db), before, "the register changed");
+    }
+    // The library says the same, with structure for the UI.
+    let register = Register::open(&db).unwrap();
+    let preview = csv::preview(&register, &source, today()).unwrap();
+    assert!(!preview.can_apply());
+}
+
+#[test]
+fn a_header_without_a_provider_column_is_refused() {
+    refused(b"Colour,Size\r\nred,big\r\n", "providers.csv", &[], &["providers.csv, row 1:", "no Provider"]);
+}
+
+#[test]
+fn a_bad_number_is_refused_with_its_cell() {
+    refused(b"Provider,Tier\r\nAlpha,abc\r\n", "sheet.csv", &[], &["sheet.csv, row 2, column B (Tier)", "whole number"]);
+}
+
+#[test]
+fn a_score_out_of_range_is_refused_with_its_cell() {
+    refused(b"Provider,Lock-in\r\nAlpha,7\r\n", "sheet.csv", &[], &["row 2, column B (Lock-in)", "between 1 and 5, not 7"]);
+    refused(
+        b"Provider\r\nAlpha\r\n",
+        "providers.csv",
+        &[("scenarios.csv", b"Provider,Failure mode,Likelihood,Impact\r\nAlpha,Outage,9,3\r\n")],
+        &["scenarios.csv, row 2, column C (Likelihood)", "not 9"],
+    );
+}
+
+#[test]
+fn duplicate_names_are_refused() {
+    refused(b"Provider,Owner\r\nAlpha,a\r\nBeta,b\r\nALPHA ,c\r\n", "sheet.csv", &[], &["row 4, column A (Provider)", "listed twice (first on row 2)"]);
+}
+
+#[test]
+fn an_unterminated_quote_is_refused() {
+    refused(b"Provider,Notes\r\nAlpha,ok\r\nBeta,\"never closed\r\nGamma,x\r\n", "sheet.csv", &[], &["row 3, column B (Notes)", "never closed"]);
+}
+
+#[test]
+fn invalid_utf8_is_refused() {
+    refused(b"Provider,Notes\r\nAlpha,caf\xe9\r\n", "sheet.csv", &[], &["row 2, column B (Notes)", "UTF-8"]);
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    refused(b"", "sheet.csv", &[], &["sheet.csv:", "empty"]);
+}
+
+#[test]
+fn a_50_mb_file_is_refused_unread() {
+    let mut big = b"Provider,Notes\r\n".to_vec();
+    let line = format!("Filler,{}\r\n", "x".repeat(1000));
+    while big.len() < 50 * 1000 * 1000 {
+        big.extend_from_slice(line.as_bytes());
+    }
+    refused(&big, "big.csv", &[], &["big.csv:", "refused"]);
+}
+
+#[test]
+fn rows_that_name_unknown_providers_are_refused() {
+    refused(
+        b"Provider\r\nAlpha\r\n",
+        "providers.csv",
+        &[("scenarios.csv", b"Provider,Failure mode,Likelihood,Impact\r\nGhost,Outage,2,3\r\n")],
+        &["scenarios.csv, row 2, column A", "\"Ghost\" is not in providers.csv"],
+    );
+}
