@@ -1,1 +1,151 @@
-fn main() {}
+//! Worksheet benchmark: full PDF export, CSV export and CSV import of synthetic registers of 500
+//! and 5,000 providers with 12 assessments each.
+//!
+//! `cargo bench --bench register` (optionally `-- 500` to run one size). Each phase runs in a
+//! child process of this binary so that its peak memory (VmHWM) is its own. Not a test: it
+//! prints figures and never fails on a slow machine. Results are written up in
+//! docs/PERFORMANCE.md ("Worksheet").
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use lifeboat::storage::Register;
+use lifeboat::worksheet::csv::{self, export as csv_export, CsvOptions};
+use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
+
+const SNAPSHOTS: usize = 12;
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// Peak resident memory of this process so far, in MiB.
+fn peak_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(f64::NAN)
+}
+
+fn ms(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1000.0
+}
+
+/// Runs one phase in this (child) process and prints `label=value` pairs.
+fn phase(name: &str, db: &Path, work: &Path) {
+    let mut out: Vec<(String, f64)> = Vec::new();
+    match name {
+        "pdf" => {
+            let register = Register::open(db).unwrap();
+            let start = Instant::now();
+            let input = WorksheetInput::from_register(&register, today()).unwrap();
+            let read = ms(start);
+            let bytes = pdf::render(&input, Paper::A4).unwrap();
+            let rendered = ms(start);
+            std::fs::write(work.join("worksheet.pdf"), &bytes).unwrap();
+            out.push(("read_ms".into(), read));
+            out.push(("render_ms".into(), rendered - read));
+            out.push(("total_ms".into(), ms(start)));
+            out.push(("pages".into(), count_pages(&bytes) as f64));
+            out.push(("mb".into(), bytes.len() as f64 / 1_048_576.0));
+        }
+        "csv-export" => {
+            let register = Register::open(db).unwrap();
+            let start = Instant::now();
+            let providers = register.providers().unwrap();
+            let rows = register.register_rows(today()).unwrap();
+            let read = ms(start);
+            let options = CsvOptions::default();
+            let p = csv_export::providers_csv(&providers, &rows, options).unwrap();
+            let s = csv_export::scenarios_csv(&providers, options).unwrap();
+            let current = ms(start);
+            let snapshots = register.all_snapshots().unwrap();
+            let h = csv_export::history_csv(&providers, &snapshots, options).unwrap();
+            let with_history = ms(start);
+            let dir = work.join("export");
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(dir.join("providers.csv"), &p).unwrap();
+            std::fs::write(dir.join("scenarios.csv"), &s).unwrap();
+            std::fs::write(dir.join("history.csv"), &h).unwrap();
+            out.push(("read_ms".into(), read));
+            out.push(("providers_scenarios_ms".into(), current));
+            out.push(("with_history_ms".into(), with_history));
+            out.push(("written_ms".into(), ms(start)));
+            out.push(("history_mb".into(), h.len() as f64 / 1_048_576.0));
+            // The public entry point, as the app and CLI call it.
+            let start = Instant::now();
+            csv::export(&register, &work.join("export-again"), options, today()).unwrap();
+            out.push(("export_fn_ms".into(), ms(start)));
+        }
+        "csv-import" | "csv-import-current" => {
+            let source = work.join("export");
+            let source = if name == "csv-import" {
+                source
+            } else {
+                let current = work.join("export-current");
+                std::fs::create_dir_all(&current).unwrap();
+                for f in ["providers.csv", "scenarios.csv"] {
+                    std::fs::copy(source.join(f), current.join(f)).unwrap();
+                }
+                current
+            };
+            let target = work.join(format!("{name}.lifeboat"));
+            let _ = std::fs::remove_file(&target);
+            let mut register = Register::open(&target).unwrap();
+            let start = Instant::now();
+            let preview = csv::preview(&register, &source, today()).unwrap();
+            out.push(("dry_run_ms".into(), ms(start)));
+            assert!(preview.can_apply(), "{:?}", preview.rejected.first());
+            let start = Instant::now();
+            let done = csv::apply(&mut register, &source, today()).unwrap();
+            out.push(("apply_ms".into(), ms(start)));
+            out.push(("snapshots".into(), done.snapshots as f64));
+        }
+        other => panic!("unknown phase {other}"),
+    }
+    out.push(("peak_mib".into(), peak_mib()));
+    let line: Vec<String> = out.iter().map(|(k, v)| format!("{k}={v:.1}")).collect();
+    println!("{}", line.join(" "));
+}
+
+fn count_pages(pdf: &[u8]) -> usize {
+    pdf.windows(10).filter(|w| w == b"/Type /Pag" || w == b"/Type/Page").count().saturating_sub(1)
+}
+
+fn run_child(name: &str, db: &Path, work: &Path) -> String {
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["--phase", name, db.to_str().unwrap(), work.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--phase") {
+        phase(&args[i + 1], Path::new(&args[i + 2]), Path::new(&args[i + 3]));
+        return;
+    }
+    let sizes: Vec<usize> = args.iter().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![500, 5000] } else { sizes };
+    let tmp = tempfile::tempdir().unwrap();
+    for n in sizes {
+        let work: PathBuf = tmp.path().join(format!("n{n}"));
+        std::fs::create_dir_all(&work).unwrap();
+        let db = work.join("register.lifeboat");
+        let start = Instant::now();
+        {
+            let mut register = Register::open(&db).unwrap();
+            lifeboat::demo::synthetic(&mut register, n, SNAPSHOTS, today()).unwrap();
+        }
+        println!("{n} providers × {SNAPSHOTS} snapshots (built in {:.0} ms)", ms(start));
+        for name in ["pdf", "csv-export", "csv-import", "csv-import-current"] {
+            println!("  {name:<19} {}", run_child(name, &db, &work));
+        }
+    }
+}

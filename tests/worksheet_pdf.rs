@@ -99,3 +99,56 @@ fn changes_are_shown_only_when_given() {
     assert!(text.contains("Changes since Q3 review (2026-08-14)"));
     assert!(text.contains("Exposure 9.6 → 12.8"));
 }
+
+fn text_of(path: &std::path::Path, page: Option<usize>) -> String {
+    let p = path.to_str().unwrap();
+    match page {
+        Some(n) => tool("pdftotext", &["-enc", "UTF-8", "-f", &n.to_string(), "-l", &n.to_string(), p, "-"]),
+        None => tool("pdftotext", &["-enc", "UTF-8", p, "-"]),
+    }
+}
+
+fn page_count(path: &std::path::Path) -> usize {
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn long_text_continues_on_the_next_page_and_nothing_is_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("r.lifeboat")).unwrap();
+    let mut draft = register.new_draft().unwrap();
+    draft.profile.name = "Verbose Vendor".into();
+    draft.profile.notes = format!("{} END-OF-NOTES", "Plenty of words about the contract and its history. ".repeat(380));
+    draft.risk.scenarios[0].note = format!("{} END-OF-SCENARIO-NOTE", "Failover drill notes. ".repeat(300));
+    draft.profile.value_provided = format!("Unbroken{}", "x".repeat(400));
+    register.create_provider(&draft, today()).unwrap();
+    let path = dir.path().join("long.pdf");
+    pdf::export(&register, &path, Paper::Letter, today()).unwrap();
+    let text = text_of(&path, None);
+    assert!(text.contains("END-OF-NOTES") && text.contains("END-OF-SCENARIO-NOTE"));
+    let xs = text.chars().filter(|&c| c == 'x').count();
+    assert!(xs >= 400, "the unbroken word lost characters: {xs}");
+    assert!(page_count(&path) > 4);
+    assert!(text.contains("Verbose Vendor (continued)"));
+}
+
+#[test]
+fn the_register_table_repeats_its_header_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("r.lifeboat")).unwrap();
+    lifeboat::demo::synthetic(&mut register, 70, 2, today()).unwrap();
+    let path = dir.path().join("big.pdf");
+    pdf::export(&register, &path, Paper::A4, today()).unwrap();
+    let pages = page_count(&path);
+    let table_pages: Vec<usize> = (2..=pages).take_while(|&n| {
+        let t = text_of(&path, Some(n));
+        n == 2 || t.contains("Register (continued)")
+    }).collect();
+    assert!(table_pages.len() >= 2, "70 providers need more than one table page");
+    for &n in &table_pages {
+        let t = text_of(&path, Some(n));
+        assert!(t.contains("Best") && t.contains("Next review"), "page {n} has no table header");
+    }
+    assert_eq!(pages, 1 + table_pages.len() + 70);
+}

@@ -102,11 +102,15 @@ pub fn trend(page: &mut Canvas, ctx: &Ctx, x: f32, y: f32, w: f32, h: f32, point
         labelled.insert(1, points.len() / 2);
     }
     labelled.dedup();
-    for i in labelled {
-        let px = to_x(&points[i]);
+    // Later labels give way to earlier ones (and the last) rather than overlap them.
+    let mut placed: Vec<(f32, f32, usize)> = Vec::new();
+    for &i in labelled.iter().rev() {
         let text = points[i].taken_on.format("%Y-%m-%d").to_string();
         let tw = ctx.width(&text, &label);
-        let tx = (px - tw / 2.0).clamp(left, right - tw);
-        page.text(ctx, tx, bottom + 9.0, &text, &label);
+        let tx = (to_x(&points[i]) - tw / 2.0).clamp(left, right - tw);
+        if placed.iter().all(|&(x0, x1, _)| tx + tw + 6.0 < x0 || tx > x1 + 6.0) {
+            placed.push((tx, tx + tw, i));
+            page.text(ctx, tx, bottom + 9.0, &text, &label);
+        }
     }
 }

@@ -17,12 +17,12 @@ use crate::worksheet::input::WorksheetInput;
 const LABEL_WIDTH: f32 = 118.0;
 
 const SCENARIO_COLUMNS: [Column; 6] = [
-    col("Failure mode", 2.0),
-    col("Likelihood", 1.45),
-    col("Impact", 1.35),
+    col("Failure mode", 1.85),
+    col("Likelihood", 1.4),
+    col("Impact", 1.3),
     Column { title: "Score", weight: 0.7, align: super::layout::Align::Center },
-    col("Level", 0.95),
-    col("Note", 3.2),
+    col("Level", 0.9),
+    col("Note", 3.5),
 ];
 
 pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: &Provider) {
@@ -39,12 +39,11 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
     doc.field("Owner", &p.owner, LABEL_WIDTH);
     doc.field("Annual spend", &words::money(p.annual_spend, &p.currency), LABEL_WIDTH);
     let contract = match (p.renewal_date, p.notice_period_days) {
-        (Some(date), Some(days)) => format!(
-            "Renews {} · {} days' notice (give notice by {})",
-            words::date(date),
-            days,
-            words::date(date - Duration::days(days as i64))
-        ),
+        (Some(date), Some(days)) => {
+            let by = date - Duration::days(days as i64);
+            let passed = if by < input.generated_on { " — passed" } else { "" };
+            format!("Renews {} · {} days' notice (give notice by {}{passed})", words::date(date), days, words::date(by))
+        }
         (Some(date), None) => format!("Renews {}", words::date(date)),
         (None, Some(days)) => format!("No renewal date · {days} days' notice"),
         (None, None) => String::new(),
@@ -108,9 +107,7 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
 
     trend_and_breakdown(doc, input, provider, &scores);
 
-    doc.heading("Notes", 20.0);
-    let (x, w) = (doc.left(), doc.width());
-    doc.paragraph(if p.notes.trim().is_empty() { "—" } else { &p.notes }, &TextStyle::body(), x, w);
+    doc.field("Notes", &p.notes, LABEL_WIDTH);
     doc.running_title = None;
 }
 
@@ -125,7 +122,7 @@ fn trend_and_breakdown(doc: &mut Doc, input: &WorksheetInput, provider: &Provide
     let text_w = w - chart_w - 16.0;
     let lines: Vec<Vec<String>> = scores.explanation().iter().map(|l| wrap(&doc.ctx, l, &body, text_w - 10.0)).collect();
     let text_h = 14.0 + lines.iter().map(|l| l.len() as f32 * body.leading() + 3.0).sum::<f32>();
-    let chart_h: f32 = 104.0;
+    let chart_h: f32 = 98.0;
     doc.heading("Trend and how the scores come about", chart_h.max(text_h) + 14.0);
     let y = doc.y;
     let (ctx, page) = doc.parts();
