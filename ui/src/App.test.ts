@@ -125,6 +125,9 @@ describe('provider page', () => {
     expect(screen.getByRole('alert').textContent).toContain('Name: Name is required.');
     expect(byName<HTMLInputElement>('profile.owner').value).toBe('Ops');
     expect(byName<HTMLInputElement>('profile.name').getAttribute('aria-invalid')).toBe('true');
+
+    await fireEvent.input(byName('profile.name'), { target: { value: 'Fastly' } });
+    expect(document.querySelector('[data-testid="field-error"][data-field="profile.name"]')).toBeNull();
   });
 
   it('previews scores from Rust while editing and saves a new provider', async () => {
