@@ -60,8 +60,6 @@ export const api = {
   dismissDemo: () => call<void>('dismiss_demo'),
 };
 
-export type Api = typeof api;
-
 export function onRegisterChanged(handler: () => void): Promise<UnlistenFn> {
   return listen('register-changed', () => handler());
 }

@@ -36,7 +36,7 @@ export function formatDate(iso: string | null | undefined): string {
   return `${date.d} ${MONTHS[date.m - 1]} ${date.y}`;
 }
 
-export function daysBetween(fromIso: string, toIso: string): number {
+function daysBetween(fromIso: string, toIso: string): number {
   return dayNumber(toIso) - dayNumber(fromIso);
 }
 
@@ -48,12 +48,6 @@ export function relativeDays(targetIso: string, todayIso: string): string {
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
-export function formatMoney(amount: number | null, currency: string): string {
-  if (amount === null) return '—';
-  const figure = amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
-  return currency ? `${figure} ${currency}` : figure;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -15,7 +15,6 @@ export interface HeatMap {
   grid: HeatCellGroup[][];
   /** Providers with no scored failure mode, which have no place on the grid. */
   unplaced: RegisterRow[];
-  max: number;
 }
 
 export const SCALE = [1, 2, 3, 4, 5];
@@ -38,7 +37,5 @@ export function bucketHeatMap(rows: RegisterRow[]): HeatMap {
     }
     grid[5 - heat.likelihood][heat.impact - 1].rows.push(row);
   }
-  let max = 0;
-  for (const line of grid) for (const cell of line) max = Math.max(max, cell.rows.length);
-  return { grid, unplaced, max };
+  return { grid, unplaced };
 }

@@ -11,10 +11,6 @@ export function levelOf(figure: number): Level {
   return 'Low';
 }
 
-export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
-}
-
 /** Lower bound and upper bound of each level on the 0–25 scale, for shaded bands. */
 export const LEVEL_BANDS: { level: Level; from: number; to: number }[] = [
   { level: 'Low', from: 0, to: 5 },
