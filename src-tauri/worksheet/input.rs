@@ -47,15 +47,30 @@ pub struct WorksheetInput {
 }
 
 impl WorksheetInput {
+    /// Everything the worksheet shows as of `today`: the review title is that of a review still
+    /// open or held within the last 30 days; changes are those since the latest review closed
+    /// before today, when there is one.
     pub fn from_register(register: &Register, today: NaiveDate) -> crate::storage::Result<WorksheetInput> {
+        let review_title = register
+            .latest_review()?
+            .filter(|r| r.is_open() || (today - r.held_on).num_days() <= 30)
+            .map(|r| format!("{} · {}", r.title.trim(), r.held_on.format("%Y-%m-%d")));
+        let changes = register.changes_since_previous_review(today)?.map(|(review, changes)| Changes {
+            since: format!("{} ({})", review.title.trim(), review.held_on.format("%Y-%m-%d")),
+            lines: changes
+                .lines()
+                .into_iter()
+                .map(|l| ChangeLine { provider: l.provider, change: l.change, from: l.from, to: l.to })
+                .collect(),
+        });
         Ok(WorksheetInput {
             organisation: register.settings()?.organisation,
-            review_title: None,
+            review_title,
             generated_on: today,
             rows: register.register_rows(today)?,
             providers: register.providers()?,
             snapshots: register.all_snapshots()?,
-            changes: None,
+            changes,
         })
     }
 

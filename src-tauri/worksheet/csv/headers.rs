@@ -43,6 +43,8 @@ pub enum Field {
     Computed,
 }
 
+const FIELD_COUNT: usize = Field::Computed as usize + 1;
+
 /// Field, then every header that means it. Export writes the first name.
 const NAMES: &[(Field, &[&str])] = &[
     (Field::Name, &["Provider", "Name", "Provider name", "Vendor", "Vendor name", "Service provider", "Supplier", "Service"]),
@@ -102,8 +104,8 @@ impl Field {
 pub struct Header {
     /// The header text of every column, as written.
     pub names: Vec<String>,
-    /// Field → 0-based column.
-    columns: Vec<(Field, usize)>,
+    /// 0-based column of each field, indexed by `Field as usize` (rows look fields up per cell).
+    columns: [Option<usize>; FIELD_COUNT],
     /// 0-based columns that match no field.
     pub unknown: Vec<usize>,
     /// (0-based column, field) of a column naming a field already named earlier.
@@ -112,13 +114,13 @@ pub struct Header {
 
 impl Header {
     pub fn read(names: Vec<String>) -> Header {
-        let mut columns: Vec<(Field, usize)> = Vec::new();
+        let mut columns = [None; FIELD_COUNT];
         let (mut unknown, mut duplicates) = (Vec::new(), Vec::new());
         for (i, name) in names.iter().enumerate() {
             match Field::recognise(name) {
                 Some(Field::Computed) => {}
-                Some(field) if columns.iter().any(|(f, _)| *f == field) => duplicates.push((i, field)),
-                Some(field) => columns.push((field, i)),
+                Some(field) if columns[field as usize].is_some() => duplicates.push((i, field)),
+                Some(field) => columns[field as usize] = Some(i),
                 None if name.trim().is_empty() => {}
                 None => unknown.push(i),
             }
@@ -127,7 +129,7 @@ impl Header {
     }
 
     pub fn column(&self, field: Field) -> Option<usize> {
-        self.columns.iter().find(|(f, _)| *f == field).map(|&(_, i)| i)
+        self.columns[field as usize]
     }
 
     pub fn has(&self, field: Field) -> bool {

@@ -136,6 +136,8 @@ type HistoryRows = HashMap<String, (String, Vec<(NaiveDate, u64, RiskProfile)>)>
 
 struct Context<'a> {
     catalogue: &'a [FailureMode],
+    /// The catalogue's names, folded once: every scenario row looks its mode up.
+    folded_catalogue: Vec<String>,
     problems: Problems,
     warnings: Vec<ImportProblem>,
 }
@@ -143,7 +145,7 @@ struct Context<'a> {
 impl Context<'_> {
     fn mode_id(&self, mode: &str) -> Option<i64> {
         let wanted = crate::domain::text::fold(mode);
-        self.catalogue.iter().find(|m| crate::domain::text::fold(&m.name) == wanted).map(|m| m.id)
+        self.folded_catalogue.iter().position(|f| *f == wanted).map(|i| self.catalogue[i].id)
     }
 
     /// Warnings for columns the import does not know, and refusals for repeated ones.
@@ -367,7 +369,7 @@ fn history_row(ctx: &mut Context, row: &Row, blank: &RiskProfile, out: &mut Hist
     }
     if let Some(s) = ctx.scenario(row) {
         let scenarios = &mut entry.1[index].2.scenarios;
-        if scenarios.iter().any(|x| crate::domain::text::fold(&x.mode) == crate::domain::text::fold(&s.mode)) {
+        if scenarios.iter().any(|x| same_mode(x, &s)) {
             ctx.problems.push(row.problem(Field::FailureMode, format!("\"{}\" is listed twice for this assessment.", s.mode)));
         } else {
             scenarios.push(s);
@@ -393,11 +395,19 @@ fn scenario_row(ctx: &mut Context, row: &Row, out: &mut ScenarioRows) {
     }
     let Some(s) = ctx.scenario(row) else { return };
     let entry = out.entry(key(name)).or_insert_with(|| (name.trim().to_string(), Vec::new()));
-    if let Some((first, _)) = entry.1.iter().find(|(_, x)| crate::domain::text::fold(&x.mode) == crate::domain::text::fold(&s.mode)) {
+    if let Some((first, _)) = entry.1.iter().find(|(_, x)| same_mode(x, &s)) {
         ctx.problems.push(row.problem(Field::FailureMode, format!("\"{}\" is already listed for this provider on row {first}.", s.mode)));
         return;
     }
     entry.1.push((row.number, s));
+}
+
+/// Two rows name the same failure mode: the same catalogue entry, or the same name folded.
+fn same_mode(a: &Scenario, b: &Scenario) -> bool {
+    match (a.mode_id, b.mode_id) {
+        (Some(x), Some(y)) => x == y,
+        _ => crate::domain::text::fold(&a.mode) == crate::domain::text::fold(&b.mode),
+    }
 }
 
 /// Everything the import needs to know about the register as it is.
@@ -409,7 +419,8 @@ struct Existing {
 
 fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPreview, Vec<Planned>)> {
     let catalogue = register.catalogue()?;
-    let mut ctx = Context { catalogue: &catalogue, problems: Problems::default(), warnings: Vec::new() };
+    let folded_catalogue = catalogue.iter().map(|m| crate::domain::text::fold(&m.name)).collect();
+    let mut ctx = Context { catalogue: &catalogue, folded_catalogue, problems: Problems::default(), warnings: Vec::new() };
     let mut preview = ImportPreview::default();
     let files = match locate(path)? {
         Ok(f) => f,

@@ -110,8 +110,8 @@ fn heat_and_top(doc: &mut Doc, active: &[&RegisterRow]) {
         let (ctx, page) = doc.parts();
         let bottom = chart::heat_map(page, ctx, x, y + 14.0, map_w, &counts);
         let caption = TextStyle::new(style::TINY, Weight::Regular, style::FAINT);
-        page.text(ctx, x, bottom + 6.0, "Each active provider sits at its highest-scoring failure mode.", &caption);
-        bottom + 10.0
+        page.text(ctx, x, bottom + 10.0, "Each active provider sits at its highest-scoring failure mode.", &caption);
+        bottom + 14.0
     };
 
     const COLUMNS: [super::table::Column; 3] = [col("Provider", 2.4), col("Exposure", 1.5), col("Driven by", 2.2)];
@@ -146,11 +146,13 @@ fn driver_of(r: &RegisterRow) -> String {
 fn changes_section(doc: &mut Doc, changes: &crate::worksheet::input::Changes) {
     doc.heading(&format!("Changes since {}", changes.since), 40.0);
     const COLUMNS: [super::table::Column; 3] = [col("Provider", 2.0), col("Change", 3.5), col("Level", 1.6)];
+    if changes.lines.is_empty() {
+        note(doc, "No provider's scores have changed since that review.");
+        doc.y += 10.0;
+        return;
+    }
     let table = Table::new(doc, &COLUMNS, style::SMALL);
     table.header(doc);
-    if changes.lines.is_empty() {
-        note(doc, "No changes since the previous review.");
-    }
     for (i, c) in changes.lines.iter().enumerate() {
         let level = match (c.from, c.to) {
             (Some(a), Some(b)) if a != b => Cell::Text(format!("{} → {}", a.label(), b.label())),
