@@ -112,6 +112,11 @@ pub fn provider_trend(state: State<AppState>, id: i64) -> CommandResult<Vec<Tren
 }
 
 #[tauri::command]
+pub fn provider_contract(state: State<AppState>, id: i64) -> CommandResult<Option<ContractWatch>> {
+    state.with(|r| Ok(r.contract(id, clock::today())?))
+}
+
+#[tauri::command]
 pub fn renewal_watch(state: State<AppState>) -> CommandResult<Vec<ContractWatch>> {
     state.with(|r| Ok(r.renewal_watch(clock::today())?))
 }

@@ -11,7 +11,7 @@ use super::{reviews, snapshots, Register, Result, Settings, StoreError};
 use crate::domain::cadence::Cadence;
 use crate::domain::catalogue::current_assessment;
 use crate::domain::changes::{since, state_at, RegisterChanges, RegisterState, Timeline};
-use crate::domain::contracts::{watch_list, ContractWatch};
+use crate::domain::contracts::{watch, watch_list, ContractWatch};
 use crate::domain::history::TrendPoint;
 use crate::domain::provider::{RiskProfile, Status};
 use crate::domain::review::{item, sort_items, summarise, titled_trend, ItemSource, Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
@@ -243,6 +243,12 @@ impl Register {
     /// The provider's trend, oldest first, each point with the title of its review.
     pub fn titled_trend(&self, provider_id: i64) -> Result<Vec<TrendEntry>> {
         Ok(titled_trend(self.trend(provider_id)?, &titles(&self.conn)?))
+    }
+
+    /// One provider's contract as of `today`, if it has a renewal date (whether or not it is on
+    /// the watch list), for the provider page.
+    pub fn contract(&self, provider_id: i64, today: NaiveDate) -> Result<Option<ContractWatch>> {
+        Ok(watch(&self.provider(provider_id)?, today))
     }
 
     /// The renewal watch list as of `today`.

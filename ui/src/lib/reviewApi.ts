@@ -43,6 +43,7 @@ export const reviewApi = {
   compare: (from: number, to: number) => call<RegisterChanges>('compare_reviews', { from, to }),
   providerTrend: (id: number) => call<TrendEntry[]>('provider_trend', { id }),
   renewals: () => call<ContractWatch[]>('renewal_watch'),
+  contract: (id: number) => call<ContractWatch | null>('provider_contract', { id }),
   setStatusToday: (id: number, status: Status) => call<void>('set_provider_status_today', { id, status }),
   settings: () => call<Settings>('get_settings'),
   saveSettings: (organisation: string, cadence: Cadence) => call<Settings>('save_settings', { organisation, cadence }),
