@@ -189,9 +189,12 @@ describe('provider page', () => {
     await waitFor(() => expect(tableRow('Stripe')).not.toBeNull());
   });
 
-  it('saves with Ctrl+S', async () => {
+  it('saves with Ctrl+S, once there is something to save', async () => {
     const { backend } = start();
     await openProvider('Stripe');
+    expect(screen.getByTestId<HTMLButtonElement>('save-provider').disabled).toBe(true);
+    await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
+    expect(backend.calls.some((c) => c.cmd === 'update_provider')).toBe(false);
     await fireEvent.input(byName('profile.owner'), { target: { value: 'Finance' } });
     await fireEvent.keyDown(window, { key: 's', ctrlKey: true });
     await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'update_provider')).toBe(true));
