@@ -229,9 +229,12 @@ fn import(mut args: Args) -> Result<(), CliError> {
 
 fn print_preview(p: &crate::worksheet::csv::ImportPreview, dry_run: bool) {
     let (create, update) = if dry_run { ("Would create", "Would update") } else { ("Created", "Updated") };
+    // A long register would flood the terminal; the first names say enough.
     let list = |label: &str, names: &[String]| {
+        const SHOWN: usize = 20;
         if !names.is_empty() {
-            println!("{label} {}: {}", names.len(), names.join(", "));
+            let more = if names.len() > SHOWN { format!(" … and {} more", names.len() - SHOWN) } else { String::new() };
+            println!("{label} {}: {}{more}", names.len(), names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "));
         }
     };
     println!("{} {}", if dry_run { "Dry run of" } else { "Imported" }, p.files.join(", "));

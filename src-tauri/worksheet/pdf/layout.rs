@@ -117,15 +117,31 @@ pub struct Canvas {
     pub width: f32,
     pub height: f32,
     pub ops: Vec<Op>,
+    /// Graphics state already set on this page, so repeated settings are not emitted again
+    /// (a 500-provider worksheet is hundreds of thousands of operations).
+    font: Option<(Weight, f32)>,
+    fill: Option<Rgb8>,
+    stroke: Option<(Rgb8, f32)>,
 }
 
 impl Canvas {
+    pub fn new(width: f32, height: f32) -> Canvas {
+        Canvas { width, height, ops: Vec::with_capacity(512), font: None, fill: None, stroke: None }
+    }
+
+    fn set_fill(&mut self, color: Rgb8) {
+        if self.fill != Some(color) {
+            self.ops.push(Op::SetFillColor { col: color.color() });
+            self.fill = Some(color);
+        }
+    }
+
     fn flip(&self, y: f32) -> f32 {
         self.height - y
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb8) {
-        self.ops.push(Op::SetFillColor { col: color.color() });
+        self.set_fill(color);
         let mut rect = Rect::from_xywh(Pt(x), Pt(self.flip(y + h)), Pt(w), Pt(h));
         rect.mode = Some(PaintMode::Fill);
         self.ops.push(Op::DrawRectangle { rectangle: rect });
@@ -139,8 +155,11 @@ impl Canvas {
     }
 
     fn stroke_style(&mut self, color: Rgb8, thickness: f32) {
-        self.ops.push(Op::SetOutlineColor { col: color.color() });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        if self.stroke != Some((color, thickness)) {
+            self.ops.push(Op::SetOutlineColor { col: color.color() });
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+            self.stroke = Some((color, thickness));
+        }
     }
 
     pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, color: Rgb8, thickness: f32) {
@@ -157,7 +176,7 @@ impl Canvas {
     }
 
     pub fn polygon(&mut self, points: &[(f32, f32)], color: Rgb8) {
-        self.ops.push(Op::SetFillColor { col: color.color() });
+        self.set_fill(color);
         let points = points.iter().map(|&(x, y)| pt(x, self.flip(y))).collect();
         self.ops.push(Op::DrawPolygon {
             polygon: Polygon { rings: vec![PolygonRing { points }], mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
@@ -174,9 +193,13 @@ impl Canvas {
         if text.is_empty() {
             return;
         }
+        // Font and colour belong to the graphics state, which outlives BT … ET.
+        if self.font != Some((style.weight, style.size)) {
+            self.ops.push(Op::SetFont { font: PdfFontHandle::External(ctx.id(style.weight).clone()), size: Pt(style.size) });
+            self.font = Some((style.weight, style.size));
+        }
+        self.set_fill(style.color);
         self.ops.push(Op::StartTextSection);
-        self.ops.push(Op::SetFont { font: PdfFontHandle::External(ctx.id(style.weight).clone()), size: Pt(style.size) });
-        self.ops.push(Op::SetFillColor { col: style.color.color() });
         self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(self.flip(baseline))) });
         self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
         self.ops.push(Op::EndTextSection);
@@ -289,7 +312,7 @@ impl<'a> Doc<'a> {
             Orientation::Landscape => (h, w),
         };
         self.orientation = orientation;
-        self.pages.push(Canvas { width, height, ops: Vec::with_capacity(256) });
+        self.pages.push(Canvas::new(width, height));
         self.y = MARGIN;
         if let Some(title) = self.running_title.clone() {
             let style = TextStyle::new(style::SMALL, Weight::Bold, style::MUTED);
