@@ -87,3 +87,41 @@ fn e2e_review_of_three_providers_shows_risers_and_fallers() {
     app.wait_text("tr[data-provider-name=\"AWS\"] [data-testid=\"row-level\"]", "Critical");
     app.wait_count("[data-testid=\"nav-need-review\"]", 0);
 }
+
+#[test]
+fn e2e_review_pages_and_settings_on_the_demo_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo-reviews.lifeboat");
+    let app = App::launch(&db, REVIEW_DAY);
+    app.find("[data-testid=\"load-demo\"]").click();
+    app.find("tr[data-provider-name=\"Stripe\"]");
+
+    // The reviews page: what needs review, what changed since the last meeting, renewals.
+    app.find("[data-testid=\"nav-reviews\"]").click();
+    app.find("[data-testid=\"need-review-count\"]");
+    app.find("[data-testid=\"since-changes\"]");
+    app.find("[data-testid=\"renewal-watch\"] [data-testid=\"renewal\"]");
+    app.find("[data-testid=\"compare-changes\"]");
+    app.screenshot("review-03-reviews-page");
+    app.find("[data-testid=\"past-review\"]").click();
+    app.wait_text("[data-testid=\"summary-title\"]", "Q3 2026 provider risk review");
+
+    // Settings: organisation and cadence are saved; a failure mode is renamed and one retired.
+    app.find("[data-testid=\"nav-settings\"]").click();
+    app.fill("settings.organisation", "Northwind Analytics Ltd");
+    app.fill("settings.cadence.critical", "0");
+    app.find("[data-testid=\"save-settings\"]").click();
+    app.find("[data-testid=\"field-error\"][data-field=\"settings.cadence.critical\"]");
+    app.fill("settings.cadence.critical", "60");
+    app.find("[data-testid=\"save-settings\"]").click();
+    app.wait_text("header .org", "Northwind Analytics Ltd");
+
+    let outage = "[data-testid=\"failure-mode\"][data-mode-name=\"Outage\"]";
+    app.find(&format!("{outage} [data-testid=\"rename-mode\"]")).click();
+    app.find(&format!("{outage} input[name=\"failure_mode.name\"]")).replace_text("Full outage");
+    app.find(&format!("{outage} [data-testid=\"save-mode\"]")).click();
+    app.find("[data-testid=\"failure-mode\"][data-mode-name=\"Full outage\"]");
+    app.find("[data-testid=\"failure-mode\"][data-mode-name=\"Account suspension\"] [data-testid=\"retire-mode\"]").click();
+    app.wait_text("[data-testid=\"failure-mode\"][data-mode-name=\"Account suspension\"] [data-testid=\"retire-mode\"]", "Put back in use");
+    app.screenshot("review-04-settings");
+}
