@@ -189,6 +189,19 @@ describe('provider page', () => {
     await waitFor(() => expect(tableRow('Stripe')).not.toBeNull());
   });
 
+  it('asks before the header navigates away from unsaved changes', async () => {
+    start();
+    await openProvider('Stripe');
+    await fireEvent.input(byName('profile.owner'), { target: { value: 'Finance' } });
+    await fireEvent.click(screen.getByTestId('nav-settings'));
+    expect(screen.getByRole('dialog').textContent).toContain('Discard unsaved changes?');
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(screen.getByTestId('provider-title').textContent).toBe('Stripe');
+    await fireEvent.click(screen.getByTestId('nav-register'));
+    await fireEvent.click(screen.getByTestId('discard-changes'));
+    await waitFor(() => expect(tableRow('Stripe')).not.toBeNull());
+  });
+
   it('saves with Ctrl+S, once there is something to save', async () => {
     const { backend } = start();
     await openProvider('Stripe');
