@@ -269,11 +269,11 @@ mod tests {
 
     #[test]
     fn the_state_on_a_day_is_each_providers_latest_snapshot_up_to_it() {
-        let t = timeline(1, "Stripe", None, &[snap(d(2026, 1, 1), &[("Outage", 2, 5)]), snap(d(2026, 6, 1), &[("Outage", 4, 5)])]);
-        assert_eq!(state_at(d(2025, 12, 31), &[t.clone()]).providers.len(), 0);
-        assert_eq!(state_at(d(2026, 1, 1), &[t.clone()]).providers[0].standing.inherent, 10);
-        assert_eq!(state_at(d(2026, 5, 31), &[t.clone()]).providers[0].standing.inherent, 10);
-        assert_eq!(state_at(d(2026, 6, 1), &[t]).providers[0].standing.inherent, 20);
+        let t = [timeline(1, "Stripe", None, &[snap(d(2026, 1, 1), &[("Outage", 2, 5)]), snap(d(2026, 6, 1), &[("Outage", 4, 5)])])];
+        assert_eq!(state_at(d(2025, 12, 31), &t).providers.len(), 0);
+        assert_eq!(state_at(d(2026, 1, 1), &t).providers[0].standing.inherent, 10);
+        assert_eq!(state_at(d(2026, 5, 31), &t).providers[0].standing.inherent, 10);
+        assert_eq!(state_at(d(2026, 6, 1), &t).providers[0].standing.inherent, 20);
     }
 
     #[test]
