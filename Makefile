@@ -16,9 +16,11 @@ run: deps app
 	$(APP) $(ARGS)
 
 ## Runs every test: Rust unit and integration, UI unit, and end-to-end in the real window.
-test: deps test-deps
+# The UI is built first because the app embeds ui/dist at compile time; the Rust unit tests
+# then regenerate the IPC bindings, and the UI is rebuilt if they changed.
+test: deps test-deps ui
 	cargo test --lib --bins
-	$(MAKE) --no-print-directory ui app
+	$(MAKE) --no-print-directory app
 	cd ui && npm run check && npm test
 	cargo test --test '*' --no-fail-fast -- --skip e2e_
 	$(MAKE) --no-print-directory test-e2e
@@ -54,9 +56,12 @@ app: ui
 test-e2e: app
 	tests/e2e/run.sh
 
-## Worksheet and register benchmarks; figures go in docs/PERFORMANCE.md.
-bench: deps
+## Benchmarks: the worksheet, and the app window on a 1,000-provider register (figures go in
+## docs/PERFORMANCE.md).
+bench: deps test-deps app
 	cargo bench --bench register
+	LIFEBOAT_E2E_APP=$(CURDIR)/$(APP) xvfb-run --auto-servernum --server-args="-screen 0 1440x960x24" \
+		dbus-run-session -- cargo bench --profile dev --bench app_startup
 
 ## A .deb package (the only bundle target; AppImage needs downloads at build time).
 deb: deps ui
