@@ -116,6 +116,8 @@ pub struct RegisterChanges {
     pub retired: Vec<ChangeEntry>,
     /// In both, with the same scores.
     pub unchanged: usize,
+    /// Those unchanged providers, by name: with the lists above, the whole register.
+    pub steady: Vec<Movement>,
 }
 
 /// Compares the register `previous` with `current`.
@@ -131,6 +133,7 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
         new: Vec::new(),
         retired: Vec::new(),
         unchanged: 0,
+        steady: Vec::new(),
     };
     for entry in &current.providers {
         let Some(old) = before.get(&entry.provider_id) else {
@@ -151,7 +154,10 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
         match (movement.exposure_change.total_cmp(&0.0), movement.inherent_change.cmp(&0)) {
             (std::cmp::Ordering::Greater, _) | (std::cmp::Ordering::Equal, std::cmp::Ordering::Greater) => changes.risers.push(movement),
             (std::cmp::Ordering::Less, _) | (std::cmp::Ordering::Equal, std::cmp::Ordering::Less) => changes.fallers.push(movement),
-            _ => changes.unchanged += 1,
+            _ => {
+                changes.unchanged += 1;
+                changes.steady.push(movement);
+            }
         }
     }
     changes.retired = previous.providers.iter().filter(|e| !now.contains_key(&e.provider_id)).cloned().collect();
@@ -166,6 +172,7 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
     changes.level_changes.sort_by(|a, b| b.after.inherent_level.cmp(&a.after.inherent_level).then_with(|| by_name(&a.name, &b.name)));
     changes.new.sort_by(|a, b| b.standing.exposure.total_cmp(&a.standing.exposure).then_with(|| by_name(&a.name, &b.name)));
     changes.retired.sort_by(|a, b| by_name(&a.name, &b.name));
+    changes.steady.sort_by(|a, b| by_name(&a.name, &b.name));
     changes
 }
 
@@ -296,6 +303,7 @@ mod tests {
         assert_eq!(c.level_changes[0].before.inherent_level, Level::High);
         assert_eq!(c.level_changes[0].after.inherent_level, Level::Critical);
         assert_eq!(c.unchanged, 1);
+        assert_eq!(names(&c.steady), vec!["Steady"]);
         assert_eq!((c.from, c.to), (Some(q1), Some(q2)));
     }
 

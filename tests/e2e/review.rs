@@ -51,6 +51,12 @@ fn e2e_review_of_three_providers_shows_risers_and_fallers() {
     app.wait_text("[data-testid=\"review-title\"]", "Q1 2026 provider risk review");
     app.wait_text("[data-testid=\"review-progress\"]", "0 of 3 reviewed");
 
+    // Notes taken during the meeting go into the review's details.
+    app.find("[data-testid=\"review-details\"]").click();
+    app.fill("review.notes", "Budget for a second payment provider approved.");
+    app.find("[data-testid=\"review-begin\"]").click();
+    app.wait_count("[data-testid=\"review-form\"]", 0);
+
     // Walk order: the Critical provider (overdue at 90 days) comes first.
     app.wait_text("[data-testid=\"review-provider-name\"]", "Stripe");
     app.fill("review.note", "Adyen contract signed.");
@@ -100,6 +106,8 @@ fn e2e_review_pages_and_settings_on_the_demo_register() {
     app.find("[data-testid=\"nav-reviews\"]").click();
     app.find("[data-testid=\"need-review-count\"]");
     app.find("[data-testid=\"since-changes\"]");
+    app.find("[data-testid=\"since-whole-register\"]").click();
+    app.find("[data-testid=\"register-since\"] tr[data-provider-name=\"Stripe\"]");
     app.find("[data-testid=\"renewal-watch\"] [data-testid=\"renewal\"]");
     app.find("[data-testid=\"compare-changes\"]");
     app.screenshot("review-03-reviews-page");

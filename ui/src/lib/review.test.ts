@@ -3,7 +3,7 @@ import type { ReviewItem } from './bindings/ReviewItem';
 import type { RegisterChanges } from './bindings/RegisterChanges';
 import type { Movement } from './bindings/Movement';
 import type { Standing } from './bindings/Standing';
-import { changeCounts, describeMovement, isEdited, cloneRisk, needReview, nextIndex, progress, replaceItem, signedChange, suggestedTitle } from './review';
+import { changeCounts, describeMovement, isEdited, cloneRisk, needReview, nextIndex, progress, registerSince, replaceItem, signedChange, suggestedTitle } from './review';
 import { draft } from '../test/drafts';
 
 function item(id: number, reviewed = false): ReviewItem {
@@ -72,7 +72,7 @@ describe('describing changes', () => {
 
   it('counts every kind of change, saying none where there is none', () => {
     const m: Movement = { provider_id: 1, name: 'AWS', before: standing(1), after: standing(2), exposure_change: 1, inherent_change: 0 };
-    const c: RegisterChanges = { from: null, to: null, risers: [m, m], fallers: [m], level_changes: [], new: [], retired: [], unchanged: 0 };
+    const c: RegisterChanges = { from: null, to: null, risers: [m, m], fallers: [m], level_changes: [], new: [], retired: [], unchanged: 0, steady: [] };
     expect(changeCounts(c)).toBe('2 risers, 1 faller, no level changes, no new providers, none retired');
   });
 });
@@ -87,5 +87,26 @@ describe('needReview', () => {
       { due: 'Current', status: 'active' },
     ];
     expect(needReview(rows)).toBe(2);
+  });
+});
+
+describe('registerSince', () => {
+  it('lists the whole register, worst exposure now first, retired last', () => {
+    const mv = (id: number, name: string, before: number, after: number): Movement => ({
+      provider_id: id, name, before: standing(before), after: standing(after), exposure_change: after - before, inherent_change: 0,
+    });
+    const c: RegisterChanges = {
+      from: '2026-01-01', to: '2026-04-01',
+      risers: [mv(1, 'AWS', 8, 16)], fallers: [mv(2, 'Postmark', 12, 4)], level_changes: [],
+      new: [{ provider_id: 3, name: 'Resend', standing: standing(9.6) }],
+      retired: [{ provider_id: 4, name: 'Legacy CDN', standing: standing(2) }],
+      unchanged: 1, steady: [mv(5, 'Sentry', 10, 10)],
+    };
+    const rows = registerSince(c);
+    expect(rows.map((r) => [r.name, r.kind])).toEqual([
+      ['AWS', 'Riser'], ['Sentry', 'Unchanged'], ['Resend', 'New'], ['Postmark', 'Faller'], ['Legacy CDN', 'Retired'],
+    ]);
+    expect(rows[4].after).toBeNull();
+    expect(rows[2].change).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { RegisterChanges } from './bindings/RegisterChanges';
 import type { ReviewItem } from './bindings/ReviewItem';
 import type { RiskProfile } from './bindings/RiskProfile';
 import type { ReviewDraft } from './bindings/ReviewDraft';
+import type { Standing } from './bindings/Standing';
 import { formatExposure, parseIsoDate, plural } from './format';
 
 /** "Q1 2027 provider risk review" for a meeting held on a day of 2027's first quarter. */
@@ -89,4 +90,40 @@ export function isShortcut(event: KeyboardEvent): boolean {
 /** Active providers overdue or due today: the count the header shows beside "Reviews". */
 export function needReview(rows: { due: string; status: string }[]): number {
   return rows.filter((r) => r.status !== 'retired' && (r.due === 'Overdue' || r.due === 'Due')).length;
+}
+
+export type SinceKind = 'Riser' | 'Faller' | 'Unchanged' | 'New' | 'Retired';
+
+/** One provider in the "whole register since a review" table. */
+export interface SinceRow {
+  providerId: number;
+  name: string;
+  kind: SinceKind;
+  before: Standing | null;
+  after: Standing | null;
+  /** Exposure after − before; null for new and retired providers. */
+  change: number | null;
+}
+
+/** Every provider of a comparison, worst exposure now first, retired ones last. */
+export function registerSince(c: RegisterChanges): SinceRow[] {
+  const moved = (kind: SinceKind) => (m: Movement): SinceRow => ({
+    providerId: m.provider_id,
+    name: m.name,
+    kind,
+    before: m.before,
+    after: m.after,
+    change: m.exposure_change,
+  });
+  const rows: SinceRow[] = [
+    ...c.risers.map(moved('Riser')),
+    ...c.fallers.map(moved('Faller')),
+    ...c.steady.map(moved('Unchanged')),
+    ...c.new.map((e): SinceRow => ({ providerId: e.provider_id, name: e.name, kind: 'New', before: null, after: e.standing, change: null })),
+  ];
+  rows.sort((a, b) => b.after!.exposure - a.after!.exposure || a.name.localeCompare(b.name));
+  const retired = c.retired.map(
+    (e): SinceRow => ({ providerId: e.provider_id, name: e.name, kind: 'Retired', before: e.standing, after: null, change: null }),
+  );
+  return [...rows, ...retired.sort((a, b) => a.name.localeCompare(b.name))];
 }

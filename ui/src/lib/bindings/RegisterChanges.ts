@@ -26,4 +26,8 @@ retired: Array<ChangeEntry>,
 /**
  * In both, with the same scores.
  */
-unchanged: number, };
+unchanged: number, 
+/**
+ * Those unchanged providers, by name: with the lists above, the whole register.
+ */
+steady: Array<Movement>, };
