@@ -61,9 +61,12 @@ describe('parseOptionalNumber', () => {
     expect(parseOptionalNumber(' 12,500.50 ')).toEqual({ value: 12500.5, ok: true });
   });
 
-  it('refuses text and, where whole numbers are needed, fractions', () => {
+  it('refuses text, and for counts of days or hours, fractions and negatives', () => {
     expect(parseOptionalNumber('twelve').ok).toBe(false);
     expect(parseOptionalNumber('2.5', true).ok).toBe(false);
+    expect(parseOptionalNumber('-30', true).ok).toBe(false);
     expect(parseOptionalNumber('30', true)).toEqual({ value: 30, ok: true });
+    // Negative money is Rust's to refuse, with its own message.
+    expect(parseOptionalNumber('-5')).toEqual({ value: -5, ok: true });
   });
 });

@@ -46,11 +46,16 @@ export function removeAlternative(draft: ProviderDraft, index: number): boolean 
   return true;
 }
 
-/** Text from a number input: empty means "not known" (null); anything unreadable is reported. */
-export function parseOptionalNumber(text: string, integer = false): { value: number | null; ok: boolean } {
+/**
+ * Text from a number input: empty means "not known" (null); anything unreadable is reported.
+ * `count` fields (days, hours) are unsigned 32-bit integers in Rust, so only those are accepted:
+ * anything else could not even reach Rust's validation.
+ */
+export function parseOptionalNumber(text: string, count = false): { value: number | null; ok: boolean } {
   const trimmed = text.trim().replace(/[\s,_]/g, '');
   if (trimmed === '') return { value: null, ok: true };
   const value = Number(trimmed);
-  if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) return { value: null, ok: false };
+  if (!Number.isFinite(value)) return { value: null, ok: false };
+  if (count && !(Number.isInteger(value) && value >= 0 && value <= 4_294_967_295)) return { value: null, ok: false };
   return { value, ok: true };
 }
