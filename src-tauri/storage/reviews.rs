@@ -125,3 +125,42 @@ pub fn notes(conn: &Connection, review_id: i64) -> Result<HashMap<i64, String>> 
     let notes = stmt.query_map([review_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<i64, String>>>()?;
     Ok(notes)
 }
+
+/// The review held on `held_on` with this title (ignoring case and spacing), created if missing
+/// and otherwise given these details: how an import restores reviews.csv without duplicating a
+/// review it already holds. Returns its id.
+pub fn find_or_insert(conn: &Connection, r: &NewReview) -> Result<i64> {
+    let wanted = crate::domain::text::fold(r.title);
+    let same_day = query(conn, &format!("SELECT {COLUMNS} FROM reviews WHERE held_on = ?1 ORDER BY id"), [r.held_on])?;
+    match same_day.into_iter().find(|existing| crate::domain::text::fold(&existing.title) == wanted) {
+        Some(existing) => {
+            conn.execute(
+                "UPDATE reviews SET attendees = ?2, notes = ?3, closed_on = ?4 WHERE id = ?1",
+                params![existing.id, r.attendees, r.notes, r.closed_on],
+            )?;
+            Ok(existing.id)
+        }
+        None => insert(conn, r),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Register;
+
+    #[test]
+    fn restoring_a_review_twice_keeps_one() {
+        let register = Register::open_in_memory().unwrap();
+        let conn = register.connection();
+        let day = NaiveDate::from_ymd_opt(2028, 2, 29).unwrap();
+        let review = |title, notes| NewReview { held_on: day, title, attendees: "CTO", notes, closed_on: Some(day) };
+        let first = find_or_insert(conn, &review("Q1 2028 review", "")).unwrap();
+        let again = find_or_insert(conn, &review(" q1 2028  REVIEW", "Updated")).unwrap();
+        assert_eq!(first, again);
+        assert_eq!(one(conn, first).unwrap().notes, "Updated");
+        let other = find_or_insert(conn, &review("Extra review", "")).unwrap();
+        assert_ne!(first, other);
+        assert_eq!(all(conn).unwrap().len(), 2);
+    }
+}
