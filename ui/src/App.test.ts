@@ -53,6 +53,9 @@ describe('first launch', () => {
     await fireEvent.click(await screen.findByTestId('start-empty'));
     expect(await screen.findByText('No providers yet')).toBeTruthy();
     expect(screen.getByTestId('new-provider')).toBeTruthy();
+    // Changing one's mind later is still possible.
+    await fireEvent.click(screen.getByRole('button', { name: 'Explore the demo register instead' }));
+    await waitFor(() => expect(rowNames().length).toBe(12));
   });
 });
 
