@@ -12,8 +12,9 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("large.lifeboat");
     let app_binary = std::env::var("LIFEBOAT_E2E_APP").expect("run through `make bench`");
+    let providers: usize = std::env::var("LIFEBOAT_BENCH_PROVIDERS").ok().and_then(|n| n.parse().ok()).unwrap_or(1000);
     let made = std::process::Command::new(&app_binary)
-        .args(["init", "--synthetic", "1000", "--db", db.to_str().unwrap()])
+        .args(["init", "--synthetic", &providers.to_string(), "--db", db.to_str().unwrap()])
         .output()
         .unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
@@ -24,7 +25,7 @@ fn main() {
     println!("launch → WebDriver session (process and webview up): {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
     app.find("[data-testid=\"register-table\"] tbody tr[data-provider-name]");
     let interactive = started.elapsed();
-    println!("launch → 1,000-row register table on screen: {:.0} ms", interactive.as_secs_f64() * 1000.0);
+    println!("launch → {providers}-provider register table on screen: {:.0} ms", interactive.as_secs_f64() * 1000.0);
 
     let timed = |label: &str, act: &dyn Fn(), done: &dyn Fn()| {
         let t = Instant::now();
