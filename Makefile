@@ -30,7 +30,9 @@ deps:
 	@$(call apt_install,$(BUILD_PACKAGES))
 	@command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup.rs, then run make again."; exit 1; }
 	@command -v npm >/dev/null || $(call apt_install,nodejs npm)
-	@[ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || (cd ui && npm ci --no-audit --no-fund)
+	@# npm ci rejects lock files written without "resolved" addresses (as this machine's npm
+	@# config writes them); npm install keeps to the lock file all the same.
+	@[ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || (cd ui && npm install --no-audit --no-fund)
 
 test-deps:
 	@$(call apt_install,$(TEST_PACKAGES))
