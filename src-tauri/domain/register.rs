@@ -17,6 +17,8 @@ pub struct RegisterRow {
     pub name: String,
     pub category: Category,
     pub owner: String,
+    /// Carried so the register's text search covers what the provider does for us.
+    pub value_provided: String,
     pub tier: u8,
     pub status: Status,
     pub inherent: u8,
@@ -61,6 +63,7 @@ pub fn row(provider: &Provider, trend: &[TrendPoint], cadence: &Cadence, today: 
         name: provider.profile.name.clone(),
         category: provider.profile.category,
         owner: provider.profile.owner.clone(),
+        value_provided: provider.profile.value_provided.clone(),
         tier: provider.profile.tier,
         status: provider.profile.status,
         inherent: scores.inherent,

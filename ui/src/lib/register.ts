@@ -70,9 +70,7 @@ const haystacks = new WeakMap<RegisterRow, string>();
 function haystack(row: RegisterRow): string {
   let text = haystacks.get(row);
   if (text === undefined) {
-    // `value_provided` is searched when the row carries it; RegisterRow does not (yet) hold it.
-    const value = (row as RegisterRow & { value_provided?: string }).value_provided ?? '';
-    text = [row.name, row.owner, row.category, labelOf(CATEGORIES, row.category), value]
+    text = [row.name, row.owner, row.category, labelOf(CATEGORIES, row.category), row.value_provided]
       .join('\n')
       .toLocaleLowerCase();
     haystacks.set(row, text);

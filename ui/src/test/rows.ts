@@ -12,6 +12,7 @@ export function row(overrides: Partial<RegisterRow> = {}): RegisterRow {
     name: 'Provider',
     category: 'other',
     owner: 'Platform',
+    value_provided: '',
     tier: 2,
     status: 'active',
     inherent,

@@ -8,7 +8,11 @@ import type { Level } from "./Level";
 import type { Readiness } from "./Readiness";
 import type { Status } from "./Status";
 
-export type RegisterRow = { id: number, name: string, category: Category, owner: string, tier: number, status: Status, inherent: number, inherent_level: Level, exposure: number, exposure_level: Level, lock_in: number, best_readiness: Readiness | null, replacement_effort: number, exit_strategy: ExitStrategy, direction: Direction, 
+export type RegisterRow = { id: number, name: string, category: Category, owner: string, 
+/**
+ * Carried so the register's text search covers what the provider does for us.
+ */
+value_provided: string, tier: number, status: Status, inherent: number, inherent_level: Level, exposure: number, exposure_level: Level, lock_in: number, best_readiness: Readiness | null, replacement_effort: number, exit_strategy: ExitStrategy, direction: Direction, 
 /**
  * The likelihood and impact of the driving failure mode: where the provider sits on the heat map.
  */
