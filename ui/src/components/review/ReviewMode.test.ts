@@ -102,12 +102,27 @@ describe('review mode', () => {
     expect(shown()).toBe('Stripe');
   });
 
-  it('closing hands the summary on', async () => {
-    backend();
+  it('closing with providers left asks first, then hands the summary on', async () => {
+    const calls = backend();
     let closedWith: unknown = null;
     render(ReviewMode, { review, onclosed: (s: unknown) => (closedWith = s), onleave: () => {} });
     await waitFor(() => expect(shown()).toBe('Stripe'));
     await fireEvent.click(screen.getByTestId('close-review'));
+    expect(await screen.findByRole('dialog')).toBeTruthy();
+    expect(calls.some(([cmd]) => cmd === 'close_review')).toBe(false);
+    await fireEvent.click(screen.getByTestId('close-review-anyway'));
     await waitFor(() => expect(closedWith).not.toBeNull());
+  });
+
+  it('arrow keys move through the walk without recording anything', async () => {
+    const calls = backend();
+    render(ReviewMode, { review, onclosed: () => {}, onleave: () => {} });
+    await waitFor(() => expect(shown()).toBe('Stripe'));
+    await fireEvent.keyDown(window, { key: 'ArrowDown' });
+    expect(shown()).toBe('AWS');
+    await fireEvent.keyDown(window, { key: 'ArrowUp' });
+    await fireEvent.keyDown(window, { key: 'ArrowUp' });
+    expect(shown()).toBe('Postmark');
+    expect(calls.filter(([cmd]) => cmd !== 'review_items')).toEqual([]);
   });
 });
