@@ -45,6 +45,13 @@ pub struct ReviewDraft {
     pub notes: String,
 }
 
+/// "Q1 2027 provider risk review" for a meeting held in 2027's first quarter: the title the start
+/// form suggests, and what the demo's reviews can be called whatever day it is loaded.
+pub fn suggested_title(held_on: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("Q{} {} provider risk review", held_on.month0() / 3 + 1, held_on.year())
+}
+
 /// Assessments in a review are dated the day it is held, so a meeting in the future would
 /// put snapshots in the future; a meeting recorded after the fact is fine.
 pub fn validate_review(draft: &ReviewDraft, today: NaiveDate) -> Result<(), ValidationErrors> {
@@ -300,6 +307,14 @@ mod tests {
         let mut long = draft();
         long.notes = "x".repeat(MAX_TEXT_LEN + 1);
         assert_eq!(fields(validate_review(&long, d(2027, 2, 1))), vec!["review.notes"]);
+    }
+
+    #[test]
+    fn the_suggested_title_names_the_quarter() {
+        assert_eq!(suggested_title(d(2027, 1, 15)), "Q1 2027 provider risk review");
+        assert_eq!(suggested_title(d(2027, 3, 31)), "Q1 2027 provider risk review");
+        assert_eq!(suggested_title(d(2028, 2, 29)), "Q1 2028 provider risk review");
+        assert_eq!(suggested_title(d(2026, 12, 1)), "Q4 2026 provider risk review");
     }
 
     #[test]
