@@ -122,11 +122,26 @@ pub struct Canvas {
     font: Option<(Weight, f32)>,
     fill: Option<Rgb8>,
     stroke: Option<(Rgb8, f32)>,
+    /// Consecutive text shares one BT … ET, which halves the operations of a text-heavy page.
+    in_text: bool,
 }
 
 impl Canvas {
     pub fn new(width: f32, height: f32) -> Canvas {
-        Canvas { width, height, ops: Vec::with_capacity(512), font: None, fill: None, stroke: None }
+        Canvas { width, height, ops: Vec::with_capacity(512), font: None, fill: None, stroke: None, in_text: false }
+    }
+
+    /// Path painting is not allowed inside a text object: close it first.
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.ops.push(Op::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    /// Closes what is open; call once the page is complete.
+    pub fn finish(&mut self) {
+        self.end_text();
     }
 
     fn set_fill(&mut self, color: Rgb8) {
@@ -141,6 +156,7 @@ impl Canvas {
     }
 
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb8) {
+        self.end_text();
         self.set_fill(color);
         let mut rect = Rect::from_xywh(Pt(x), Pt(self.flip(y + h)), Pt(w), Pt(h));
         rect.mode = Some(PaintMode::Fill);
@@ -148,6 +164,7 @@ impl Canvas {
     }
 
     pub fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb8, thickness: f32) {
+        self.end_text();
         self.stroke_style(color, thickness);
         let mut rect = Rect::from_xywh(Pt(x), Pt(self.flip(y + h)), Pt(w), Pt(h));
         rect.mode = Some(PaintMode::Stroke);
@@ -170,12 +187,14 @@ impl Canvas {
         if points.len() < 2 {
             return;
         }
+        self.end_text();
         self.stroke_style(color, thickness);
         let points = points.iter().map(|&(x, y)| pt(x, self.flip(y))).collect();
         self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
     }
 
     pub fn polygon(&mut self, points: &[(f32, f32)], color: Rgb8) {
+        self.end_text();
         self.set_fill(color);
         let points = points.iter().map(|&(x, y)| pt(x, self.flip(y))).collect();
         self.ops.push(Op::DrawPolygon {
@@ -199,10 +218,12 @@ impl Canvas {
             self.font = Some((style.weight, style.size));
         }
         self.set_fill(style.color);
-        self.ops.push(Op::StartTextSection);
+        if !self.in_text {
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+        }
         self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(self.flip(baseline))) });
         self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
-        self.ops.push(Op::EndTextSection);
     }
 
     /// One line of text aligned within `[x, x + width]`.
@@ -401,7 +422,10 @@ impl<'a> Doc<'a> {
         self.y += 1.5;
     }
 
-    pub fn finish_pages(self) -> (Vec<Canvas>, Vec<(String, usize)>) {
+    pub fn finish_pages(mut self) -> (Vec<Canvas>, Vec<(String, usize)>) {
+        for page in &mut self.pages {
+            page.finish();
+        }
         (self.pages, self.bookmarks)
     }
 }
