@@ -3,6 +3,7 @@ use ts_rs::TS;
 
 use crate::domain::validation::FieldError;
 use crate::storage::StoreError;
+use crate::worksheet::WorksheetError;
 
 /// What a failed command sends the UI: `{kind, message}`, plus the offending fields when the
 /// input was invalid.
@@ -36,4 +37,43 @@ impl From<StoreError> for CommandError {
     }
 }
 
+impl From<WorksheetError> for CommandError {
+    fn from(e: WorksheetError) -> CommandError {
+        match e {
+            // Keeps the fields of a refused register write, as a direct storage error would.
+            WorksheetError::Store(store) => store.into(),
+            other => CommandError::new(other.kind(), other.to_string()),
+        }
+    }
+}
+
 pub type CommandResult<T> = Result<T, CommandError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::worksheet::ImportProblem;
+
+    #[test]
+    fn worksheet_errors_keep_their_kind_and_a_readable_message() {
+        let problem = ImportProblem::cell("providers.csv", 3, 5, "Tier", "Tier must be 1, 2 or 3, not 7.");
+        let e: CommandError = WorksheetError::Rejected { problems: vec![problem.clone(), problem] }.into();
+        assert_eq!(e.kind, "import_rejected");
+        assert_eq!(e.message, "providers.csv, row 3, column E (Tier): Tier must be 1, 2 or 3, not 7. (and 1 more problem)");
+        assert!(e.fields.is_empty());
+
+        let e: CommandError = WorksheetError::Target("/tmp/x is a folder; give a file name for the PDF.".into()).into();
+        assert_eq!((e.kind.as_str(), e.message.as_str()), ("bad_target", "/tmp/x is a folder; give a file name for the PDF."));
+
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied");
+        let e: CommandError = WorksheetError::io(std::path::Path::new("/root/w.pdf"), io).into();
+        assert_eq!((e.kind.as_str(), e.message.as_str()), ("io", "/root/w.pdf: permission denied"));
+    }
+
+    #[test]
+    fn a_storage_error_inside_the_worksheet_reads_as_the_storage_error() {
+        let e: CommandError = WorksheetError::Store(StoreError::NotFound(7)).into();
+        assert_eq!(e.kind, "not_found");
+        assert_eq!(e.message, StoreError::NotFound(7).to_string());
+    }
+}

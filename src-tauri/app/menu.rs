@@ -1,7 +1,7 @@
 //! The File menu and what its items do through native dialogs.
 
 use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItemBuilder, SubmenuBuilder};
-use tauri::{AppHandle, Manager, Wry};
+use tauri::{AppHandle, Emitter, Manager, Wry};
 use tauri_plugin_dialog::DialogExt;
 
 use super::state::AppState;
@@ -9,13 +9,30 @@ use super::{notify, switch_register};
 
 const OPEN: &str = "open-register";
 const SAVE_COPY: &str = "save-copy";
+// The worksheet items go through the UI, which runs the same commands as its own buttons (with
+// the options dialog, progress and import preview); the `menu` event carries the id.
+const EXPORT_PDF: &str = "export-pdf";
+const EXPORT_CSV: &str = "export-csv";
+const IMPORT: &str = "import";
 
 const REGISTER_EXTENSIONS: &[&str] = &["lifeboat", "db", "sqlite", "sqlite3"];
 
 pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
     let open = MenuItemBuilder::with_id(OPEN, "Open register…").accelerator("CmdOrCtrl+O").build(app)?;
     let save_copy = MenuItemBuilder::with_id(SAVE_COPY, "Save a copy…").accelerator("CmdOrCtrl+Shift+S").build(app)?;
-    let file = SubmenuBuilder::new(app, "File").item(&open).item(&save_copy).separator().quit().build()?;
+    let export_pdf = MenuItemBuilder::with_id(EXPORT_PDF, "Export worksheet (PDF)…").accelerator("CmdOrCtrl+P").build(app)?;
+    let export_csv = MenuItemBuilder::with_id(EXPORT_CSV, "Export CSV…").accelerator("CmdOrCtrl+E").build(app)?;
+    let import = MenuItemBuilder::with_id(IMPORT, "Import CSV…").accelerator("CmdOrCtrl+I").build(app)?;
+    let file = SubmenuBuilder::new(app, "File")
+        .item(&open)
+        .item(&save_copy)
+        .separator()
+        .item(&export_pdf)
+        .item(&export_csv)
+        .item(&import)
+        .separator()
+        .quit()
+        .build()?;
     MenuBuilder::new(app).item(&file).build()
 }
 
@@ -23,6 +40,9 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
     match event.id().as_ref() {
         OPEN => open_register(app),
         SAVE_COPY => save_copy(app),
+        id @ (EXPORT_PDF | EXPORT_CSV | IMPORT) => {
+            let _ = app.emit("menu", id);
+        }
         _ => {}
     }
 }

@@ -6,6 +6,7 @@ mod error;
 mod menu;
 mod review_commands;
 mod state;
+mod worksheet_commands;
 
 use std::path::{Path, PathBuf};
 
@@ -67,6 +68,7 @@ pub fn run(register_path: PathBuf) {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(worksheet_commands::PendingImport::default())
         .invoke_handler(tauri::generate_handler![
             commands::register_info,
             commands::list_register,
@@ -102,6 +104,11 @@ pub fn run(register_path: PathBuf) {
             review_commands::add_failure_mode,
             review_commands::rename_failure_mode,
             review_commands::set_failure_mode_retired,
+            worksheet_commands::export_pdf,
+            worksheet_commands::export_csv,
+            worksheet_commands::choose_import,
+            worksheet_commands::choose_import_folder,
+            worksheet_commands::apply_import,
         ])
         .setup(move |app| {
             let handle = app.handle();

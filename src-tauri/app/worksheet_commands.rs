@@ -1,0 +1,227 @@
+//! Export and import of the worksheet through native dialogs.
+//!
+//! Rust opens the dialogs, reads and writes the files; the UI only chooses options, shows the
+//! stage an export is at, the import preview and the outcome. The UI never names a path: an
+//! import applies only the file or folder the user last chose in the native dialog.
+//!
+//! The commands are async so the dialogs and the rendering run off the main thread and the window
+//! stays responsive; the register lock is held only while the register is read or written.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath, MessageDialogButtons, MessageDialogKind};
+use ts_rs::TS;
+
+use super::error::{CommandError, CommandResult};
+use super::state::AppState;
+use crate::clock;
+use crate::worksheet::csv::{self, CsvOptions, ImportPreview, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
+use crate::worksheet::{pdf, Paper, WorksheetInput};
+
+/// The file or folder chosen in the last import dialog; `apply_import` takes nothing else.
+#[derive(Default)]
+pub struct PendingImport(Mutex<Option<PathBuf>>);
+
+/// What an export is doing now, sent as `export-progress`. The worksheet reports no finer steps,
+/// so there are stages, never a percentage.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportProgress {
+    pub stage: String,
+}
+
+/// A file or folder chosen for import and what importing it would do. Nothing is written yet.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ImportChoice {
+    pub path: String,
+    pub preview: ImportPreview,
+}
+
+fn progress(app: &AppHandle, stage: &str) {
+    let _ = app.emit("export-progress", ExportProgress { stage: stage.into() });
+}
+
+/// A file dialog in front of the register window.
+fn dialog<R: Runtime>(app: &AppHandle<R>, title: &str) -> FileDialogBuilder<R> {
+    let builder = app.dialog().file().set_title(title);
+    match app.get_webview_window("main") {
+        Some(window) => builder.set_parent(&window),
+        None => builder,
+    }
+}
+
+fn picked(choice: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
+    choice
+        .map(|p| p.into_path().map_err(|e| CommandError::new("io", format!("The chosen location cannot be used: {e}"))))
+        .transpose()
+}
+
+/// Refuses before any dialog opens when no register is open.
+fn require_register(state: &AppState) -> CommandResult<()> {
+    state.with(|_| Ok(()))
+}
+
+/// The start of suggested file names: the organisation, else the register's file name. Keeps
+/// only what every file system accepts.
+fn name_stem(state: &AppState) -> CommandResult<String> {
+    let organisation = state.with(|r| Ok(r.settings()?.organisation))?;
+    let register_stem = state.session().path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(file_stem(&organisation, &register_stem))
+}
+
+fn file_stem(organisation: &str, register_stem: &str) -> String {
+    let source = if organisation.trim().is_empty() { register_stem } else { organisation };
+    let cleaned: String = source
+        .chars()
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cleaned: String = cleaned.chars().take(60).collect();
+    let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if cleaned.is_empty() { "Lifeboat".into() } else { cleaned.into() }
+}
+
+/// GTK's save dialog does not add the extension of the chosen filter, so a bare name gets `.pdf`.
+/// If that would silently replace a file the dialog never asked about, the export is refused.
+fn pdf_path(chosen: PathBuf) -> CommandResult<PathBuf> {
+    if chosen.extension().is_some() {
+        return Ok(chosen);
+    }
+    let with_pdf = chosen.with_extension("pdf");
+    if with_pdf.exists() {
+        return Err(CommandError::new(
+            "bad_target",
+            format!("{} already exists; choose it in the dialog to replace it, or give another name.", with_pdf.display()),
+        ));
+    }
+    Ok(with_pdf)
+}
+
+/// Asks for a file name, then writes the PDF worksheet there. `None` if the user cancelled.
+#[tauri::command]
+pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, paper: Paper) -> CommandResult<Option<String>> {
+    let today = clock::today();
+    let stem = name_stem(&state)?;
+    let chosen = dialog(&app, "Export the worksheet as PDF")
+        .add_filter("PDF document", &["pdf"])
+        .set_file_name(format!("{stem} worksheet {today}.pdf"))
+        .blocking_save_file();
+    let Some(path) = picked(chosen)? else { return Ok(None) };
+    let path = pdf_path(path)?;
+    if path.is_dir() {
+        return Err(CommandError::new("bad_target", format!("{} is a folder; give a file name for the PDF.", path.display())));
+    }
+    progress(&app, "Reading the register");
+    let input = state.with(|r| Ok(WorksheetInput::from_register(r, today)?))?;
+    progress(&app, "Drawing the pages");
+    // The rendering takes a while on a long register; other commands go on meanwhile.
+    let written = path.clone();
+    tauri::async_runtime::spawn_blocking(move || -> CommandResult<()> {
+        let bytes = pdf::render(&input, paper)?;
+        Ok(crate::worksheet::write_atomically(&written, &bytes)?)
+    })
+    .await
+    .map_err(|e| CommandError::new("pdf", format!("The PDF could not be produced: {e}")))??;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a folder, then writes providers.csv, scenarios.csv and history.csv into it, after
+/// asking before replacing any of them. Returns the folder, `None` if the user cancelled.
+#[tauri::command]
+pub async fn export_csv(app: AppHandle, state: State<'_, AppState>, bom: bool) -> CommandResult<Option<String>> {
+    require_register(&state)?;
+    let chosen = dialog(&app, "Choose a folder for the CSV files").blocking_pick_folder();
+    let Some(dir) = picked(chosen)? else { return Ok(None) };
+    let existing: Vec<&str> = [PROVIDERS_CSV, SCENARIOS_CSV, HISTORY_CSV].into_iter().filter(|f| dir.join(f).exists()).collect();
+    if !existing.is_empty() {
+        let replace = app
+            .dialog()
+            .message(format!("{} already in {}. Replace {}?", existing.join(", "), dir.display(), if existing.len() == 1 { "it" } else { "them" }))
+            .title("Replace the existing CSV files?")
+            .kind(MessageDialogKind::Warning)
+            .buttons(MessageDialogButtons::OkCancelCustom("Replace".into(), "Cancel".into()))
+            .blocking_show();
+        if !replace {
+            return Ok(None);
+        }
+    }
+    progress(&app, "Writing the CSV files");
+    let today = clock::today();
+    state.with(|r| Ok(csv::export(r, &dir, CsvOptions { bom }, today)?))?;
+    Ok(Some(dir.display().to_string()))
+}
+
+/// Asks for one CSV file (a Lifeboat providers.csv or a spreadsheet export) and previews its import.
+#[tauri::command]
+pub async fn choose_import(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingImport>) -> CommandResult<Option<ImportChoice>> {
+    require_register(&state)?;
+    let chosen = dialog(&app, "Import a CSV file").add_filter("CSV file", &["csv", "CSV"]).blocking_pick_file();
+    preview_choice(&state, &pending, picked(chosen)?)
+}
+
+/// Asks for a folder exported by Lifeboat (providers.csv, scenarios.csv, history.csv) and
+/// previews its import.
+#[tauri::command]
+pub async fn choose_import_folder(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingImport>) -> CommandResult<Option<ImportChoice>> {
+    require_register(&state)?;
+    let chosen = dialog(&app, "Import a Lifeboat export folder").blocking_pick_folder();
+    preview_choice(&state, &pending, picked(chosen)?)
+}
+
+/// The dry run: reads and checks the files against the register, writes nothing.
+fn preview_choice(state: &AppState, pending: &PendingImport, path: Option<PathBuf>) -> CommandResult<Option<ImportChoice>> {
+    let Some(path) = path else { return Ok(None) };
+    let today = clock::today();
+    let preview = state.with(|r| Ok(csv::preview(r, &path, today)?))?;
+    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
+    Ok(Some(ImportChoice { path: path.display().to_string(), preview }))
+}
+
+/// Imports the file or folder previewed last, all of it in one transaction or nothing.
+#[tauri::command]
+pub async fn apply_import(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingImport>, path: String) -> CommandResult<ImportPreview> {
+    let chosen = pending.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let path = match chosen {
+        Some(chosen) if same_choice(&chosen, &path) => chosen,
+        _ => return Err(CommandError::new("bad_target", "Choose the file to import again; only a file previewed here can be imported.")),
+    };
+    let today = clock::today();
+    let outcome = state.with(|r| Ok(csv::apply(r, &path, today)?))?;
+    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    let _ = app.emit("register-changed", ());
+    Ok(outcome)
+}
+
+fn same_choice(chosen: &Path, named: &str) -> bool {
+    chosen.display().to_string() == named
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggested_names_use_the_organisation_and_survive_any_file_system() {
+        assert_eq!(file_stem("Acme Software Ltd", "register"), "Acme Software Ltd");
+        assert_eq!(file_stem("  ", "register"), "register");
+        assert_eq!(file_stem("A/B: \"C\"\n", "x"), "A B C");
+        assert_eq!(file_stem("..", ""), "Lifeboat");
+        assert_eq!(file_stem("Zürich Société 株式会社", "x"), "Zürich Société 株式会社");
+        assert_eq!(file_stem(&"x".repeat(200), "r").chars().count(), 60);
+    }
+
+    #[test]
+    fn a_bare_pdf_name_gets_the_extension_but_never_replaces_a_file_unasked() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(pdf_path(dir.path().join("w.PDF")).unwrap(), dir.path().join("w.PDF"));
+        assert_eq!(pdf_path(dir.path().join("worksheet")).unwrap(), dir.path().join("worksheet.pdf"));
+        std::fs::write(dir.path().join("worksheet.pdf"), b"old").unwrap();
+        assert_eq!(pdf_path(dir.path().join("worksheet")).unwrap_err().kind, "bad_target");
+    }
+}
