@@ -211,3 +211,51 @@ fn settings_and_the_renewal_watch() {
     assert_eq!(watch[0].alert, ContractAlert::CannotLeaveInTime);
     assert_eq!(watch[0].notice_deadline, Some(day(2027, 3, 2)));
 }
+
+#[test]
+fn archiving_through_the_provider_form_counts_as_retired_since_the_review() {
+    // The register's own archive path (set_status) is stamped by the schema with the computer's
+    // date, which lies between these two days.
+    let mut reg = Register::open_in_memory().unwrap();
+    let long_ago = day(2020, 1, 1);
+    let p = reg.create_provider(&draft(&reg, "Legacy CDN", 2), long_ago).unwrap();
+    let old = reg.start_review(&meeting("Q1 2020 provider risk review", long_ago), long_ago).unwrap();
+    reg.confirm_in_review(old.id, p.id, long_ago).unwrap();
+    reg.close_review(old.id, long_ago).unwrap();
+    reg.set_status(p.id, Status::Retired).unwrap();
+    let (_, changes) = reg.changes_since_previous_review(day(2099, 1, 1)).unwrap().unwrap();
+    assert_eq!(names(&changes.retired, |e| &e.name), vec!["Legacy CDN"]);
+    // Put back in use, it is simply in the register again.
+    reg.set_status(p.id, Status::Active).unwrap();
+    let (_, changes) = reg.changes_since_previous_review(day(2099, 1, 1)).unwrap().unwrap();
+    assert!(changes.retired.is_empty());
+}
+
+#[test]
+fn a_register_from_before_reviews_dates_its_retired_providers_by_their_last_assessment() {
+    use lifeboat::storage::{APPLICATION_ID, MIGRATIONS};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.lifeboat");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO failure_modes (name, description, position) VALUES ('Outage', '', 0);
+             INSERT INTO providers (name, category, tier, status, data_held, created_on)
+                 VALUES ('Old Host', 'hosting', 2, 'retired', 'internal', '2024-05-01');",
+        )
+        .unwrap();
+        let risk = r#"{"scenarios":[{"mode_id":1,"mode":"Outage","likelihood":3,"impact":4,"note":""}],"lock_in":{"level":3,"reasons":""},"alternatives":[],"replacement":{"effort":3,"person_weeks":null,"emergency_switch_hours":null},"exit":{"strategy":"accept","plan":"","last_rehearsed":null}}"#;
+        for taken_on in ["2024-05-01", "2024-09-01"] {
+            conn.execute("INSERT INTO snapshots (provider_id, taken_on, risk, inherent, exposure) VALUES (1, ?1, ?2, 12, 7.2)", [taken_on, risk])
+                .unwrap();
+        }
+    }
+    let reg = Register::open(&path).unwrap();
+    assert_eq!(reg.register_state(day(2024, 8, 31), day(2026, 1, 1)).unwrap().providers.len(), 1);
+    assert_eq!(reg.register_state(day(2024, 9, 1), day(2026, 1, 1)).unwrap().providers.len(), 0);
+}
