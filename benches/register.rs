@@ -56,8 +56,7 @@ fn phase(name: &str, db: &Path, work: &Path) {
         "csv-export" => {
             let register = Register::open(db).unwrap();
             let start = Instant::now();
-            let providers = register.providers().unwrap();
-            let rows = register.register_rows(today()).unwrap();
+            let (providers, rows) = register.providers_and_rows(today()).unwrap();
             let read = ms(start);
             let options = CsvOptions::default();
             let p = csv_export::providers_csv(&providers, &rows, options).unwrap();

@@ -1,6 +1,7 @@
 //! The register file: one SQLite database, checked before it is touched, migrated in one
 //! transaction after a backup, and read and written only through this module.
 
+mod bulk;
 mod catalogue;
 mod error;
 mod migrate;

@@ -63,12 +63,13 @@ impl WorksheetInput {
                 .map(|l| ChangeLine { provider: l.provider, change: l.change, from: l.from, to: l.to })
                 .collect(),
         });
+        let (providers, rows) = register.providers_and_rows(today)?;
         Ok(WorksheetInput {
             organisation: register.settings()?.organisation,
             review_title,
             generated_on: today,
-            rows: register.register_rows(today)?,
-            providers: register.providers()?,
+            rows,
+            providers,
             snapshots: register.all_snapshots()?,
             changes,
         })

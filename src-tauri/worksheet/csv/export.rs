@@ -66,8 +66,7 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
         return Err(WorksheetError::Target(format!("{} is a file; give a folder for the CSV export.", dir.display())));
     }
     std::fs::create_dir_all(dir).map_err(|e| WorksheetError::io(dir, e))?;
-    let providers = register.providers()?;
-    let rows = register.register_rows(today)?;
+    let (providers, rows) = register.providers_and_rows(today)?;
     let snapshots = register.all_snapshots()?;
     let files = [
         (PROVIDERS_CSV, providers_csv(&providers, &rows, options)?),

@@ -130,9 +130,45 @@ fn key(name: &str) -> String {
 /// Scenarios read from scenarios.csv, per provider key: (row, scenario).
 type ScenarioRows = HashMap<String, (String, Vec<(u64, Scenario)>)>;
 
-/// Snapshots read from history.csv, per provider key: the provider's name as written, then
-/// (date, first row, risk) in file order.
-type HistoryRows = HashMap<String, (String, Vec<(NaiveDate, u64, RiskProfile)>)>;
+/// One provider's assessments from history.csv: (date, first row, risk) in file order.
+type Assessments = Vec<(NaiveDate, u64, RiskProfile)>;
+
+/// Snapshots read from history.csv, per provider key, with the provider's name as written.
+/// history.csv has a row per snapshot × failure mode, grouped by provider and date, so the last
+/// provider and date seen are remembered rather than looked up again on every row.
+#[derive(Default)]
+struct HistoryRows {
+    index: HashMap<String, usize>,
+    providers: Vec<(String, Assessments)>,
+    last_provider: Option<(String, usize)>,
+    last_date: Option<(String, NaiveDate)>,
+}
+
+impl HistoryRows {
+    fn get(&self, key: &str) -> Option<&(String, Assessments)> {
+        self.index.get(key).map(|&i| &self.providers[i])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&String, &(String, Assessments))> {
+        self.index.iter().map(|(k, &i)| (k, &self.providers[i]))
+    }
+
+    /// The slot of the provider named `name` (as written in the file).
+    fn slot(&mut self, name: &str) -> usize {
+        if let Some((last, i)) = &self.last_provider {
+            if last == name {
+                return *i;
+            }
+        }
+        let next = self.providers.len();
+        let i = *self.index.entry(key(name)).or_insert(next);
+        if i == next {
+            self.providers.push((name.trim().to_string(), Vec::new()));
+        }
+        self.last_provider = Some((name.to_string(), i));
+        i
+    }
+}
 
 struct Context<'a> {
     catalogue: &'a [FailureMode],
@@ -335,7 +371,7 @@ impl Context<'_> {
 }
 
 fn read_history(ctx: &mut Context, path: &Path, blank: &RiskProfile) -> Result<HistoryRows> {
-    let mut out: HistoryRows = HashMap::new();
+    let mut out = HistoryRows::default();
     let Some(bytes) = load(path, HISTORY_CSV, MAX_HISTORY_BYTES, &mut ctx.problems).map_err(|e| WorksheetError::io(path, e))? else {
         return Ok(out);
     };
@@ -350,8 +386,17 @@ fn history_row(ctx: &mut Context, row: &Row, blank: &RiskProfile, out: &mut Hist
         ctx.problems.push(row.problem(Field::Name, "The provider name is empty."));
         return;
     }
-    let Some(date) = ctx.report(row, Field::AssessedOn, parse::date(row.get(Field::AssessedOn).unwrap_or(""))) else { return };
-    let entry = out.entry(key(name)).or_insert_with(|| (name.trim().to_string(), Vec::new()));
+    let date_text = row.get(Field::AssessedOn).unwrap_or("");
+    let date = match &out.last_date {
+        Some((text, date)) if text == date_text => *date,
+        _ => {
+            let Some(date) = ctx.report(row, Field::AssessedOn, parse::date(date_text)) else { return };
+            out.last_date = Some((date_text.to_string(), date));
+            date
+        }
+    };
+    let slot = out.slot(name);
+    let entry = &mut out.providers[slot];
     // Rows of one snapshot are adjacent in Lifeboat's export; tolerate any order.
     let index = match entry.1.iter().rposition(|(d, _, _)| *d == date) {
         Some(i) => i,
@@ -436,7 +481,7 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
             preview.files.push(HISTORY_CSV.into());
             read_history(&mut ctx, p, &blank.risk)?
         }
-        None => HashMap::new(),
+        None => HistoryRows::default(),
     };
     let scenarios = match &files.scenarios {
         Some(p) => {
