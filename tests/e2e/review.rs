@@ -132,4 +132,14 @@ fn e2e_review_pages_and_settings_on_the_demo_register() {
     app.find("[data-testid=\"failure-mode\"][data-mode-name=\"Account suspension\"] [data-testid=\"retire-mode\"]").click();
     app.wait_text("[data-testid=\"failure-mode\"][data-mode-name=\"Account suspension\"] [data-testid=\"retire-mode\"]", "Put back in use");
     app.screenshot("review-04-settings");
+
+    // A provider's page warns that it can no longer be left before renewal, and names the review
+    // of each assessment.
+    app.find("[data-testid=\"settings-back\"]").click();
+    app.find("tr[data-provider-name=\"Auth0\"] td:first-child").click();
+    app.wait_text("[data-testid=\"provider-title\"]", "Auth0");
+    app.find("[data-testid=\"provider-contract\"][data-alert=\"CannotLeaveInTime\"]");
+    app.find("[data-testid=\"assessment-history\"]").click();
+    assert!(app.count("[data-testid=\"assessment-review\"]") >= 2);
+    app.screenshot("review-05-provider-contract-and-assessments");
 }
