@@ -17,6 +17,7 @@ import type { ExitStrategy } from '../lib/bindings/ExitStrategy';
 import type { DueState } from '../lib/bindings/DueState';
 import type { Status } from '../lib/bindings/Status';
 import type { FieldError } from '../lib/bindings/FieldError';
+import type { ImportPreview } from '../lib/bindings/ImportPreview';
 import { levelOf } from '../lib/levels';
 import { READINESS, rankOf } from '../lib/labels';
 import { dayNumber } from '../lib/format';
@@ -223,6 +224,31 @@ class ValidationFailure {
   constructor(public fields: FieldError[]) {}
 }
 
+/** A spreadsheet export with two bad cells: the preview shows them and refuses to import. */
+export const MOCK_SPREADSHEET_PREVIEW: ImportPreview = {
+  files: ['vendors.csv'],
+  created: ['Linear', 'Sentry', 'Ärger & Söhne <b>Logistik</b>'],
+  updated: ['Stripe'],
+  unchanged: ['Postmark', 'Zendesk'],
+  snapshots: 4,
+  rejected: [
+    { file: 'vendors.csv', row: 4, column: 6, column_name: 'Lock-in', message: 'Lock-in must be between 1 and 5, not 7.' },
+    { file: 'vendors.csv', row: 7, column: 3, column_name: 'Tier', message: 'Tier must be 1, 2 or 3, not "critical".' },
+  ],
+  warnings: [{ file: 'vendors.csv', row: null, column: 9, column_name: 'Account manager', message: 'This column is not recognised and is ignored.' }],
+};
+
+/** Lifeboat's own export of a slightly different register: clean, so it can be applied. */
+export const MOCK_EXPORT_PREVIEW: ImportPreview = {
+  files: ['providers.csv', 'scenarios.csv', 'history.csv'],
+  created: ['Linear'],
+  updated: ['Stripe', 'Datadog'],
+  unchanged: ['AWS', 'Amazon S3', 'Auth0', 'Cloudflare', 'Amplitude', 'Postmark', 'Zendesk', 'Neon Postgres', 'Twilio SMS'],
+  snapshots: 3,
+  rejected: [],
+  warnings: [],
+};
+
 export interface MockOptions {
   /** 'demo' (default), 'first' (first launch, empty), 'empty', or a number of generated providers. */
   register?: string;
@@ -338,6 +364,17 @@ export function createMockBackend(options: MockOptions = {}) {
       case 'dismiss_demo':
         demoAnswered = true;
         return null;
+      // Export and import: Rust would open a native dialog first; the mock pretends the user chose.
+      case 'export_pdf':
+        return `/home/cto/Documents/Acme Software Ltd worksheet ${today}.pdf`;
+      case 'export_csv':
+        return '/home/cto/Documents/lifeboat-export';
+      case 'choose_import':
+        return { path: '/home/cto/Downloads/vendors.csv', preview: MOCK_SPREADSHEET_PREVIEW };
+      case 'choose_import_folder':
+        return { path: '/home/cto/Documents/lifeboat-export', preview: MOCK_EXPORT_PREVIEW };
+      case 'apply_import':
+        return a.path === '/home/cto/Downloads/vendors.csv' ? MOCK_SPREADSHEET_PREVIEW : MOCK_EXPORT_PREVIEW;
       default:
         return null;
     }

@@ -1,0 +1,154 @@
+// Export and import, as one small state machine shared by the register's buttons and the File
+// menu (both call the same functions, so they show the same dialogs, progress and preview).
+import { worksheetApi, type ImportChoice, type ImportPreview, type MenuAction, type Paper } from './worksheetApi';
+import type { ImportProblem } from './bindings/ImportProblem';
+import type { AppError } from './api';
+import { showToast } from './toasts.svelte';
+import { leave } from './leaveGuard';
+import { plural } from './format';
+
+export type ExportFormat = 'pdf' | 'csv';
+
+export type WorksheetDialog =
+  | { kind: 'export' }
+  | { kind: 'import-choose' }
+  | { kind: 'import-preview'; choice: ImportChoice };
+
+/** US and Canadian users print on Letter; everyone else on A4. */
+export function defaultPaper(language: string | undefined): Paper {
+  return /^(en|es|fr)-(US|CA)$/i.test(language ?? '') ? 'letter' : 'a4';
+}
+
+export const worksheet = $state<{
+  dialog: WorksheetDialog | null;
+  /** A command is running (a native dialog is open, or files are being read or written). */
+  busy: boolean;
+  /** What the running export reports it is doing; null until Rust says. */
+  stage: string | null;
+  format: ExportFormat;
+  paper: Paper;
+  bom: boolean;
+}>({
+  dialog: null,
+  busy: false,
+  stage: null,
+  format: 'pdf',
+  paper: defaultPaper(typeof navigator === 'undefined' ? undefined : navigator.language),
+  bom: false,
+});
+
+/** Opens the export dialog on `format`, or on the format chosen last. */
+export function openExport(format?: ExportFormat): void {
+  if (worksheet.busy) return;
+  if (format) worksheet.format = format;
+  worksheet.dialog = { kind: 'export' };
+}
+
+/** Starts an import; a page with unsaved changes is asked first, as the import reloads the register. */
+export function openImport(): void {
+  if (worksheet.busy) return;
+  leave(() => {
+    worksheet.dialog = { kind: 'import-choose' };
+  });
+}
+
+export function closeWorksheetDialog(): void {
+  if (!worksheet.busy) worksheet.dialog = null;
+}
+
+export function handleMenu(action: MenuAction): void {
+  if (action === 'export-pdf') openExport('pdf');
+  else if (action === 'export-csv') openExport('csv');
+  else if (action === 'import') openImport();
+}
+
+export function setStage(stage: string): void {
+  if (worksheet.busy) worksheet.stage = stage;
+}
+
+async function busyWith<T>(work: () => Promise<T>): Promise<T | undefined> {
+  worksheet.busy = true;
+  worksheet.stage = null;
+  try {
+    return await work();
+  } catch (e) {
+    showToast('error', (e as AppError).message);
+    return undefined;
+  } finally {
+    worksheet.busy = false;
+    worksheet.stage = null;
+  }
+}
+
+/** Runs the export the open dialog describes. A cancelled native dialog leaves it open. */
+export async function runExport(): Promise<void> {
+  if (worksheet.busy || worksheet.dialog?.kind !== 'export') return;
+  const format = worksheet.format;
+  const written = await busyWith(() =>
+    format === 'pdf' ? worksheetApi.exportPdf(worksheet.paper) : worksheetApi.exportCsv(worksheet.bom),
+  );
+  if (!written) return;
+  worksheet.dialog = null;
+  showToast(
+    'success',
+    format === 'pdf' ? `Saved the worksheet to ${written}` : `Saved providers.csv, scenarios.csv and history.csv to ${written}`,
+  );
+}
+
+/** Lets the user pick a CSV file or an export folder, then shows what importing it would do. */
+export async function chooseImport(what: 'file' | 'folder'): Promise<void> {
+  if (worksheet.busy) return;
+  const choice = await busyWith(() =>
+    what === 'file' ? worksheetApi.chooseImportFile() : worksheetApi.chooseImportFolder(),
+  );
+  if (choice) worksheet.dialog = { kind: 'import-preview', choice };
+}
+
+/** Applies the previewed import; Rust then reports the register changed, and the app reloads it. */
+export async function applyImport(): Promise<void> {
+  const dialog = worksheet.dialog;
+  if (worksheet.busy || dialog?.kind !== 'import-preview' || !canApply(dialog.choice.preview)) return;
+  const path = dialog.choice.path;
+  const outcome = await busyWith(() => worksheetApi.applyImport(path));
+  if (!outcome) return;
+  worksheet.dialog = null;
+  showToast('success', importedMessage(outcome, path));
+}
+
+/** The UI's copy of Rust's `ImportPreview::can_apply`: any rejected row refuses the whole import. */
+export function canApply(preview: ImportPreview): boolean {
+  return preview.rejected.length === 0;
+}
+
+/** Whether applying would change anything at all. */
+export function changesAnything(preview: ImportPreview): boolean {
+  return preview.created.length + preview.updated.length > 0 || preview.snapshots > 0;
+}
+
+export function importedMessage(outcome: ImportPreview, path: string): string {
+  const created = outcome.created.length;
+  const updated = outcome.updated.length;
+  if (created && updated) return `Imported ${created} new and ${updated} updated providers from ${path}`;
+  if (created) return `Imported ${plural(created, 'new provider')} from ${path}`;
+  if (updated) return `Imported ${plural(updated, 'updated provider')} from ${path}`;
+  if (outcome.snapshots) return `Imported ${plural(outcome.snapshots, 'assessment')} from ${path}`;
+  return `Nothing to import: the register already matches ${path}`;
+}
+
+/** Spreadsheet column letters: 1 → A, 27 → AA. */
+export function columnLetters(n: number): string {
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "E (Tier)", "E", or "" for a problem with the whole file or row. */
+export function columnLabel(problem: ImportProblem): string {
+  if (problem.column === null) return '';
+  const name = problem.column_name?.trim();
+  return name ? `${columnLetters(problem.column)} (${name})` : columnLetters(problem.column);
+}

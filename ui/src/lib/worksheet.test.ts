@@ -1,0 +1,176 @@
+// Export and import logic against a scripted back end: what each step sends, what it tells the
+// user, and that a cancelled native dialog or a refused import changes nothing.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import {
+  applyImport,
+  chooseImport,
+  closeWorksheetDialog,
+  columnLabel,
+  columnLetters,
+  defaultPaper,
+  handleMenu,
+  importedMessage,
+  openExport,
+  runExport,
+  setStage,
+  worksheet,
+} from './worksheet.svelte';
+import { toasts } from './toasts.svelte';
+import type { ImportPreview } from './bindings/ImportPreview';
+
+const clean: ImportPreview = {
+  files: ['providers.csv', 'scenarios.csv'],
+  created: ['Linear'],
+  updated: ['Stripe', 'Datadog'],
+  unchanged: [],
+  snapshots: 3,
+  rejected: [],
+  warnings: [],
+};
+const refused: ImportPreview = {
+  ...clean,
+  rejected: [{ file: 'vendors.csv', row: 4, column: 6, column_name: 'Lock-in', message: 'Lock-in must be between 1 and 5, not 7.' }],
+};
+
+function backend(answers: Record<string, unknown>) {
+  const calls: [string, unknown][] = [];
+  mockIPC((cmd, args) => {
+    calls.push([cmd, args]);
+    const answer = answers[cmd];
+    if (answer instanceof Error) throw { kind: 'io', message: answer.message, fields: [] };
+    return answer ?? null;
+  });
+  return calls;
+}
+
+const messages = () => toasts.map((t) => [t.kind, t.message]);
+
+beforeEach(() => {
+  worksheet.busy = false;
+  worksheet.dialog = null;
+  worksheet.paper = 'a4';
+  worksheet.bom = false;
+  toasts.splice(0);
+});
+
+describe('export', () => {
+  it('writes the PDF on the chosen paper and names the file in the success message', async () => {
+    const calls = backend({ export_pdf: '/home/cto/Acme worksheet 2026-11-22.pdf' });
+    openExport('pdf');
+    worksheet.paper = 'letter';
+    const running = runExport();
+    expect(worksheet.busy).toBe(true);
+    await running;
+    expect(calls).toEqual([['export_pdf', { paper: 'letter' }]]);
+    expect(worksheet.dialog).toBeNull();
+    expect(worksheet.busy).toBe(false);
+    expect(messages()).toEqual([['success', 'Saved the worksheet to /home/cto/Acme worksheet 2026-11-22.pdf']]);
+  });
+
+  it('writes the CSV files with or without a BOM', async () => {
+    const calls = backend({ export_csv: '/home/cto/export' });
+    openExport('csv');
+    worksheet.bom = true;
+    await runExport();
+    expect(calls).toEqual([['export_csv', { bom: true }]]);
+    expect(messages()).toEqual([['success', 'Saved providers.csv, scenarios.csv and history.csv to /home/cto/export']]);
+  });
+
+  it('keeps the dialog open, silently, when the native dialog is cancelled', async () => {
+    backend({ export_pdf: null });
+    openExport('pdf');
+    await runExport();
+    expect(worksheet.dialog).toEqual({ kind: 'export' });
+    expect(messages()).toEqual([]);
+  });
+
+  it('shows why an export failed and lets the user try again', async () => {
+    backend({ export_pdf: new Error('/root/w.pdf: permission denied') });
+    openExport('pdf');
+    await runExport();
+    expect(messages()).toEqual([['error', '/root/w.pdf: permission denied']]);
+    expect(worksheet.dialog).toEqual({ kind: 'export' });
+    expect(worksheet.busy).toBe(false);
+  });
+
+  it('shows the stage Rust reports only while busy, and cannot be closed meanwhile', async () => {
+    let finish: (path: string) => void = () => {};
+    mockIPC(() => new Promise((resolve) => (finish = resolve)));
+    openExport('pdf');
+    const running = runExport();
+    setStage('Drawing the pages');
+    expect(worksheet.stage).toBe('Drawing the pages');
+    closeWorksheetDialog();
+    handleMenu('import');
+    expect(worksheet.dialog).toEqual({ kind: 'export' });
+    finish('/tmp/w.pdf');
+    await running;
+    expect(worksheet.stage).toBeNull();
+    setStage('late');
+    expect(worksheet.stage).toBeNull();
+  });
+});
+
+describe('import', () => {
+  it('previews the chosen file or folder without writing anything', async () => {
+    const calls = backend({
+      choose_import: { path: '/tmp/vendors.csv', preview: refused },
+      choose_import_folder: null,
+    });
+    handleMenu('import');
+    expect(worksheet.dialog).toEqual({ kind: 'import-choose' });
+    await chooseImport('folder');
+    expect(worksheet.dialog).toEqual({ kind: 'import-choose' });
+    await chooseImport('file');
+    expect(worksheet.dialog).toEqual({ kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: refused } });
+    expect(calls.map(([cmd]) => cmd)).toEqual(['choose_import_folder', 'choose_import']);
+  });
+
+  it('never applies an import with rejected rows', async () => {
+    const calls = backend({ apply_import: clean });
+    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: refused } };
+    await applyImport();
+    expect(calls).toEqual([]);
+    expect(worksheet.dialog?.kind).toBe('import-preview');
+  });
+
+  it('applies the previewed path and says how many providers came in from where', async () => {
+    const calls = backend({ apply_import: clean });
+    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/export', preview: clean } };
+    await applyImport();
+    expect(calls).toEqual([['apply_import', { path: '/tmp/export' }]]);
+    expect(worksheet.dialog).toBeNull();
+    expect(messages()).toEqual([['success', 'Imported 1 new and 2 updated providers from /tmp/export']]);
+  });
+
+  it('keeps the preview open when Rust refuses at the last moment', async () => {
+    backend({ apply_import: new Error('vendors.csv, row 4: the file changed') });
+    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: clean } };
+    await applyImport();
+    expect(messages()).toEqual([['error', 'vendors.csv, row 4: the file changed']]);
+    expect(worksheet.dialog?.kind).toBe('import-preview');
+  });
+});
+
+describe('wording', () => {
+  it('locates problems as a spreadsheet does', () => {
+    expect([columnLetters(1), columnLetters(26), columnLetters(27), columnLetters(52)]).toEqual(['A', 'Z', 'AA', 'AZ']);
+    expect(columnLabel(refused.rejected[0])).toBe('F (Lock-in)');
+    expect(columnLabel({ ...refused.rejected[0], column_name: ' ' })).toBe('F');
+    expect(columnLabel({ ...refused.rejected[0], column: null })).toBe('');
+  });
+
+  it('counts what an import did', () => {
+    expect(importedMessage({ ...clean, updated: [] }, '/x.csv')).toBe('Imported 1 new provider from /x.csv');
+    expect(importedMessage({ ...clean, created: [] }, '/x.csv')).toBe('Imported 2 updated providers from /x.csv');
+    expect(importedMessage({ ...clean, created: [], updated: [] }, '/x.csv')).toBe('Imported 3 assessments from /x.csv');
+    expect(importedMessage({ ...clean, created: [], updated: [], snapshots: 0 }, '/x.csv')).toBe(
+      'Nothing to import: the register already matches /x.csv',
+    );
+  });
+
+  it('suggests Letter paper in the US and Canada, A4 elsewhere', () => {
+    expect(['en-US', 'en-CA', 'fr-CA', 'en-GB', 'de-DE', undefined].map(defaultPaper)).toEqual(['letter', 'letter', 'letter', 'a4', 'a4', 'a4']);
+  });
+});
