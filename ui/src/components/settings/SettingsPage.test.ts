@@ -1,0 +1,84 @@
+// Settings against a scripted back end: a refused cadence names its field; renaming and retiring
+// a failure mode update the catalogue in place.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import SettingsPage from './SettingsPage.svelte';
+
+function backend() {
+  const calls: [string, Record<string, unknown>][] = [];
+  const modes = [
+    { id: 1, name: 'Outage', description: 'Down.', retired: false },
+    { id: 2, name: 'Account suspension', description: 'Disabled.', retired: false },
+  ];
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Record<string, unknown>;
+    calls.push([cmd, args]);
+    switch (cmd) {
+      case 'get_settings':
+        return { organisation: 'Northwind', cadence: { critical: 90, high: 180, medium: 365, low: 365 }, demo_offer_answered: true };
+      case 'catalogue':
+        return modes;
+      case 'save_settings': {
+        const cadence = args.cadence as { critical: number };
+        if (cadence.critical < 1) {
+          throw {
+            kind: 'validation',
+            message: 'Critical providers need a review interval between 1 and 3650 days, not 0.',
+            fields: [{ field: 'settings.cadence.critical', message: 'Critical providers need a review interval between 1 and 3650 days, not 0.' }],
+          };
+        }
+        return { organisation: args.organisation, cadence, demo_offer_answered: true };
+      }
+      case 'rename_failure_mode':
+        return { ...modes.find((m) => m.id === args.id)!, name: args.name, description: args.description };
+      case 'set_failure_mode_retired':
+        return { ...modes.find((m) => m.id === args.id)!, retired: args.retired };
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  return calls;
+}
+
+afterEach(() => cleanup());
+
+const field = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+
+describe('settings', () => {
+  it('shows a refused cadence under its field and saves a good one', async () => {
+    const calls = backend();
+    render(SettingsPage, { onchanged: () => {}, onleave: () => {} });
+    await waitFor(() => expect(field('settings.organisation').value).toBe('Northwind'));
+    await fireEvent.input(field('settings.cadence.critical'), { target: { value: '0' } });
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    expect(await screen.findByText(/not 0\./, { selector: '[data-field="settings.cadence.critical"]' })).toBeTruthy();
+    await fireEvent.input(field('settings.cadence.critical'), { target: { value: '60' } });
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    await waitFor(() =>
+      expect(calls.filter(([c]) => c === 'save_settings').at(-1)?.[1]).toEqual({
+        organisation: 'Northwind',
+        cadence: { critical: 60, high: 180, medium: 365, low: 365 },
+      }),
+    );
+  });
+
+  it('renames and retires failure modes', async () => {
+    backend();
+    render(SettingsPage, { onchanged: () => {}, onleave: () => {} });
+    const outage = await waitFor(() => {
+      const row = document.querySelector('[data-mode-name="Outage"]');
+      expect(row).not.toBeNull();
+      return row!;
+    });
+    await fireEvent.click(outage.querySelector('[data-testid="rename-mode"]')!);
+    const name = document.querySelector<HTMLInputElement>('[data-mode-name="Outage"] input[name="failure_mode.name"]')!;
+    await fireEvent.input(name, { target: { value: 'Full outage' } });
+    await fireEvent.click(screen.getByTestId('save-mode'));
+    await waitFor(() => expect(document.querySelector('[data-mode-name="Full outage"]')).not.toBeNull());
+    await fireEvent.click(document.querySelector('[data-mode-name="Account suspension"] [data-testid="retire-mode"]')!);
+    await waitFor(() =>
+      expect(document.querySelector('[data-mode-name="Account suspension"] [data-testid="retire-mode"]')!.textContent).toBe('Put back in use'),
+    );
+  });
+});
