@@ -49,6 +49,7 @@ const messages = () => toasts.map((t) => [t.kind, t.message]);
 beforeEach(() => {
   worksheet.busy = false;
   worksheet.dialog = null;
+  worksheet.format = 'pdf';
   worksheet.paper = 'a4';
   worksheet.bom = false;
   toasts.splice(0);

@@ -29,6 +29,7 @@ const toastText = () => screen.getAllByTestId('toast').map((t) => t.textContent 
 beforeEach(() => {
   worksheet.dialog = null;
   worksheet.busy = false;
+  worksheet.format = 'pdf';
   worksheet.paper = 'a4';
   worksheet.bom = false;
   toasts.splice(0);
