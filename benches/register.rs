@@ -31,6 +31,17 @@ fn peak_mib() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+/// CPU time (user + system) this process has used, in ms: on a machine shared with other work,
+/// wall time grows with contention but CPU time does not.
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may contain spaces) start at state (field 3).
+    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
+    (ticks(11) + ticks(12)) * 10.0
+}
+
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
@@ -38,6 +49,7 @@ fn ms(start: Instant) -> f64 {
 /// Runs one phase in this (child) process and prints `label=value` pairs.
 fn phase(name: &str, db: &Path, work: &Path) {
     let mut out: Vec<(String, f64)> = Vec::new();
+    let cpu_start = cpu_ms();
     match name {
         "pdf" => {
             let register = Register::open(db).unwrap();
@@ -106,6 +118,7 @@ fn phase(name: &str, db: &Path, work: &Path) {
         }
         other => panic!("unknown phase {other}"),
     }
+    out.push(("cpu_ms".into(), cpu_ms() - cpu_start));
     out.push(("peak_mib".into(), peak_mib()));
     let line: Vec<String> = out.iter().map(|(k, v)| format!("{k}={v:.1}")).collect();
     println!("{}", line.join(" "));
