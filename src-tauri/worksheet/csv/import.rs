@@ -174,14 +174,23 @@ struct Context<'a> {
     catalogue: &'a [FailureMode],
     /// The catalogue's names, folded once: every scenario row looks its mode up.
     folded_catalogue: Vec<String>,
+    /// Modes as written in the files, resolved: a file repeats the same few names on every row.
+    modes_seen: Vec<(String, Option<i64>)>,
     problems: Problems,
     warnings: Vec<ImportProblem>,
 }
 
 impl Context<'_> {
-    fn mode_id(&self, mode: &str) -> Option<i64> {
+    fn mode_id(&mut self, mode: &str) -> Option<i64> {
+        if let Some((_, id)) = self.modes_seen.iter().find(|(m, _)| m == mode) {
+            return *id;
+        }
         let wanted = crate::domain::text::fold(mode);
-        self.folded_catalogue.iter().position(|f| *f == wanted).map(|i| self.catalogue[i].id)
+        let id = self.folded_catalogue.iter().position(|f| *f == wanted).map(|i| self.catalogue[i].id);
+        if self.modes_seen.len() < 64 {
+            self.modes_seen.push((mode.to_string(), id));
+        }
+        id
     }
 
     /// Warnings for columns the import does not know, and refusals for repeated ones.
@@ -465,7 +474,7 @@ struct Existing {
 fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPreview, Vec<Planned>)> {
     let catalogue = register.catalogue()?;
     let folded_catalogue = catalogue.iter().map(|m| crate::domain::text::fold(&m.name)).collect();
-    let mut ctx = Context { catalogue: &catalogue, folded_catalogue, problems: Problems::default(), warnings: Vec::new() };
+    let mut ctx = Context { catalogue: &catalogue, folded_catalogue, modes_seen: Vec::new(), problems: Problems::default(), warnings: Vec::new() };
     let mut preview = ImportPreview::default();
     let files = match locate(path)? {
         Ok(f) => f,
