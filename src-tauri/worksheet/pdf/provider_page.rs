@@ -122,7 +122,10 @@ fn trend_and_breakdown(doc: &mut Doc, input: &WorksheetInput, provider: &Provide
     let text_w = w - chart_w - 16.0;
     let lines: Vec<Vec<String>> = scores.explanation().iter().map(|l| wrap(&doc.ctx, l, &body, text_w - 10.0)).collect();
     let text_h = 14.0 + lines.iter().map(|l| l.len() as f32 * body.leading() + 3.0).sum::<f32>();
-    let chart_h: f32 = 98.0;
+    // A shorter chart rather than a page of its own when the page is nearly full (US Letter).
+    const HEADING: f32 = 32.0;
+    let room = doc.room() - HEADING - 14.0;
+    let chart_h: f32 = if room >= text_h.max(72.0) { room.min(98.0) } else { 98.0 };
     doc.heading("Trend and how the scores come about", chart_h.max(text_h) + 14.0);
     let y = doc.y;
     let (ctx, page) = doc.parts();
