@@ -550,7 +550,7 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
     }
 
     let order = |f: &str| if f == name { 0 } else if f == SCENARIOS_CSV { 1 } else { 2 };
-    ctx.problems.list.sort_by(|a, b| (order(&a.file), a.row, a.column).cmp(&(order(&b.file), b.row, b.column)));
+    ctx.problems.list.sort_by_key(|p| (order(&p.file), p.row, p.column));
     if ctx.problems.dropped > 0 {
         let n = ctx.problems.dropped;
         ctx.problems.list.push(ImportProblem::file(&name, format!("…and {n} more problems not listed.")));

@@ -227,6 +227,7 @@ impl Canvas {
     }
 
     /// One line of text aligned within `[x, x + width]`.
+    #[allow(clippy::too_many_arguments)]
     pub fn text_in(&mut self, ctx: &Ctx, x: f32, width: f32, baseline: f32, text: &str, style: &TextStyle, align: Align) {
         let w = ctx.width(text, style);
         let x = match align {
