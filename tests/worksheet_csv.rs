@@ -225,3 +225,31 @@ fn rows_that_name_unknown_providers_are_refused() {
         &["scenarios.csv, row 2, column A", "\"Ghost\" is not in providers.csv"],
     );
 }
+
+#[test]
+fn a_missing_path_is_refused_as_bad_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = register_file(tmp.path());
+    let before = hash(&db);
+    let missing = tmp.path().join("no-such.csv");
+    let out = run(&["import".as_ref(), missing.as_os_str(), "--db".as_ref(), db.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("There is no such file or folder."));
+    assert_eq!(hash(&db), before);
+}
+
+#[test]
+fn reimporting_an_identical_export_leaves_the_register_file_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = register_file(tmp.path());
+    let dir = tmp.path().join("export");
+    {
+        let register = Register::open(&db).unwrap();
+        export_to(&register, &dir);
+    }
+    let before = hash(&db);
+    let out = run(&["import".as_ref(), dir.as_os_str(), "--db".as_ref(), db.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Unchanged {}", NAMES.len())));
+    assert_eq!(hash(&db), before);
+}

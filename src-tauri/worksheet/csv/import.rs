@@ -61,7 +61,7 @@ pub fn apply(register: &mut Register, path: &Path, today: NaiveDate) -> Result<I
         return Err(WorksheetError::Rejected { problems: preview.rejected });
     }
     register.transaction(|tx| {
-        for p in &planned {
+        for p in planned.iter().filter(|p| p.changed) {
             let id = match p.existing {
                 Some(id) => {
                     stored_providers::update(tx, id, &p.draft.profile)?;
@@ -90,6 +90,8 @@ struct Planned {
     history: Vec<(NaiveDate, RiskProfile)>,
     /// The current values differ from the latest assessment: record them as today's.
     record_current: bool,
+    /// Anything to write at all (an identical provider is left untouched).
+    changed: bool,
 }
 
 struct Files {
@@ -119,7 +121,7 @@ fn locate(path: &Path) -> Result<std::result::Result<Files, ImportProblem>> {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
         Ok(Ok(Files { providers: path.to_path_buf(), providers_name: name, scenarios: None, history: None }))
     } else {
-        Err(WorksheetError::io(path, std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder")))
+        Ok(Err(ImportProblem::file(&path.display().to_string(), "There is no such file or folder.")))
     }
 }
 
@@ -557,13 +559,13 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
     }
     preview.rejected = ctx.problems.list;
     preview.warnings = ctx.warnings;
-    for p in &planned {
+    for p in &mut planned {
         let name = p.draft.profile.name.clone();
-        let changed = p.existing.is_none() || p.record_current || !p.history.is_empty() || {
+        p.changed = p.existing.is_none() || p.record_current || !p.history.is_empty() || {
             let current = existing.by_key.get(&key(&name));
             current.map(|c| c.profile != p.draft.profile).unwrap_or(true)
         };
-        match (p.existing, changed) {
+        match (p.existing, p.changed) {
             (None, _) => preview.created.push(name),
             (Some(_), true) => preview.updated.push(name),
             (Some(_), false) => preview.unchanged.push(name),
@@ -676,6 +678,7 @@ fn provider_row(
         created_on: current.map(|c| c.created_on).unwrap_or(created_on),
         history: adds.into_iter().map(|(d, _, r)| (d, r)).collect(),
         record_current,
+        changed: true,
     })
 }
 
