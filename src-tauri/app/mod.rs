@@ -68,7 +68,7 @@ pub fn run(register_path: PathBuf) {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
-        .manage(worksheet_commands::PendingImport::default())
+        .manage(worksheet_commands::WorksheetSession::default())
         .invoke_handler(tauri::generate_handler![
             commands::register_info,
             commands::list_register,

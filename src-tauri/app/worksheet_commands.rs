@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::{AppHandle, Emitter, Manager, State, Wry};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath, MessageDialogButtons, MessageDialogKind};
 use ts_rs::TS;
 
@@ -21,9 +21,30 @@ use crate::clock;
 use crate::worksheet::csv::{self, CsvOptions, ImportPreview, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
 use crate::worksheet::{pdf, Paper, WorksheetInput};
 
-/// The file or folder chosen in the last import dialog; `apply_import` takes nothing else.
+/// What the worksheet dialogs remember during a session.
 #[derive(Default)]
-pub struct PendingImport(Mutex<Option<PathBuf>>);
+pub struct WorksheetSession {
+    /// The file or folder chosen in the last import dialog; `apply_import` takes nothing else.
+    pending_import: Mutex<Option<PathBuf>>,
+    /// Where the last export or import was, so the next dialog starts there.
+    last_dir: Mutex<Option<PathBuf>>,
+}
+
+impl WorksheetSession {
+    fn remember(&self, path: &Path, is_dir: bool) {
+        let dir = if is_dir { Some(path) } else { path.parent() };
+        if let Some(dir) = dir.filter(|d| d.is_dir()) {
+            *self.last_dir.lock().unwrap_or_else(|p| p.into_inner()) = Some(dir.to_path_buf());
+        }
+    }
+
+    /// The last folder used, else Documents, else home: GTK would otherwise open on "Recent".
+    fn start_dir(&self, app: &AppHandle) -> Option<PathBuf> {
+        let last = self.last_dir.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        last.or_else(|| app.path().document_dir().ok().filter(|d| d.is_dir()))
+            .or_else(|| app.path().home_dir().ok().filter(|d| d.is_dir()))
+    }
+}
 
 /// What an export is doing now, sent as `export-progress`. The worksheet reports no finer steps,
 /// so there are stages, never a percentage.
@@ -45,9 +66,12 @@ fn progress(app: &AppHandle, stage: &str) {
     let _ = app.emit("export-progress", ExportProgress { stage: stage.into() });
 }
 
-/// A file dialog in front of the register window.
-fn dialog<R: Runtime>(app: &AppHandle<R>, title: &str) -> FileDialogBuilder<R> {
-    let builder = app.dialog().file().set_title(title);
+/// A file dialog in front of the register window, starting where the last one left off.
+fn dialog(app: &AppHandle, session: &WorksheetSession, title: &str) -> FileDialogBuilder<Wry> {
+    let mut builder = app.dialog().file().set_title(title);
+    if let Some(dir) = session.start_dir(app) {
+        builder = builder.set_directory(dir);
+    }
     match app.get_webview_window("main") {
         Some(window) => builder.set_parent(&window),
         None => builder,
@@ -105,15 +129,16 @@ fn pdf_path(chosen: PathBuf) -> CommandResult<PathBuf> {
 
 /// Asks for a file name, then writes the PDF worksheet there. `None` if the user cancelled.
 #[tauri::command]
-pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, paper: Paper) -> CommandResult<Option<String>> {
+pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>, paper: Paper) -> CommandResult<Option<String>> {
     let today = clock::today();
     let stem = name_stem(&state)?;
-    let chosen = dialog(&app, "Export the worksheet as PDF")
+    let chosen = dialog(&app, &session, "Export the worksheet as PDF")
         .add_filter("PDF document", &["pdf"])
         .set_file_name(format!("{stem} worksheet {today}.pdf"))
         .blocking_save_file();
     let Some(path) = picked(chosen)? else { return Ok(None) };
     let path = pdf_path(path)?;
+    session.remember(&path, false);
     if path.is_dir() {
         return Err(CommandError::new("bad_target", format!("{} is a folder; give a file name for the PDF.", path.display())));
     }
@@ -134,15 +159,16 @@ pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, paper: Paper
 /// Asks for a folder, then writes providers.csv, scenarios.csv and history.csv into it, after
 /// asking before replacing any of them. Returns the folder, `None` if the user cancelled.
 #[tauri::command]
-pub async fn export_csv(app: AppHandle, state: State<'_, AppState>, bom: bool) -> CommandResult<Option<String>> {
+pub async fn export_csv(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>, bom: bool) -> CommandResult<Option<String>> {
     require_register(&state)?;
-    let chosen = dialog(&app, "Choose a folder for the CSV files").blocking_pick_folder();
+    let chosen = dialog(&app, &session, "Choose a folder for the CSV files").blocking_pick_folder();
     let Some(dir) = picked(chosen)? else { return Ok(None) };
+    session.remember(&dir, true);
     let existing: Vec<&str> = [PROVIDERS_CSV, SCENARIOS_CSV, HISTORY_CSV].into_iter().filter(|f| dir.join(f).exists()).collect();
     if !existing.is_empty() {
         let replace = app
             .dialog()
-            .message(format!("{} already in {}. Replace {}?", existing.join(", "), dir.display(), if existing.len() == 1 { "it" } else { "them" }))
+            .message(format!("{} already has {}. Replace {} with this export?", dir.display(), and_list(&existing), if existing.len() == 1 { "it" } else { "them" }))
             .title("Replace the existing CSV files?")
             .kind(MessageDialogKind::Warning)
             .buttons(MessageDialogButtons::OkCancelCustom("Replace".into(), "Cancel".into()))
@@ -159,43 +185,53 @@ pub async fn export_csv(app: AppHandle, state: State<'_, AppState>, bom: bool) -
 
 /// Asks for one CSV file (a Lifeboat providers.csv or a spreadsheet export) and previews its import.
 #[tauri::command]
-pub async fn choose_import(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingImport>) -> CommandResult<Option<ImportChoice>> {
+pub async fn choose_import(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>) -> CommandResult<Option<ImportChoice>> {
     require_register(&state)?;
-    let chosen = dialog(&app, "Import a CSV file").add_filter("CSV file", &["csv", "CSV"]).blocking_pick_file();
-    preview_choice(&state, &pending, picked(chosen)?)
+    let chosen = dialog(&app, &session, "Import a CSV file").add_filter("CSV file", &["csv", "CSV"]).blocking_pick_file();
+    preview_choice(&state, &session, picked(chosen)?)
 }
 
 /// Asks for a folder exported by Lifeboat (providers.csv, scenarios.csv, history.csv) and
 /// previews its import.
 #[tauri::command]
-pub async fn choose_import_folder(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingImport>) -> CommandResult<Option<ImportChoice>> {
+pub async fn choose_import_folder(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>) -> CommandResult<Option<ImportChoice>> {
     require_register(&state)?;
-    let chosen = dialog(&app, "Import a Lifeboat export folder").blocking_pick_folder();
-    preview_choice(&state, &pending, picked(chosen)?)
+    let chosen = dialog(&app, &session, "Import a Lifeboat export folder").blocking_pick_folder();
+    preview_choice(&state, &session, picked(chosen)?)
 }
 
 /// The dry run: reads and checks the files against the register, writes nothing.
-fn preview_choice(state: &AppState, pending: &PendingImport, path: Option<PathBuf>) -> CommandResult<Option<ImportChoice>> {
+fn preview_choice(state: &AppState, session: &WorksheetSession, path: Option<PathBuf>) -> CommandResult<Option<ImportChoice>> {
     let Some(path) = path else { return Ok(None) };
+    session.remember(&path, path.is_dir());
     let today = clock::today();
     let preview = state.with(|r| Ok(csv::preview(r, &path, today)?))?;
-    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
+    *session.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
     Ok(Some(ImportChoice { path: path.display().to_string(), preview }))
 }
 
 /// Imports the file or folder previewed last, all of it in one transaction or nothing.
 #[tauri::command]
-pub async fn apply_import(app: AppHandle, state: State<'_, AppState>, pending: State<'_, PendingImport>, path: String) -> CommandResult<ImportPreview> {
-    let chosen = pending.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+pub async fn apply_import(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>, path: String) -> CommandResult<ImportPreview> {
+    let chosen = session.pending_import.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let path = match chosen {
         Some(chosen) if same_choice(&chosen, &path) => chosen,
         _ => return Err(CommandError::new("bad_target", "Choose the file to import again; only a file previewed here can be imported.")),
     };
     let today = clock::today();
     let outcome = state.with(|r| Ok(csv::apply(r, &path, today)?))?;
-    *pending.0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    *session.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
     let _ = app.emit("register-changed", ());
     Ok(outcome)
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn same_choice(chosen: &Path, named: &str) -> bool {
@@ -214,6 +250,12 @@ mod tests {
         assert_eq!(file_stem("..", ""), "Lifeboat");
         assert_eq!(file_stem("Zürich Société 株式会社", "x"), "Zürich Société 株式会社");
         assert_eq!(file_stem(&"x".repeat(200), "r").chars().count(), 60);
+    }
+
+    #[test]
+    fn lists_read_as_sentences() {
+        assert_eq!(and_list(&["providers.csv"]), "providers.csv");
+        assert_eq!(and_list(&["a", "b", "c"]), "a, b and c");
     }
 
     #[test]
