@@ -147,8 +147,9 @@ struct HistoryRows {
 }
 
 impl HistoryRows {
-    fn get(&self, key: &str) -> Option<&(String, Assessments)> {
-        self.index.get(key).map(|&i| &self.providers[i])
+    /// Hands over one provider's assessments (each is imported once, so no need to copy them).
+    fn take(&mut self, key: &str) -> Assessments {
+        self.index.get(key).map(|&i| std::mem::take(&mut self.providers[i].1)).unwrap_or_default()
     }
 
     fn iter(&self) -> impl Iterator<Item = (&String, &(String, Assessments))> {
@@ -487,7 +488,7 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
     };
     let blank = ProviderDraft::blank(&catalogue);
 
-    let history = match &files.history {
+    let mut history = match &files.history {
         Some(p) => {
             preview.files.push(HISTORY_CSV.into());
             read_history(&mut ctx, p, &blank.risk)?
@@ -522,7 +523,7 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
     let mut seen: HashMap<String, u64> = HashMap::new();
     if let Some(bytes) = load(&files.providers, &name, MAX_TABLE_BYTES, &mut ctx.problems).map_err(|e| WorksheetError::io(&files.providers, e))? {
         let header = ctx.read_file(&bytes, &name, &[Field::Name], |ctx, row| {
-            if let Some(p) = provider_row(ctx, row, &existing, &history, scenarios.as_ref(), &blank, &mut seen, today) {
+            if let Some(p) = provider_row(ctx, row, &existing, &mut history, scenarios.as_ref(), &blank, &mut seen, today) {
                 planned.push(p);
             }
         });
@@ -580,7 +581,7 @@ fn provider_row(
     ctx: &mut Context,
     row: &Row,
     existing: &Existing,
-    history: &HistoryRows,
+    history: &mut HistoryRows,
     scenarios: Option<&ScenarioRows>,
     blank: &ProviderDraft,
     seen: &mut HashMap<String, u64>,
@@ -605,26 +606,24 @@ fn provider_row(
 
     // Assessments to add: all of them for a new provider; for a known one, only dates it lacks.
     let mut adds: Vec<(NaiveDate, u64, RiskProfile)> = Vec::new();
-    if let Some((_, snaps)) = history.get(&k) {
-        for (date, first_row, risk) in snaps {
-            if let Err(errors) = validate_risk(risk) {
-                for e in errors.errors {
-                    ctx.problems.push(ImportProblem::row(HISTORY_CSV, *first_row, format!("Assessment of {date}: {}", e.message)));
-                }
-                continue;
+    for (date, first_row, risk) in history.take(&k) {
+        if let Err(errors) = validate_risk(&risk) {
+            for e in errors.errors {
+                ctx.problems.push(ImportProblem::row(HISTORY_CSV, first_row, format!("Assessment of {date}: {}", e.message)));
             }
-            if stored_dates.contains(date) {
-                if stored.iter().any(|s| s.taken_on == *date && s.risk != *risk) {
-                    ctx.warnings.push(ImportProblem::row(
-                        HISTORY_CSV,
-                        *first_row,
-                        format!("{name} already has an assessment dated {date}; the register's is kept."),
-                    ));
-                }
-                continue;
-            }
-            adds.push((*date, *first_row, risk.clone()));
+            continue;
         }
+        if stored_dates.contains(&date) {
+            if stored.iter().any(|s| s.taken_on == date && s.risk != risk) {
+                ctx.warnings.push(ImportProblem::row(
+                    HISTORY_CSV,
+                    first_row,
+                    format!("{name} already has an assessment dated {date}; the register's is kept."),
+                ));
+            }
+            continue;
+        }
+        adds.push((date, first_row, risk));
     }
     adds.sort_by_key(|a| a.0);
 
