@@ -117,7 +117,7 @@ fn trend_and_breakdown(doc: &mut Doc, input: &WorksheetInput, provider: &Provide
     let points = trend(input.snapshots_of(provider.id));
     let body = TextStyle::new(style::SMALL + 0.5, Weight::Regular, style::INK);
     let (x, w) = (doc.left(), doc.width());
-    let chart_w = (w * 0.56).floor();
+    let chart_w = (w * 0.52).floor();
     let text_x = x + chart_w + 16.0;
     let text_w = w - chart_w - 16.0;
     let lines: Vec<Vec<String>> = scores.explanation().iter().map(|l| wrap(&doc.ctx, l, &body, text_w - 10.0)).collect();
@@ -125,7 +125,7 @@ fn trend_and_breakdown(doc: &mut Doc, input: &WorksheetInput, provider: &Provide
     // A shorter chart rather than a page of its own when the page is nearly full (US Letter).
     const HEADING: f32 = 32.0;
     let room = doc.room() - HEADING - 14.0;
-    let chart_h: f32 = if room >= text_h.max(72.0) { room.min(98.0) } else { 98.0 };
+    let chart_h: f32 = if room >= text_h.max(64.0) { room.min(98.0) } else { 98.0 };
     doc.heading("Trend and how the scores come about", chart_h.max(text_h) + 14.0);
     let y = doc.y;
     let (ctx, page) = doc.parts();
@@ -154,12 +154,12 @@ fn header(doc: &mut Doc, row: &RegisterRow, provider: &Provider) {
     let sub_style = TextStyle::new(style::BODY, Weight::Regular, style::Rgb8(0xd6, 0xdc, 0xe8));
     let names = wrap(&doc.ctx, &p.name, &name_style, w - 24.0);
     let subtitle = format!("{} · {} · {}", p.category.label(), words::tier(p.tier), p.status.label());
-    let band_h = 16.0 + names.len() as f32 * name_style.leading() + sub_style.leading() + 8.0;
+    let band_h = 12.0 + names.len() as f32 * name_style.leading() + sub_style.leading() + 6.0;
     let y = doc.y;
     {
         let (ctx, page) = doc.parts();
         page.fill_rect(x, y, w, band_h, style::NAVY);
-        let mut baseline = y + 12.0 + name_style.ascent();
+        let mut baseline = y + 9.0 + name_style.ascent();
         for line in &names {
             page.text(ctx, x + 12.0, baseline, line, &name_style);
             baseline += name_style.leading();
