@@ -86,6 +86,9 @@ pub enum Launch {
 pub fn launch(args: Vec<OsString>) -> Launch {
     let mut args = Args::new(args);
     let first = args.next();
+    if first.is_some() {
+        quiet_on_closed_pipe();
+    }
     let outcome = match first.as_ref().and_then(|a| a.to_str()) {
         None => return Launch::App(paths::resolve(None)),
         Some("--help") | Some("-h") | Some("help") => {
@@ -114,6 +117,16 @@ pub fn launch(args: Vec<OsString>) -> Launch {
             eprintln!("lifeboat: {e}");
             Launch::Exit(e.exit_code())
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe panics; a command-line tool should
+/// simply stop, as `cat` does. Only for headless commands: the window's IPC uses sockets.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called before any thread is started; restores the default disposition.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

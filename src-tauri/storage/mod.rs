@@ -1,7 +1,6 @@
 //! The register file: one SQLite database, checked before it is touched, migrated in one
 //! transaction after a backup, and read and written only through this module.
 
-mod bulk;
 mod catalogue;
 mod error;
 mod migrate;
@@ -197,6 +196,11 @@ impl Register {
 
     /// The register table as of `today`.
     pub fn register_rows(&self, today: NaiveDate) -> Result<Vec<RegisterRow>> {
+        Ok(self.providers_and_rows(today)?.1)
+    }
+
+    /// The providers and their register rows, reading every provider once (exports need both).
+    pub fn providers_and_rows(&self, today: NaiveDate) -> Result<(Vec<Provider>, Vec<RegisterRow>)> {
         let cadence: Cadence = self.settings()?.cadence;
         let providers = self.providers()?;
         let mut history = snapshots::all_trends(&self.conn)?.into_iter().peekable();
@@ -211,7 +215,7 @@ impl Register {
             }
             rows.push(row(provider, &own, &cadence, today));
         }
-        Ok(rows)
+        Ok((providers, rows))
     }
 }
 

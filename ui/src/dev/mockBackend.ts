@@ -198,6 +198,7 @@ function rowOf(stored: Stored, today: string): RegisterRow {
     name: provider.profile.name,
     category: provider.profile.category,
     owner: provider.profile.owner,
+    value_provided: provider.profile.value_provided,
     tier: provider.profile.tier,
     status: provider.profile.status,
     inherent: scores.inherent,
