@@ -130,11 +130,6 @@ fn quiet_on_closed_pipe() {
     }
 }
 
-/// Opens the register a command works on.
-pub fn open(db: Option<OsString>) -> Result<Register, CliError> {
-    Ok(Register::open(&paths::resolve(db))?)
-}
-
 fn init(mut args: Args) -> Result<(), CliError> {
     let (mut with_demo, mut synthetic, mut db) = (false, None, None);
     while let Some(arg) = args.next() {
