@@ -1,7 +1,8 @@
 # Lifeboat: `make run` opens the app, `make test` runs every test. Both install what is missing.
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# .tools holds a Node.js from the npm registry when the system's is older than Vite needs.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 BUILD_PACKAGES := pkg-config build-essential libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
@@ -29,7 +30,10 @@ test: deps test-deps ui
 deps:
 	@$(call apt_install,$(BUILD_PACKAGES))
 	@command -v cargo >/dev/null || { echo "Rust is missing: install it from rustup.rs, then run make again."; exit 1; }
-	@command -v npm >/dev/null || $(call apt_install,nodejs npm)
+	@command -v npm >/dev/null || { $(call apt_install,nodejs npm); }
+	@# Vite 7 needs Node 20.19+ or 22.12+; Debian 12 and Ubuntu LTS ship older ones.
+	@node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit((a === 20 && b >= 19) || (a === 22 && b >= 12) || a > 22 ? 0 : 1)' \
+		|| { echo "Node.js $$(node -v) is too old for the UI build; installing Node 22 into .tools"; npm install --prefix .tools --no-audit --no-fund node@22; }
 	@# npm ci rejects lock files written without "resolved" addresses (as this machine's npm
 	@# config writes them); npm install keeps to the lock file all the same.
 	@[ ui/node_modules/.package-lock.json -nt ui/package-lock.json ] || (cd ui && npm install --no-audit --no-fund)
