@@ -87,7 +87,7 @@ fn risk(mut value: serde_json::Value, today: NaiveDate, catalogue: &[crate::doma
 /// providers, so the demo can never mix with real data.
 pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
     if !register.is_empty()? {
-        return Err(StoreError::Corrupt("the demo can only be loaded into an empty register".into()));
+        return Err(StoreError::Refused("The demo can only be loaded into an empty register.".into()));
     }
     let demo: DemoFile = serde_json::from_str(DEMO_JSON).map_err(|e| StoreError::Corrupt(format!("demo register: {e}")))?;
     let catalogue = register.catalogue()?;

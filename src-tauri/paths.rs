@@ -27,8 +27,12 @@ pub fn default_register() -> PathBuf {
 }
 
 /// `--db` wins, then `LIFEBOAT_DB`, then the default.
+/// The result is absolute, so the window title, messages and same-file checks do not depend on
+/// the folder the app was started from.
 pub fn resolve(flag: Option<OsString>) -> PathBuf {
-    flag.or_else(|| std::env::var_os("LIFEBOAT_DB").filter(|v| !v.is_empty()))
+    let path = flag
+        .or_else(|| std::env::var_os("LIFEBOAT_DB").filter(|v| !v.is_empty()))
         .map(PathBuf::from)
-        .unwrap_or_else(default_register)
+        .unwrap_or_else(default_register);
+    std::path::absolute(&path).unwrap_or(path)
 }

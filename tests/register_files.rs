@@ -204,3 +204,26 @@ fn a_copy_is_a_complete_register() {
     let reopened = Register::open(&copy).unwrap();
     assert_eq!(reopened.providers().unwrap()[0].draft(), draft);
 }
+
+#[test]
+fn a_copy_never_replaces_the_open_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("main.lifeboat");
+    let mut register = Register::open(&path).unwrap();
+    let draft = full_draft(&register);
+    register.create_provider(&draft, day(2026, 3, 1)).unwrap();
+    // The same file spelled another way: through "." and "..".
+    let sneaky = dir.path().join(".").join("sub").join("..").join("main.lifeboat");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let Err(err) = register.save_copy(&sneaky) else { panic!("copied over the open register") };
+    assert!(matches!(err, StoreError::Refused(_)), "{err:?}");
+    assert!(register.is_own_file(&sneaky));
+    assert!(!register.is_own_file(&dir.path().join("other.lifeboat")));
+    // The register goes on working and keeps its data.
+    let mut d = register.provider_by_name(&draft.profile.name).unwrap().unwrap().draft();
+    d.profile.notes = "still here".into();
+    let id = register.providers().unwrap()[0].id;
+    register.update_provider(id, &d, day(2026, 3, 2)).unwrap();
+    drop(register);
+    assert_eq!(Register::open(&path).unwrap().provider(id).unwrap().profile.notes, "still here");
+}

@@ -78,7 +78,6 @@ fn save_copy(app: &AppHandle) {
             let state = handle.state::<AppState>();
             let session = state.session();
             let outcome = match &session.register {
-                _ if dest == session.path => Err("A copy cannot replace the open register itself.".to_string()),
                 Some(register) => register.save_copy(&dest).map_err(|e| e.to_string()),
                 None => Err("No register is open.".to_string()),
             };

@@ -42,6 +42,7 @@ fn switch_register(app: &AppHandle, path: PathBuf) {
                 session.path = path.clone();
                 session.open_error = None;
             }
+            app.state::<worksheet_commands::WorksheetSession>().forget_import();
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.set_title(&title(&path));
             }

@@ -31,6 +31,11 @@ pub struct WorksheetSession {
 }
 
 impl WorksheetSession {
+    /// A preview belongs to the register it was made against; another register forgets it.
+    pub fn forget_import(&self) {
+        *self.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+
     fn remember(&self, path: &Path, is_dir: bool) {
         let dir = if is_dir { Some(path) } else { path.parent() };
         if let Some(dir) = dir.filter(|d| d.is_dir()) {
@@ -143,7 +148,12 @@ pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, session: Sta
         return Err(CommandError::new("bad_target", format!("{} is a folder; give a file name for the PDF.", path.display())));
     }
     progress(&app, "Reading the register");
-    let input = state.with(|r| Ok(WorksheetInput::from_register(r, today)?))?;
+    let input = state.with(|r| {
+        if r.is_own_file(&path) {
+            return Err(CommandError::new("bad_target", "The PDF cannot replace the open register; choose another name."));
+        }
+        Ok(WorksheetInput::from_register(r, today)?)
+    })?;
     progress(&app, "Drawing the pages");
     // The rendering takes a while on a long register; other commands go on meanwhile.
     let written = path.clone();

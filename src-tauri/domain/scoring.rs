@@ -44,9 +44,10 @@ impl Level {
     }
 }
 
-/// Likelihood × impact, 1–25.
+/// Likelihood × impact, 1–25 for valid input; saturates rather than panics on values that
+/// validation has not yet refused (the form previews scores as the user types).
 pub fn scenario_score(likelihood: u8, impact: u8) -> u8 {
-    likelihood * impact
+    likelihood.saturating_mul(impact)
 }
 
 /// How a provider's scores come about, in the terms shown on screen and in the PDF.
@@ -196,6 +197,8 @@ mod tests {
         assert_eq!(scenario_score(1, 1), 1);
         assert_eq!(scenario_score(3, 4), 12);
         assert_eq!(scenario_score(5, 5), 25);
+        // Out-of-range input from an unsaved form is refused by validation, never a crash.
+        assert_eq!(scenario_score(16, 16), u8::MAX);
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("Stored data is unreadable: {0}")]
     Corrupt(String),
+    /// An action the register cannot take as asked; the message says why.
+    #[error("{0}")]
+    Refused(String),
 }
 
 impl StoreError {
@@ -52,6 +55,7 @@ impl StoreError {
             StoreError::NotFound(_) => "not_found",
             StoreError::Io { .. } => "io",
             StoreError::Sqlite(_) | StoreError::Corrupt(_) => "storage",
+            StoreError::Refused(_) => "refused",
         }
     }
 
@@ -59,7 +63,7 @@ impl StoreError {
     pub fn is_refusal(&self) -> bool {
         matches!(
             self,
-            StoreError::Invalid(_) | StoreError::NotARegister(_) | StoreError::Damaged { .. } | StoreError::TooNew { .. } | StoreError::NotFound(_)
+            StoreError::Invalid(_) | StoreError::NotARegister(_) | StoreError::Damaged { .. } | StoreError::TooNew { .. } | StoreError::NotFound(_) | StoreError::Refused(_)
         )
     }
 }

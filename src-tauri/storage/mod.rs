@@ -87,12 +87,34 @@ impl Register {
         &self.conn
     }
 
+    /// Whether `other` names this register's own file, however it is spelled (relative,
+    /// through links, not yet existing in the same folder).
+    pub fn is_own_file(&self, other: &Path) -> bool {
+        fn real(p: &Path) -> Option<PathBuf> {
+            p.canonicalize().ok().or_else(|| Some(p.parent()?.canonicalize().ok()?.join(p.file_name()?)))
+        }
+        match (self.path.as_deref().and_then(real), real(other)) {
+            (Some(mine), Some(theirs)) => mine == theirs,
+            _ => false,
+        }
+    }
+
     /// Writes a consistent copy of the register to `dest`, replacing it only once the copy is
-    /// complete.
+    /// complete. Never over the open register itself: its connection would go on writing to
+    /// the replaced file and every later edit would be lost.
     pub fn save_copy(&self, dest: &Path) -> Result<()> {
+        if self.is_own_file(dest) {
+            return Err(StoreError::Refused("A copy cannot replace the open register itself; choose another name.".into()));
+        }
         let partial = dest.with_extension("lifeboat-partial");
         let _ = std::fs::remove_file(&partial);
         self.conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+        // A -wal or -shm left by an earlier register of that name would be replayed into the copy.
+        for suffix in ["-wal", "-shm"] {
+            let mut sidecar = dest.as_os_str().to_owned();
+            sidecar.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(sidecar));
+        }
         std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e))
     }
 
