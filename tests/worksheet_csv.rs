@@ -253,3 +253,14 @@ fn reimporting_an_identical_export_leaves_the_register_file_untouched() {
     assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Unchanged {}", NAMES.len())));
     assert_eq!(hash(&db), before);
 }
+
+#[test]
+fn an_assessment_dated_in_the_future_is_refused() {
+    // It would become the current assessment and hide every edit until that day.
+    refused(
+        b"Provider\r\nAlpha\r\n",
+        "providers.csv",
+        &[("history.csv", b"Provider,Assessed on,Failure mode,Likelihood,Impact\r\nAlpha,2999-01-01,Outage,2,3\r\n")],
+        &["history.csv, row 2, column B", "2999-01-01 is in the future"],
+    );
+}

@@ -181,6 +181,9 @@ struct Context<'a> {
     modes_seen: Vec<(String, Option<i64>)>,
     problems: Problems,
     warnings: Vec<ImportProblem>,
+    /// No assessment may be dated later: the latest snapshot is the current one, so a future
+    /// date would hide every edit until then.
+    today: NaiveDate,
 }
 
 impl Context<'_> {
@@ -402,7 +405,8 @@ fn history_row(ctx: &mut Context, row: &Row, blank: &RiskProfile, out: &mut Hist
     let date = match &out.last_date {
         Some((text, date)) if text == date_text => *date,
         _ => {
-            let Some(date) = ctx.report(row, Field::AssessedOn, parse::date(date_text)) else { return };
+            let today = ctx.today;
+            let Some(date) = ctx.report(row, Field::AssessedOn, parse::date_not_after(date_text, today)) else { return };
             out.last_date = Some((date_text.to_string(), date));
             date
         }
@@ -477,7 +481,7 @@ struct Existing {
 fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPreview, Vec<Planned>)> {
     let catalogue = register.catalogue()?;
     let folded_catalogue = catalogue.iter().map(|m| crate::domain::text::fold(&m.name)).collect();
-    let mut ctx = Context { catalogue: &catalogue, folded_catalogue, modes_seen: Vec::new(), problems: Problems::default(), warnings: Vec::new() };
+    let mut ctx = Context { catalogue: &catalogue, folded_catalogue, modes_seen: Vec::new(), problems: Problems::default(), warnings: Vec::new(), today };
     let mut preview = ImportPreview::default();
     let files = match locate(path)? {
         Ok(f) => f,

@@ -39,6 +39,14 @@ pub fn date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| format!("\"{t}\" is not a date; write dates as YYYY-MM-DD."))
 }
 
+pub fn date_not_after(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let d = date(text)?;
+    if d > today {
+        return Err(format!("{d} is in the future; an assessment can be dated {today} at the latest."));
+    }
+    Ok(d)
+}
+
 pub fn opt_date(text: &str) -> Result<Option<NaiveDate>, String> {
     if text.trim().is_empty() { Ok(None) } else { date(text).map(Some) }
 }
