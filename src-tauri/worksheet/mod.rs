@@ -16,11 +16,29 @@ pub type Result<T> = std::result::Result<T, WorksheetError>;
 
 /// Writes `bytes` beside `path` first and renames it into place, so readers never see half a file.
 pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{file_name}.partial"));
-    std::fs::write(&tmp, bytes).map_err(|e| WorksheetError::io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        WorksheetError::io(path, e)
-    })
+    write_all_atomically(&[(path.to_path_buf(), bytes)])
+}
+
+/// Writes every file beside its target first and renames them into place only once all are
+/// written, so a full disk or a locked file cannot leave a mix of old and new files.
+pub(crate) fn write_all_atomically(files: &[(std::path::PathBuf, &[u8])]) -> Result<()> {
+    let partial = |path: &std::path::Path| {
+        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());
+        path.with_file_name(format!(".{file_name}.partial"))
+    };
+    let clean_up = || files.iter().for_each(|(path, _)| drop(std::fs::remove_file(partial(path))));
+    for (path, bytes) in files {
+        let tmp = partial(path);
+        if let Err(e) = std::fs::write(&tmp, bytes) {
+            clean_up();
+            return Err(WorksheetError::io(&tmp, e));
+        }
+    }
+    for (path, _) in files {
+        std::fs::rename(partial(path), path).map_err(|e| {
+            clean_up();
+            WorksheetError::io(path, e)
+        })?;
+    }
+    Ok(())
 }

@@ -59,8 +59,8 @@ const PROVIDER_SCORES: [&str; 10] = [
 
 const SCENARIO_FIELDS: [Field; 3] = [Field::FailureMode, Field::Likelihood, Field::Impact];
 
-/// Writes providers.csv, scenarios.csv and history.csv into `dir` (created if missing), each
-/// atomically. Returns the files written.
+/// Writes providers.csv, scenarios.csv and history.csv into `dir` (created if missing), all
+/// three or none. Returns the files written.
 pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: NaiveDate) -> Result<Vec<PathBuf>> {
     if dir.is_file() {
         return Err(WorksheetError::Target(format!("{} is a file; give a folder for the CSV export.", dir.display())));
@@ -68,18 +68,14 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
     std::fs::create_dir_all(dir).map_err(|e| WorksheetError::io(dir, e))?;
     let (providers, rows) = register.providers_and_rows(today)?;
     let snapshots = register.all_snapshots()?;
-    let files = [
+    let contents = [
         (PROVIDERS_CSV, providers_csv(&providers, &rows, options)?),
         (SCENARIOS_CSV, scenarios_csv(&providers, options)?),
         (HISTORY_CSV, history_csv(&providers, &snapshots, options)?),
     ];
-    let mut written = Vec::new();
-    for (name, bytes) in files {
-        let path = dir.join(name);
-        crate::worksheet::write_atomically(&path, &bytes)?;
-        written.push(path);
-    }
-    Ok(written)
+    let files: Vec<(PathBuf, &[u8])> = contents.iter().map(|(name, bytes)| (dir.join(name), bytes.as_slice())).collect();
+    crate::worksheet::write_all_atomically(&files)?;
+    Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
 fn writer(options: CsvOptions) -> csv::Writer<Vec<u8>> {
