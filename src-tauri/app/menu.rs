@@ -38,26 +38,27 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
 
 pub fn handle(app: &AppHandle, event: MenuEvent) {
     match event.id().as_ref() {
-        OPEN => open_register(app),
         SAVE_COPY => save_copy(app),
-        id @ (EXPORT_PDF | EXPORT_CSV | IMPORT) => {
+        // The page on screen may hold unsaved edits: the UI asks first, then calls the command.
+        id @ (OPEN | EXPORT_PDF | EXPORT_CSV | IMPORT) => {
             let _ = app.emit("menu", id);
         }
         _ => {}
     }
 }
 
-fn open_register(app: &AppHandle) {
-    let handle = app.clone();
-    app.dialog()
+/// File > Open register…, once the UI has agreed to leave the page it shows.
+#[tauri::command]
+pub async fn open_register(app: AppHandle) {
+    let picked = app
+        .dialog()
         .file()
         .set_title("Open register")
         .add_filter("Lifeboat register", REGISTER_EXTENSIONS)
-        .pick_file(move |picked| {
-            if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
-                switch_register(&handle, path);
-            }
-        });
+        .blocking_pick_file();
+    if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
+        switch_register(&app, path);
+    }
 }
 
 fn save_copy(app: &AppHandle) {

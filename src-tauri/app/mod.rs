@@ -71,6 +71,7 @@ pub fn run(register_path: PathBuf) {
         .manage(state)
         .manage(worksheet_commands::WorksheetSession::default())
         .invoke_handler(tauri::generate_handler![
+            menu::open_register,
             commands::register_info,
             commands::list_register,
             commands::get_provider,

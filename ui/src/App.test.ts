@@ -205,6 +205,21 @@ describe('provider page', () => {
     await waitFor(() => expect(tableRow('Stripe')).not.toBeNull());
   });
 
+  it('File > Open register… asks before unsaved changes are dropped', async () => {
+    const { backend } = start();
+    await openProvider('Stripe');
+    await fireEvent.input(byName('profile.owner'), { target: { value: 'Finance' } });
+    await emit('menu', 'open-register');
+    await waitFor(() => expect(screen.getByRole('dialog').textContent).toContain('Discard unsaved changes?'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
+    expect(backend.calls.some((c) => c.cmd === 'open_register')).toBe(false);
+    expect(byName<HTMLInputElement>('profile.owner').value).toBe('Finance');
+    await emit('menu', 'open-register');
+    await waitFor(() => expect(screen.getByRole('dialog')).not.toBeNull());
+    await fireEvent.click(screen.getByTestId('discard-changes'));
+    await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'open_register')).toBe(true));
+  });
+
   it('saves with Ctrl+S, once there is something to save', async () => {
     const { backend } = start();
     await openProvider('Stripe');

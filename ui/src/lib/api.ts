@@ -46,6 +46,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   registerInfo: () => call<RegisterInfo>('register_info'),
+  /** File > Open register…: a native file dialog, then the chosen register (or nothing). */
+  openRegister: () => call<void>('open_register'),
   listRegister: () => call<RegisterRow[]>('list_register'),
   getProvider: (id: number) => call<ProviderDetail>('get_provider', { id }),
   newProviderDraft: () => call<ProviderDraft>('new_provider_draft'),

@@ -12,7 +12,7 @@ import type { Paper } from './bindings/Paper';
 export type { ExportProgress, ImportChoice, ImportPreview, Paper };
 
 /** What the File menu's worksheet items ask the UI to do. */
-export type MenuAction = 'export-pdf' | 'export-csv' | 'import';
+export type MenuAction = 'open-register' | 'export-pdf' | 'export-csv' | 'import';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
