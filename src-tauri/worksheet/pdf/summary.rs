@@ -17,7 +17,8 @@ use crate::worksheet::input::WorksheetInput;
 /// How many rows each summary list shows before pointing to the register table.
 const LIST_LIMIT: usize = 12;
 const TOP_EXPOSURES: usize = 10;
-const RENEWAL_WINDOW_DAYS: i64 = 90;
+/// The same window as the app's renewal watch list.
+const RENEWAL_WINDOW_DAYS: i64 = crate::domain::contracts::RENEWAL_WATCH_DAYS;
 
 pub fn draw(doc: &mut Doc, input: &WorksheetInput, order: &[usize]) {
     doc.new_page(Orientation::Portrait);
