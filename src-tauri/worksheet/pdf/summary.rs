@@ -214,7 +214,7 @@ fn renewals_section(doc: &mut Doc, input: &WorksheetInput, renewals: &[&Register
         let renewal = r.renewal_date.unwrap_or(today);
         let notice_by = match notice {
             Some(days) => {
-                let by = renewal - Duration::days(days as i64);
+                let by = crate::domain::contracts::notice_deadline(renewal, days);
                 if by < today {
                     Cell::Tinted(format!("{} (passed)", words::date(by)), Level::Critical)
                 } else {
