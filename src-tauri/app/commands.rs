@@ -103,9 +103,10 @@ pub fn score_risk(risk: RiskProfile) -> Scores {
     score(&risk)
 }
 
+/// Archives (retires) or restores a provider, dating a retirement with the app's own date.
 #[tauri::command]
 pub fn set_provider_status(state: State<AppState>, id: i64, status: Status) -> CommandResult<()> {
-    state.with(|r| Ok(r.set_status(id, status)?))
+    state.with(|r| Ok(r.set_status_on(id, status, clock::today())?))
 }
 
 #[tauri::command]

@@ -100,7 +100,6 @@ pub fn run(register_path: PathBuf) {
             review_commands::provider_trend,
             review_commands::renewal_watch,
             review_commands::provider_contract,
-            review_commands::set_provider_status_today,
             review_commands::get_settings,
             review_commands::save_settings,
             review_commands::add_failure_mode,

@@ -11,7 +11,7 @@ use crate::clock;
 use crate::domain::cadence::Cadence;
 use crate::domain::changes::RegisterChanges;
 use crate::domain::contracts::ContractWatch;
-use crate::domain::provider::{FailureMode, RiskProfile, Status};
+use crate::domain::provider::{FailureMode, RiskProfile};
 use crate::domain::review::{review_counts, Review, ReviewCounts, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
 use crate::storage::Settings;
 
@@ -119,12 +119,6 @@ pub fn provider_contract(state: State<AppState>, id: i64) -> CommandResult<Optio
 #[tauri::command]
 pub fn renewal_watch(state: State<AppState>) -> CommandResult<Vec<ContractWatch>> {
     state.with(|r| Ok(r.renewal_watch(clock::today())?))
-}
-
-/// Retires or reactivates a provider, dating a retirement with the app's own date.
-#[tauri::command]
-pub fn set_provider_status_today(state: State<AppState>, id: i64, status: Status) -> CommandResult<()> {
-    state.with(|r| Ok(r.set_status_on(id, status, clock::today())?))
 }
 
 #[tauri::command]

@@ -15,7 +15,6 @@ import type { ReviewSummary } from './bindings/ReviewSummary';
 import type { RiskProfile } from './bindings/RiskProfile';
 import type { Settings } from './bindings/Settings';
 import type { SinceReview } from './bindings/SinceReview';
-import type { Status } from './bindings/Status';
 import type { TrendEntry } from './bindings/TrendEntry';
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -44,7 +43,6 @@ export const reviewApi = {
   providerTrend: (id: number) => call<TrendEntry[]>('provider_trend', { id }),
   renewals: () => call<ContractWatch[]>('renewal_watch'),
   contract: (id: number) => call<ContractWatch | null>('provider_contract', { id }),
-  setStatusToday: (id: number, status: Status) => call<void>('set_provider_status_today', { id, status }),
   settings: () => call<Settings>('get_settings'),
   saveSettings: (organisation: string, cadence: Cadence) => call<Settings>('save_settings', { organisation, cadence }),
   addFailureMode: (name: string, description: string) => call<FailureMode>('add_failure_mode', { name, description }),
