@@ -259,3 +259,20 @@ fn a_register_from_before_reviews_dates_its_retired_providers_by_their_last_asse
     assert_eq!(reg.register_state(day(2024, 8, 31), day(2026, 1, 1)).unwrap().providers.len(), 1);
     assert_eq!(reg.register_state(day(2024, 9, 1), day(2026, 1, 1)).unwrap().providers.len(), 0);
 }
+
+#[test]
+fn a_review_cannot_bury_its_assessment_under_a_later_snapshot() {
+    let mut reg = Register::open_in_memory().unwrap();
+    let stripe = reg.create_provider(&draft(&reg, "Stripe", 4), day(2026, 1, 5)).unwrap();
+    // A review dated the 10th, still open, while the provider is edited on the 12th.
+    let review = reg.start_review(&meeting("Q1 2026 provider risk review", day(2026, 1, 10)), day(2026, 1, 10)).unwrap();
+    let mut edited = stripe.draft();
+    edited.risk.scenarios[0].likelihood = 2;
+    reg.update_provider(stripe.id, &edited, day(2026, 1, 12)).unwrap();
+    let before = reg.snapshots(stripe.id).unwrap();
+
+    let err = reg.confirm_in_review(review.id, stripe.id, day(2026, 1, 12)).unwrap_err();
+    assert_eq!(field_of(err), "provider_id");
+    assert_eq!(reg.snapshots(stripe.id).unwrap(), before, "nothing was written");
+    assert_eq!(reg.provider(stripe.id).unwrap().risk.scenarios[0].likelihood, 2);
+}

@@ -105,6 +105,17 @@ impl Register {
         if provider.profile.status == Status::Retired {
             return Err(refuse("provider_id", format!("{} is retired and is not reviewed.", provider.profile.name)));
         }
+        // The latest snapshot is the current one: an assessment dated before a later one would
+        // be hidden behind it, and the meeting's decision would never show.
+        if let Some(latest) = snapshots::latest(&self.conn, provider_id)?.filter(|s| s.taken_on > review.held_on) {
+            return Err(refuse(
+                "provider_id",
+                format!(
+                    "{} was assessed on {}, after this review's date ({}); edit the provider directly or start a new review.",
+                    provider.profile.name, latest.taken_on, review.held_on
+                ),
+            ));
+        }
         Ok(review)
     }
 
