@@ -180,11 +180,12 @@ impl Register {
         self.provider(id)
     }
 
-    /// Records that the provider was assessed `today` with its current values ("confirm unchanged").
-    pub fn confirm_unchanged(&mut self, id: i64, today: NaiveDate, review_id: Option<i64>) -> Result<Provider> {
-        let current = self.provider(id)?;
-        self.record_assessment(id, today, review_id, &current.risk)?;
-        Ok(current)
+    /// Records that the provider was assessed `on` with its current values ("confirm
+    /// unchanged"), brought up to date with the catalogue (renamed modes, retired ones left out).
+    pub fn confirm_unchanged(&mut self, id: i64, on: NaiveDate, review_id: Option<i64>) -> Result<Provider> {
+        let (current, _) = crate::domain::catalogue::current_assessment(&self.provider(id)?.risk, &self.catalogue()?);
+        self.record_assessment(id, on, review_id, &current)?;
+        self.provider(id)
     }
 
     /// Stores `risk` as the provider's snapshot for `on`, amending that day's snapshot if there is one.

@@ -9,7 +9,6 @@ use rusqlite::{params, Connection};
 
 use super::{reviews, snapshots, Register, Result, Settings, StoreError};
 use crate::domain::cadence::Cadence;
-use crate::domain::catalogue::current_assessment;
 use crate::domain::changes::{since, state_at, RegisterChanges, RegisterState, Timeline};
 use crate::domain::contracts::{watch, watch_list, ContractWatch};
 use crate::domain::history::TrendPoint;
@@ -123,8 +122,7 @@ impl Register {
     /// catalogue) as its assessment in the review, dated the day the review is held.
     pub fn confirm_in_review(&mut self, review_id: i64, provider_id: i64, today: NaiveDate) -> Result<ReviewItem> {
         let review = self.open_for_assessment(review_id, provider_id)?;
-        let (current, _) = current_assessment(&self.provider(provider_id)?.risk, &self.catalogue()?);
-        self.transaction(|tx| snapshots::record(tx, provider_id, review.held_on, Some(review_id), &current))?;
+        self.confirm_unchanged(provider_id, review.held_on, Some(review_id))?;
         self.review_item(review_id, provider_id, today)
     }
 
