@@ -276,3 +276,28 @@ fn a_review_cannot_bury_its_assessment_under_a_later_snapshot() {
     assert_eq!(reg.snapshots(stripe.id).unwrap(), before, "nothing was written");
     assert_eq!(reg.provider(stripe.id).unwrap().risk.scenarios[0].likelihood, 2);
 }
+
+#[test]
+fn the_worksheet_pdf_presents_the_review_and_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut reg = Register::open(&dir.path().join("r.lifeboat")).unwrap();
+    let aws = reg.create_provider(&draft(&reg, "AWS", 2), day(2026, 1, 5)).unwrap();
+    let q1 = reg.start_review(&meeting("Q1 2026 provider risk review", day(2026, 1, 10)), day(2026, 1, 10)).unwrap();
+    reg.confirm_in_review(q1.id, aws.id, day(2026, 1, 10)).unwrap();
+    reg.close_review(q1.id, day(2026, 1, 10)).unwrap();
+    let today = day(2026, 4, 10);
+    let q2 = reg.start_review(&meeting("Q2 2026 provider risk review", today), today).unwrap();
+    let mut worse = reg.provider(aws.id).unwrap().risk;
+    worse.scenarios[0].likelihood = 5;
+    reg.assess_in_review(q2.id, aws.id, &worse, today).unwrap();
+    reg.close_review(q2.id, today).unwrap();
+
+    let path = dir.path().join("worksheet.pdf");
+    lifeboat::worksheet::pdf::export(&reg, &path, lifeboat::worksheet::Paper::A4, today).unwrap();
+    let out = std::process::Command::new("pdftotext").args(["-layout", path.to_str().unwrap(), "-"]).output().expect("pdftotext is needed");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Q2 2026 provider risk review"), "{text}");
+    assert!(text.contains("Attendees: CTO, CFO, Head of Platform"), "{text}");
+    assert!(text.contains("Changes since Q1 2026 provider risk review"), "{text}");
+    assert!(text.contains("Riser: exposure 10.0 → 25.0, High → Critical"), "{text}");
+}

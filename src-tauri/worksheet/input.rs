@@ -36,6 +36,8 @@ pub struct WorksheetInput {
     pub organisation: String,
     /// The review the worksheet is prepared for, if any.
     pub review_title: Option<String>,
+    /// Who attended that review.
+    pub review_attendees: Option<String>,
     pub generated_on: NaiveDate,
     /// One per provider, in the register's order.
     pub rows: Vec<RegisterRow>,
@@ -51,10 +53,9 @@ impl WorksheetInput {
     /// open or held within the last 30 days; changes are those since the latest review closed
     /// before today, when there is one.
     pub fn from_register(register: &Register, today: NaiveDate) -> crate::storage::Result<WorksheetInput> {
-        let review_title = register
-            .latest_review()?
-            .filter(|r| r.is_open() || (today - r.held_on).num_days() <= 30)
-            .map(|r| format!("{} · {}", r.title.trim(), r.held_on.format("%Y-%m-%d")));
+        let review = register.latest_review()?.filter(|r| r.is_open() || (today - r.held_on).num_days() <= 30);
+        let review_title = review.as_ref().map(|r| format!("{} · {}", r.title.trim(), r.held_on.format("%Y-%m-%d")));
+        let review_attendees = review.map(|r| r.attendees.trim().to_string()).filter(|a| !a.is_empty());
         let changes = register.changes_since_previous_review(today)?.map(|(review, changes)| Changes {
             since: format!("{} ({})", review.title.trim(), review.held_on.format("%Y-%m-%d")),
             lines: changes
@@ -67,6 +68,7 @@ impl WorksheetInput {
         Ok(WorksheetInput {
             organisation: register.settings()?.organisation,
             review_title,
+            review_attendees,
             generated_on: today,
             rows,
             providers,

@@ -72,6 +72,7 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
         (PROVIDERS_CSV, providers_csv(&providers, &rows, options)?),
         (SCENARIOS_CSV, scenarios_csv(&providers, options)?),
         (HISTORY_CSV, history_csv(&providers, &snapshots, options)?),
+        (super::REVIEWS_CSV, super::reviews::reviews_csv(register, options.bom)?),
     ];
     let files: Vec<(PathBuf, &[u8])> = contents.iter().map(|(name, bytes)| (dir.join(name), bytes.as_slice())).collect();
     crate::worksheet::write_all_atomically(&files)?;

@@ -56,7 +56,7 @@ pub fn preview(register: &Register, path: &Path, today: NaiveDate) -> Result<Imp
 /// Imports `path` in one transaction. If any problem is found nothing is written and the error
 /// lists every problem.
 pub fn apply(register: &mut Register, path: &Path, today: NaiveDate) -> Result<ImportPreview> {
-    let (preview, planned) = plan(register, path, today)?;
+    let (preview, planned, reviews) = plan(register, path, today)?;
     if !preview.can_apply() {
         return Err(WorksheetError::Rejected { problems: preview.rejected });
     }
@@ -76,7 +76,7 @@ pub fn apply(register: &mut Register, path: &Path, today: NaiveDate) -> Result<I
                 stored_snapshots::record(tx, id, today, None, &p.draft.risk)?;
             }
         }
-        Ok(())
+        super::reviews::restore(tx, &reviews)
     })?;
     Ok(preview)
 }
@@ -99,6 +99,7 @@ struct Files {
     providers_name: String,
     scenarios: Option<std::path::PathBuf>,
     history: Option<std::path::PathBuf>,
+    reviews: Option<std::path::PathBuf>,
 }
 
 fn locate(path: &Path) -> Result<std::result::Result<Files, ImportProblem>> {
@@ -116,10 +117,11 @@ fn locate(path: &Path) -> Result<std::result::Result<Files, ImportProblem>> {
             providers_name: PROVIDERS_CSV.into(),
             scenarios: optional(SCENARIOS_CSV),
             history: optional(HISTORY_CSV),
+            reviews: optional(super::REVIEWS_CSV),
         }))
     } else if path.is_file() {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-        Ok(Ok(Files { providers: path.to_path_buf(), providers_name: name, scenarios: None, history: None }))
+        Ok(Ok(Files { providers: path.to_path_buf(), providers_name: name, scenarios: None, history: None, reviews: None }))
     } else {
         Ok(Err(ImportProblem::file(&path.display().to_string(), "There is no such file or folder.")))
     }
@@ -478,7 +480,7 @@ struct Existing {
     snapshots: HashMap<i64, Vec<Snapshot>>,
 }
 
-fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPreview, Vec<Planned>)> {
+fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPreview, Vec<Planned>, Vec<super::reviews::ReviewRow>)> {
     let catalogue = register.catalogue()?;
     let folded_catalogue = catalogue.iter().map(|m| crate::domain::text::fold(&m.name)).collect();
     let mut ctx = Context { catalogue: &catalogue, folded_catalogue, modes_seen: Vec::new(), problems: Problems::default(), warnings: Vec::new(), today };
@@ -487,7 +489,7 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
         Ok(f) => f,
         Err(problem) => {
             preview.rejected.push(problem);
-            return Ok((preview, Vec::new()));
+            return Ok((preview, Vec::new(), Vec::new()));
         }
     };
     let blank = ProviderDraft::blank(&catalogue);
@@ -505,6 +507,16 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
             Some(read_scenarios(&mut ctx, p)?)
         }
         None => None,
+    };
+    let reviews = match &files.reviews {
+        Some(p) => {
+            preview.files.push(super::REVIEWS_CSV.into());
+            match load(p, super::REVIEWS_CSV, MAX_TABLE_BYTES, &mut ctx.problems).map_err(|e| WorksheetError::io(p, e))? {
+                Some(bytes) => super::reviews::read(&bytes, &mut ctx.problems),
+                None => Vec::new(),
+            }
+        }
+        None => Vec::new(),
     };
     preview.files.insert(0, files.providers_name.clone());
 
@@ -577,7 +589,7 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
         }
         preview.snapshots += p.history.len() as u32 + p.record_current as u32;
     }
-    Ok((preview, planned))
+    Ok((preview, planned, reviews))
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -6,10 +6,12 @@ pub mod import;
 mod inert;
 mod parse;
 mod read;
+pub mod reviews;
 
 pub use export::{export, CsvOptions};
 pub use import::{apply, preview, ImportPreview};
 pub use inert::{is_active, protect, unprotect};
+pub use reviews::REVIEWS_CSV;
 
 pub const PROVIDERS_CSV: &str = "providers.csv";
 pub const SCENARIOS_CSV: &str = "scenarios.csv";

@@ -59,6 +59,9 @@ fn title_block(doc: &mut Doc, input: &WorksheetInput, active: usize) {
     doc.paragraph(&heading, &title, x, w);
     let organisation = if input.organisation.trim().is_empty() { "Organisation not set" } else { input.organisation.as_str() };
     doc.paragraph(organisation, &org, x, w);
+    if let Some(attendees) = &input.review_attendees {
+        doc.paragraph(&format!("Attendees: {attendees}"), &TextStyle::new(style::BODY, Weight::Regular, style::INK), x, w);
+    }
     doc.y += 2.0;
     let retired = input.rows.len() - active;
     let mut meta = format!("Prepared {} · {} providers in the register", words::date(input.generated_on), input.rows.len());
