@@ -19,7 +19,6 @@ struct DemoFile {
 #[derive(Deserialize)]
 struct DemoReview {
     key: String,
-    title: String,
     months_ago: u32,
     attendees: String,
     notes: String,
@@ -98,9 +97,11 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
         let mut review_ids = std::collections::HashMap::new();
         for r in &demo.reviews {
             let held_on = months_before(today, r.months_ago);
+            // The demo's dates move with today, so its titles are made from them.
+            let title = crate::domain::review::suggested_title(held_on);
             let id = reviews::insert(
                 tx,
-                &reviews::NewReview { held_on, title: &r.title, attendees: &r.attendees, notes: &r.notes, closed_on: Some(held_on) },
+                &reviews::NewReview { held_on, title: &title, attendees: &r.attendees, notes: &r.notes, closed_on: Some(held_on) },
             )?;
             review_ids.insert(r.key.clone(), id);
         }
