@@ -286,25 +286,4 @@ impl Register {
         self.save_settings(&settings)?;
         Ok(settings)
     }
-
-    /// Adds a review exactly as given (the CSV import of reviews.csv). Its id is kept when free,
-    /// so snapshots pointing at it stay linked; the new id is returned.
-    pub fn restore_review(&mut self, review: &Review) -> Result<i64> {
-        let draft = ReviewDraft { held_on: review.held_on, title: review.title.clone(), attendees: review.attendees.clone(), notes: review.notes.clone() };
-        crate::domain::review::validate_review(&draft, review.held_on)?;
-        self.transaction(|tx| {
-            let taken: bool = tx.query_row("SELECT count(*) > 0 FROM reviews WHERE id = ?1", [review.id], |r| r.get(0))?;
-            if taken {
-                return reviews::insert(
-                    tx,
-                    &reviews::NewReview { held_on: review.held_on, title: review.title.trim(), attendees: &review.attendees, notes: &review.notes, closed_on: review.closed_on },
-                );
-            }
-            tx.execute(
-                "INSERT INTO reviews (id, held_on, title, attendees, notes, closed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![review.id, review.held_on, review.title.trim(), review.attendees, review.notes, review.closed_on],
-            )?;
-            Ok(review.id)
-        })
-    }
 }

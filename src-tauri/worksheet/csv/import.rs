@@ -686,7 +686,6 @@ fn provider_row(
         return None;
     }
     let record_current = latest.map(|(_, risk)| *risk != draft.risk).unwrap_or(true);
-    let _ = latest_added;
     Some(Planned {
         existing: current.map(|c| c.id),
         draft,
