@@ -42,7 +42,13 @@ impl CliError {
             CliError::Usage(_) | CliError::Refused(_) => 2,
             CliError::Store(e) if e.is_refusal() => 2,
             CliError::Store(_) => 1,
-            CliError::Worksheet(e) => if e.is_refusal() { 2 } else { 1 },
+            CliError::Worksheet(e) => {
+                if e.is_refusal() {
+                    2
+                } else {
+                    1
+                }
+            }
         }
     }
 }
@@ -137,7 +143,8 @@ fn init(mut args: Args) -> Result<(), CliError> {
             Some("--demo") => with_demo = true,
             Some("--synthetic") => {
                 let n = args.text("--synthetic")?;
-                synthetic = Some(n.parse::<usize>().map_err(|_| CliError::Usage(format!("--synthetic takes a number of providers, not {n:?}.")))?);
+                synthetic =
+                    Some(n.parse::<usize>().map_err(|_| CliError::Usage(format!("--synthetic takes a number of providers, not {n:?}.")))?);
             }
             Some("--db") => db = Some(args.value("--db")?),
             _ => return Err(unknown(&arg)),
@@ -257,6 +264,13 @@ fn print_preview(p: &crate::worksheet::csv::ImportPreview, dry_run: bool) {
         println!("rejected: {r}");
     }
     if dry_run {
-        println!("{}", if p.can_apply() { "Nothing was written. Run again without --dry-run to import." } else { "Nothing was written; fix the problems above and try again." });
+        println!(
+            "{}",
+            if p.can_apply() {
+                "Nothing was written. Run again without --dry-run to import."
+            } else {
+                "Nothing was written; fix the problems above and try again."
+            }
+        );
     }
 }

@@ -51,12 +51,8 @@ fn months_before(today: NaiveDate, months: u32) -> NaiveDate {
 }
 
 fn days_from(today: NaiveDate, days: i64) -> NaiveDate {
-    if days >= 0 {
-        today.checked_add_days(Days::new(days as u64))
-    } else {
-        today.checked_sub_days(Days::new(days.unsigned_abs()))
-    }
-    .unwrap_or(today)
+    if days >= 0 { today.checked_add_days(Days::new(days as u64)) } else { today.checked_sub_days(Days::new(days.unsigned_abs())) }
+        .unwrap_or(today)
 }
 
 /// Turns the demo's relative dates into real ones and its JSON into domain values.

@@ -15,10 +15,7 @@ fn data_dir() -> Option<PathBuf> {
     } else if cfg!(target_os = "macos") {
         home().map(|h| h.join("Library/Application Support"))
     } else {
-        std::env::var_os("XDG_DATA_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| home().map(|h| h.join(".local/share")))
+        std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()).map(PathBuf::from).or_else(|| home().map(|h| h.join(".local/share")))
     }
 }
 
@@ -30,9 +27,7 @@ pub fn default_register() -> PathBuf {
 /// The result is absolute, so the window title, messages and same-file checks do not depend on
 /// the folder the app was started from.
 pub fn resolve(flag: Option<OsString>) -> PathBuf {
-    let path = flag
-        .or_else(|| std::env::var_os("LIFEBOAT_DB").filter(|v| !v.is_empty()))
-        .map(PathBuf::from)
-        .unwrap_or_else(default_register);
+    let path =
+        flag.or_else(|| std::env::var_os("LIFEBOAT_DB").filter(|v| !v.is_empty())).map(PathBuf::from).unwrap_or_else(default_register);
     std::path::absolute(&path).unwrap_or(path)
 }

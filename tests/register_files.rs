@@ -36,14 +36,24 @@ fn full_draft(register: &Register) -> ProviderDraft {
         s.impact = (5 - i % 5) as u8;
         s.note = format!("note {i} ✓");
     }
-    d.risk.scenarios.push(Scenario { mode_id: None, mode: "Regional data residency".into(), likelihood: 2, impact: 4, note: "EU only".into() });
+    d.risk.scenarios.push(Scenario {
+        mode_id: None,
+        mode: "Regional data residency".into(),
+        likelihood: 2,
+        impact: 4,
+        note: "EU only".into(),
+    });
     d.risk.lock_in = LockIn { level: 4, reasons: "Proprietary tokens, 3-year contract".into() };
     d.risk.alternatives = vec![
         Alternative { name: "Adyen".into(), readiness: Readiness::Contracted },
         Alternative { name: "Mollie".into(), readiness: Readiness::Evaluated },
     ];
     d.risk.replacement = Replacement { effort: 5, person_weeks: Some(26.5), emergency_switch_hours: Some(72) };
-    d.risk.exit = ExitPlan { strategy: ExitStrategy::PrepareExit, plan: "Route EU cards to Adyen first.".into(), last_rehearsed: Some(day(2026, 1, 15)) };
+    d.risk.exit = ExitPlan {
+        strategy: ExitStrategy::PrepareExit,
+        plan: "Route EU cards to Adyen first.".into(),
+        last_rehearsed: Some(day(2026, 1, 15)),
+    };
     d
 }
 

@@ -251,8 +251,11 @@ fn a_register_from_before_reviews_dates_its_retired_providers_by_their_last_asse
         .unwrap();
         let risk = r#"{"scenarios":[{"mode_id":1,"mode":"Outage","likelihood":3,"impact":4,"note":""}],"lock_in":{"level":3,"reasons":""},"alternatives":[],"replacement":{"effort":3,"person_weeks":null,"emergency_switch_hours":null},"exit":{"strategy":"accept","plan":"","last_rehearsed":null}}"#;
         for taken_on in ["2024-05-01", "2024-09-01"] {
-            conn.execute("INSERT INTO snapshots (provider_id, taken_on, risk, inherent, exposure) VALUES (1, ?1, ?2, 12, 7.2)", [taken_on, risk])
-                .unwrap();
+            conn.execute(
+                "INSERT INTO snapshots (provider_id, taken_on, risk, inherent, exposure) VALUES (1, ?1, ?2, 12, 7.2)",
+                [taken_on, risk],
+            )
+            .unwrap();
         }
     }
     let reg = Register::open(&path).unwrap();

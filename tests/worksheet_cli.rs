@@ -11,7 +11,9 @@ fn help_lists_export_and_import() {
     let out = run(&["--help".as_ref()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for needle in ["export --format pdf --out FILE.pdf [--paper a4|letter]", "export --format csv --out DIR [--bom]", "import PATH [--dry-run]"] {
+    for needle in
+        ["export --format pdf --out FILE.pdf [--paper a4|letter]", "export --format csv --out DIR [--bom]", "import PATH [--dry-run]"]
+    {
         assert!(text.contains(needle), "{needle}");
     }
 }
@@ -21,7 +23,17 @@ fn export_pdf_writes_a_worksheet() {
     let tmp = tempfile::tempdir().unwrap();
     let db = register_file(tmp.path());
     let pdf = tmp.path().join("board.pdf");
-    let out = run(&["export".as_ref(), "--format".as_ref(), "pdf".as_ref(), "--paper".as_ref(), "letter".as_ref(), "--out".as_ref(), pdf.as_os_str(), "--db".as_ref(), db.as_os_str()]);
+    let out = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "pdf".as_ref(),
+        "--paper".as_ref(),
+        "letter".as_ref(),
+        "--out".as_ref(),
+        pdf.as_os_str(),
+        "--db".as_ref(),
+        db.as_os_str(),
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
@@ -31,13 +43,26 @@ fn bad_arguments_and_missing_registers_exit_2_without_creating_files() {
     let tmp = tempfile::tempdir().unwrap();
     let missing = tmp.path().join("nope.lifeboat");
     let out_pdf = tmp.path().join("x.pdf");
-    let out = run(&["export".as_ref(), "--format".as_ref(), "pdf".as_ref(), "--out".as_ref(), out_pdf.as_os_str(), "--db".as_ref(), missing.as_os_str()]);
+    let out = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "pdf".as_ref(),
+        "--out".as_ref(),
+        out_pdf.as_os_str(),
+        "--db".as_ref(),
+        missing.as_os_str(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("There is no register"));
     assert!(!missing.exists() && !out_pdf.exists());
 
     let db = register_file(tmp.path());
-    for bad in [&["export", "--format", "docx", "--out", "x"][..], &["export", "--format", "pdf", "--paper", "a3", "--out", "x"], &["export", "--format", "csv"], &["import"]] {
+    for bad in [
+        &["export", "--format", "docx", "--out", "x"][..],
+        &["export", "--format", "pdf", "--paper", "a3", "--out", "x"],
+        &["export", "--format", "csv"],
+        &["import"],
+    ] {
         let mut a: Vec<&OsStr> = bad.iter().map(|s| s.as_ref()).collect();
         a.extend(["--db".as_ref(), db.as_os_str()]);
         let out = run(&a);

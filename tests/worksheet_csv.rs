@@ -53,12 +53,30 @@ fn the_cli_round_trips_through_an_empty_register_with_a_bom() {
     let tmp = tempfile::tempdir().unwrap();
     let db = register_file(tmp.path());
     let (one, two, db2) = (tmp.path().join("one"), tmp.path().join("two"), tmp.path().join("copy.lifeboat"));
-    let out = run(&["export".as_ref(), "--format".as_ref(), "csv".as_ref(), "--bom".as_ref(), "--out".as_ref(), one.as_os_str(), "--db".as_ref(), db.as_os_str()]);
+    let out = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--bom".as_ref(),
+        "--out".as_ref(),
+        one.as_os_str(),
+        "--db".as_ref(),
+        db.as_os_str(),
+    ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(read(&one, "providers.csv").starts_with("\u{feff}Provider,".as_bytes()));
     let out = run(&["import".as_ref(), one.as_os_str(), "--db".as_ref(), db2.as_os_str()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = run(&["export".as_ref(), "--format".as_ref(), "csv".as_ref(), "--bom".as_ref(), "--out".as_ref(), two.as_os_str(), "--db".as_ref(), db2.as_os_str()]);
+    let out = run(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "--bom".as_ref(),
+        "--out".as_ref(),
+        two.as_os_str(),
+        "--db".as_ref(),
+        db2.as_os_str(),
+    ]);
     assert!(out.status.success());
     for name in ["providers.csv", "scenarios.csv", "history.csv"] {
         assert_eq!(read(&one, name), read(&two, name), "{name}");
@@ -188,12 +206,22 @@ fn a_score_out_of_range_is_refused_with_its_cell() {
 
 #[test]
 fn duplicate_names_are_refused() {
-    refused(b"Provider,Owner\r\nAlpha,a\r\nBeta,b\r\nALPHA ,c\r\n", "sheet.csv", &[], &["row 4, column A (Provider)", "listed twice (first on row 2)"]);
+    refused(
+        b"Provider,Owner\r\nAlpha,a\r\nBeta,b\r\nALPHA ,c\r\n",
+        "sheet.csv",
+        &[],
+        &["row 4, column A (Provider)", "listed twice (first on row 2)"],
+    );
 }
 
 #[test]
 fn an_unterminated_quote_is_refused() {
-    refused(b"Provider,Notes\r\nAlpha,ok\r\nBeta,\"never closed\r\nGamma,x\r\n", "sheet.csv", &[], &["row 3, column B (Notes)", "never closed"]);
+    refused(
+        b"Provider,Notes\r\nAlpha,ok\r\nBeta,\"never closed\r\nGamma,x\r\n",
+        "sheet.csv",
+        &[],
+        &["row 3, column B (Notes)", "never closed"],
+    );
 }
 
 #[test]

@@ -37,7 +37,8 @@ fn every_provider_name_and_level_is_in_the_text() {
     for row in register.register_rows(today()).unwrap() {
         assert!(text.contains(row.inherent_level.label()));
     }
-    for needle in ["Page 1 of", "generated 2026-11-22", "Reviews overdue", "Contracts renewing within 90 days", "€", "£", "→", "≥", "•"] {
+    for needle in ["Page 1 of", "generated 2026-11-22", "Reviews overdue", "Contracts renewing within 90 days", "€", "£", "→", "≥", "•"]
+    {
         assert!(text.contains(needle), "{needle:?} missing");
     }
 }
@@ -141,10 +142,12 @@ fn the_register_table_repeats_its_header_on_every_page() {
     let path = dir.path().join("big.pdf");
     pdf::export(&register, &path, Paper::A4, today()).unwrap();
     let pages = page_count(&path);
-    let table_pages: Vec<usize> = (2..=pages).take_while(|&n| {
-        let t = text_of(&path, Some(n));
-        n == 2 || t.contains("Register (continued)")
-    }).collect();
+    let table_pages: Vec<usize> = (2..=pages)
+        .take_while(|&n| {
+            let t = text_of(&path, Some(n));
+            n == 2 || t.contains("Register (continued)")
+        })
+        .collect();
     assert!(table_pages.len() >= 2, "70 providers need more than one table page");
     for &n in &table_pages {
         let t = text_of(&path, Some(n));

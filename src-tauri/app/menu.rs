@@ -50,12 +50,7 @@ pub fn handle(app: &AppHandle, event: MenuEvent) {
 /// File > Open register…, once the UI has agreed to leave the page it shows.
 #[tauri::command]
 pub async fn open_register(app: AppHandle) {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("Open register")
-        .add_filter("Lifeboat register", REGISTER_EXTENSIONS)
-        .blocking_pick_file();
+    let picked = app.dialog().file().set_title("Open register").add_filter("Lifeboat register", REGISTER_EXTENSIONS).blocking_pick_file();
     if let Some(path) = picked.and_then(|p| p.into_path().ok()) {
         switch_register(&app, path);
     }

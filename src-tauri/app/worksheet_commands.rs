@@ -46,8 +46,7 @@ impl WorksheetSession {
     /// The last folder used, else Documents, else home: GTK would otherwise open on "Recent".
     fn start_dir(&self, app: &AppHandle) -> Option<PathBuf> {
         let last = self.last_dir.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        last.or_else(|| app.path().document_dir().ok().filter(|d| d.is_dir()))
-            .or_else(|| app.path().home_dir().ok().filter(|d| d.is_dir()))
+        last.or_else(|| app.path().document_dir().ok().filter(|d| d.is_dir())).or_else(|| app.path().home_dir().ok().filter(|d| d.is_dir()))
     }
 }
 
@@ -84,9 +83,7 @@ fn dialog(app: &AppHandle, session: &WorksheetSession, title: &str) -> FileDialo
 }
 
 fn picked(choice: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
-    choice
-        .map(|p| p.into_path().map_err(|e| CommandError::new("io", format!("The chosen location cannot be used: {e}"))))
-        .transpose()
+    choice.map(|p| p.into_path().map_err(|e| CommandError::new("io", format!("The chosen location cannot be used: {e}")))).transpose()
 }
 
 /// Refuses before any dialog opens when no register is open.
@@ -113,7 +110,11 @@ fn file_stem(organisation: &str, register_stem: &str) -> String {
         .join(" ");
     let cleaned: String = cleaned.chars().take(60).collect();
     let cleaned = cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace());
-    if cleaned.is_empty() { "Lifeboat".into() } else { cleaned.into() }
+    if cleaned.is_empty() {
+        "Lifeboat".into()
+    } else {
+        cleaned.into()
+    }
 }
 
 /// GTK's save dialog does not add the extension of the chosen filter, so a bare name gets `.pdf`.
@@ -134,7 +135,12 @@ fn pdf_path(chosen: PathBuf) -> CommandResult<PathBuf> {
 
 /// Asks for a file name, then writes the PDF worksheet there. `None` if the user cancelled.
 #[tauri::command]
-pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>, paper: Paper) -> CommandResult<Option<String>> {
+pub async fn export_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session: State<'_, WorksheetSession>,
+    paper: Paper,
+) -> CommandResult<Option<String>> {
     let today = clock::today();
     let stem = name_stem(&state)?;
     let chosen = dialog(&app, &session, "Export the worksheet as PDF")
@@ -169,7 +175,12 @@ pub async fn export_pdf(app: AppHandle, state: State<'_, AppState>, session: Sta
 /// Asks for a folder, then writes providers.csv, scenarios.csv and history.csv into it, after
 /// asking before replacing any of them. Returns the folder, `None` if the user cancelled.
 #[tauri::command]
-pub async fn export_csv(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>, bom: bool) -> CommandResult<Option<String>> {
+pub async fn export_csv(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session: State<'_, WorksheetSession>,
+    bom: bool,
+) -> CommandResult<Option<String>> {
     require_register(&state)?;
     let chosen = dialog(&app, &session, "Choose a folder for the CSV files").blocking_pick_folder();
     let Some(dir) = picked(chosen)? else { return Ok(None) };
@@ -178,7 +189,12 @@ pub async fn export_csv(app: AppHandle, state: State<'_, AppState>, session: Sta
     if !existing.is_empty() {
         let replace = app
             .dialog()
-            .message(format!("{} already has {}. Replace {} with this export?", dir.display(), and_list(&existing), if existing.len() == 1 { "it" } else { "them" }))
+            .message(format!(
+                "{} already has {}. Replace {} with this export?",
+                dir.display(),
+                and_list(&existing),
+                if existing.len() == 1 { "it" } else { "them" }
+            ))
             .title("Replace the existing CSV files?")
             .kind(MessageDialogKind::Warning)
             .buttons(MessageDialogButtons::OkCancelCustom("Replace".into(), "Cancel".into()))
@@ -195,7 +211,11 @@ pub async fn export_csv(app: AppHandle, state: State<'_, AppState>, session: Sta
 
 /// Asks for one CSV file (a Lifeboat providers.csv or a spreadsheet export) and previews its import.
 #[tauri::command]
-pub async fn choose_import(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>) -> CommandResult<Option<ImportChoice>> {
+pub async fn choose_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session: State<'_, WorksheetSession>,
+) -> CommandResult<Option<ImportChoice>> {
     require_register(&state)?;
     let chosen = dialog(&app, &session, "Import a CSV file").add_filter("CSV file", &["csv", "CSV"]).blocking_pick_file();
     preview_choice(&state, &session, picked(chosen)?)
@@ -204,7 +224,11 @@ pub async fn choose_import(app: AppHandle, state: State<'_, AppState>, session: 
 /// Asks for a folder exported by Lifeboat (providers.csv, scenarios.csv, history.csv) and
 /// previews its import.
 #[tauri::command]
-pub async fn choose_import_folder(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>) -> CommandResult<Option<ImportChoice>> {
+pub async fn choose_import_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session: State<'_, WorksheetSession>,
+) -> CommandResult<Option<ImportChoice>> {
     require_register(&state)?;
     let chosen = dialog(&app, &session, "Import a Lifeboat export folder").blocking_pick_folder();
     preview_choice(&state, &session, picked(chosen)?)
@@ -222,7 +246,12 @@ fn preview_choice(state: &AppState, session: &WorksheetSession, path: Option<Pat
 
 /// Imports the file or folder previewed last, all of it in one transaction or nothing.
 #[tauri::command]
-pub async fn apply_import(app: AppHandle, state: State<'_, AppState>, session: State<'_, WorksheetSession>, path: String) -> CommandResult<ImportPreview> {
+pub async fn apply_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    session: State<'_, WorksheetSession>,
+    path: String,
+) -> CommandResult<ImportPreview> {
     let chosen = session.pending_import.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let path = match chosen {
         Some(chosen) if same_choice(&chosen, &path) => chosen,

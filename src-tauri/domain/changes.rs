@@ -164,10 +164,16 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
 
     let by_name = |a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase());
     changes.risers.sort_by(|a, b| {
-        b.exposure_change.total_cmp(&a.exposure_change).then(b.inherent_change.cmp(&a.inherent_change)).then_with(|| by_name(&a.name, &b.name))
+        b.exposure_change
+            .total_cmp(&a.exposure_change)
+            .then(b.inherent_change.cmp(&a.inherent_change))
+            .then_with(|| by_name(&a.name, &b.name))
     });
     changes.fallers.sort_by(|a, b| {
-        a.exposure_change.total_cmp(&b.exposure_change).then(a.inherent_change.cmp(&b.inherent_change)).then_with(|| by_name(&a.name, &b.name))
+        a.exposure_change
+            .total_cmp(&b.exposure_change)
+            .then(a.inherent_change.cmp(&b.inherent_change))
+            .then_with(|| by_name(&a.name, &b.name))
     });
     changes.level_changes.sort_by(|a, b| b.after.inherent_level.cmp(&a.after.inherent_level).then_with(|| by_name(&a.name, &b.name)));
     changes.new.sort_by(|a, b| b.standing.exposure.total_cmp(&a.standing.exposure).then_with(|| by_name(&a.name, &b.name)));
@@ -256,7 +262,13 @@ mod tests {
             risk: RiskProfile {
                 scenarios: scenarios
                     .iter()
-                    .map(|&(mode, likelihood, impact)| Scenario { mode_id: None, mode: mode.into(), likelihood, impact, note: String::new() })
+                    .map(|&(mode, likelihood, impact)| Scenario {
+                        mode_id: None,
+                        mode: mode.into(),
+                        likelihood,
+                        impact,
+                        note: String::new(),
+                    })
                     .collect(),
                 lock_in: LockIn { level: 5, reasons: String::new() },
                 alternatives: vec![],

@@ -92,7 +92,11 @@ pub fn watch(provider: &Provider, today: NaiveDate) -> Option<ContractWatch> {
             deadline_or_renewal,
             deadline.unwrap_or(renewal)
         ),
-        ContractAlert::NoticeSoon => format!("Give notice by {} ({} days) to leave before the renewal on {renewal}.", deadline.unwrap_or(renewal), deadline_or_renewal),
+        ContractAlert::NoticeSoon => format!(
+            "Give notice by {} ({} days) to leave before the renewal on {renewal}.",
+            deadline.unwrap_or(renewal),
+            deadline_or_renewal
+        ),
         ContractAlert::RenewsSoon | ContractAlert::Later => match deadline {
             Some(d) => format!("Renews on {renewal} ({days_to_renewal} days); notice deadline {d}."),
             None => format!("Renews on {renewal} ({days_to_renewal} days); no notice period recorded."),

@@ -243,13 +243,7 @@ impl ProviderDraft {
                 scenarios: catalogue
                     .iter()
                     .filter(|m| !m.retired)
-                    .map(|m| Scenario {
-                        mode_id: Some(m.id),
-                        mode: m.name.clone(),
-                        likelihood: 1,
-                        impact: 1,
-                        note: String::new(),
-                    })
+                    .map(|m| Scenario { mode_id: Some(m.id), mode: m.name.clone(), likelihood: 1, impact: 1, note: String::new() })
                     .collect(),
                 lock_in: LockIn { level: 1, reasons: String::new() },
                 alternatives: Vec::new(),

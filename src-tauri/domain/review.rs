@@ -161,10 +161,7 @@ pub struct TrendEntry {
 }
 
 pub fn titled_trend(points: Vec<TrendPoint>, titles: &HashMap<i64, String>) -> Vec<TrendEntry> {
-    points
-        .into_iter()
-        .map(|point| TrendEntry { review_title: point.review_id.and_then(|id| titles.get(&id).cloned()), point })
-        .collect()
+    points.into_iter().map(|point| TrendEntry { review_title: point.review_id.and_then(|id| titles.get(&id).cloned()), point }).collect()
 }
 
 /// How many active providers need review, for the home screen and the register's header.
@@ -256,7 +253,13 @@ pub struct ReviewSummary {
 }
 
 /// `rows` is the register as of the summary's day; `reviewed` the providers the review assessed.
-pub fn summarise(review: Review, previous: Option<Review>, reviewed: &[i64], changes: RegisterChanges, rows: &[RegisterRow]) -> ReviewSummary {
+pub fn summarise(
+    review: Review,
+    previous: Option<Review>,
+    reviewed: &[i64],
+    changes: RegisterChanges,
+    rows: &[RegisterRow],
+) -> ReviewSummary {
     let pick = |keep: &dyn Fn(&RegisterRow) -> bool| -> Vec<ProviderRef> {
         let order = walk_order(rows);
         order
@@ -290,7 +293,12 @@ mod tests {
     }
 
     fn draft() -> ReviewDraft {
-        ReviewDraft { held_on: d(2027, 1, 15), title: "Q1 2027 provider risk review".into(), attendees: "CTO, CFO".into(), notes: String::new() }
+        ReviewDraft {
+            held_on: d(2027, 1, 15),
+            title: "Q1 2027 provider risk review".into(),
+            attendees: "CTO, CFO".into(),
+            notes: String::new(),
+        }
     }
 
     fn fields(r: Result<(), ValidationErrors>) -> Vec<String> {
@@ -325,7 +333,8 @@ mod tests {
     }
 
     fn provider(id: i64, name: &str, likelihood: u8, status: Status) -> Provider {
-        let mut risk = ProviderDraft::blank(&[FailureMode { id: 1, name: "Outage".into(), description: String::new(), retired: false }]).risk;
+        let mut risk =
+            ProviderDraft::blank(&[FailureMode { id: 1, name: "Outage".into(), description: String::new(), retired: false }]).risk;
         risk.scenarios[0].likelihood = likelihood;
         risk.scenarios[0].impact = 5;
         risk.lock_in.level = 5;
@@ -387,9 +396,14 @@ mod tests {
         let today = d(2027, 1, 15);
         let rows = rows(
             today,
-            &[(1, "A", 1, d(2027, 1, 15), Status::Active), (2, "B", 1, d(2025, 1, 1), Status::Active), (3, "C", 1, d(2020, 1, 1), Status::Retired)],
+            &[
+                (1, "A", 1, d(2027, 1, 15), Status::Active),
+                (2, "B", 1, d(2025, 1, 1), Status::Active),
+                (3, "C", 1, d(2020, 1, 1), Status::Retired),
+            ],
         );
-        let review = Review { id: 9, held_on: today, title: "Q1".into(), attendees: String::new(), notes: String::new(), closed_on: Some(today) };
+        let review =
+            Review { id: 9, held_on: today, title: "Q1".into(), attendees: String::new(), notes: String::new(), closed_on: Some(today) };
         let changes = crate::domain::changes::since(&Default::default(), &Default::default());
         let s = summarise(review, None, &[1], changes, &rows);
         assert_eq!(s.reviewed, 1);

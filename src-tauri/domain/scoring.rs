@@ -74,12 +74,7 @@ pub struct Scores {
 }
 
 pub fn score(risk: &RiskProfile) -> Scores {
-    let inherent = risk
-        .scenarios
-        .iter()
-        .map(|s| scenario_score(s.likelihood, s.impact))
-        .max()
-        .unwrap_or(0);
+    let inherent = risk.scenarios.iter().map(|s| scenario_score(s.likelihood, s.impact)).max().unwrap_or(0);
     let drivers = risk
         .scenarios
         .iter()
@@ -173,20 +168,10 @@ mod tests {
             scenarios: scores
                 .iter()
                 .enumerate()
-                .map(|(i, &(l, im))| Scenario {
-                    mode_id: None,
-                    mode: format!("mode {i}"),
-                    likelihood: l,
-                    impact: im,
-                    note: String::new(),
-                })
+                .map(|(i, &(l, im))| Scenario { mode_id: None, mode: format!("mode {i}"), likelihood: l, impact: im, note: String::new() })
                 .collect(),
             lock_in: LockIn { level: lock_in, reasons: String::new() },
-            alternatives: alts
-                .iter()
-                .enumerate()
-                .map(|(i, &r)| Alternative { name: format!("alt {i}"), readiness: r })
-                .collect(),
+            alternatives: alts.iter().enumerate().map(|(i, &r)| Alternative { name: format!("alt {i}"), readiness: r }).collect(),
             replacement: Replacement { effort, person_weeks: None, emergency_switch_hours: None },
             exit: ExitPlan { strategy: ExitStrategy::Accept, plan: String::new(), last_rehearsed: None },
         }

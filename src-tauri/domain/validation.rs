@@ -35,7 +35,11 @@ impl ValidationErrors {
     }
 
     pub fn into_result(self) -> Result<(), ValidationErrors> {
-        if self.is_empty() { Ok(()) } else { Err(self) }
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
     }
 }
 
@@ -170,10 +174,7 @@ mod tests {
         d.risk.scenarios[2].likelihood = 6;
         d.risk.scenarios[3].impact = 0;
         d.risk.lock_in.level = 9;
-        assert_eq!(
-            fields(&d),
-            vec!["risk.scenarios.2.likelihood", "risk.scenarios.3.impact", "risk.lock_in.level"]
-        );
+        assert_eq!(fields(&d), vec!["risk.scenarios.2.likelihood", "risk.scenarios.3.impact", "risk.lock_in.level"]);
         let msg = &validate(&d).unwrap_err().errors[0].message;
         assert_eq!(msg, "Likelihood must be between 1 and 5, not 6.");
     }

@@ -35,9 +35,7 @@ impl StoreError {
     pub fn open(path: &Path, e: rusqlite::Error) -> StoreError {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotARegister(path.to_path_buf()),
-            Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
-                StoreError::Damaged { path: path.to_path_buf(), reason: e.to_string() }
-            }
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged { path: path.to_path_buf(), reason: e.to_string() },
             Some(rusqlite::ErrorCode::CannotOpen) | Some(rusqlite::ErrorCode::PermissionDenied) => {
                 StoreError::Io { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) }
             }
@@ -63,7 +61,12 @@ impl StoreError {
     pub fn is_refusal(&self) -> bool {
         matches!(
             self,
-            StoreError::Invalid(_) | StoreError::NotARegister(_) | StoreError::Damaged { .. } | StoreError::TooNew { .. } | StoreError::NotFound(_) | StoreError::Refused(_)
+            StoreError::Invalid(_)
+                | StoreError::NotARegister(_)
+                | StoreError::Damaged { .. }
+                | StoreError::TooNew { .. }
+                | StoreError::NotFound(_)
+                | StoreError::Refused(_)
         )
     }
 }

@@ -30,9 +30,7 @@ pub fn inspect(path: &Path) -> Result<i64> {
     if version > LATEST_VERSION {
         return Err(StoreError::TooNew { path: path.to_path_buf(), found: version, supported: LATEST_VERSION });
     }
-    let check: String = conn
-        .query_row("PRAGMA quick_check", [], |r| r.get(0))
-        .map_err(|e| StoreError::open(path, e))?;
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(|e| StoreError::open(path, e))?;
     if check != "ok" {
         return Err(StoreError::Damaged { path: path.to_path_buf(), reason: check });
     }

@@ -30,7 +30,9 @@ const SELECT: &str = "SELECT p.id, p.name, p.category, p.value_provided, p.owner
 
 fn choice<T>(r: &Row, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let text: String = r.get(index)?;
-    parse(&text).ok_or_else(|| rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, format!("unknown value {text:?}").into()))
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, format!("unknown value {text:?}").into())
+    })
 }
 
 type StoredRow = (i64, Profile, NaiveDate, String);
@@ -81,10 +83,8 @@ pub fn by_name(conn: &Connection, name: &str) -> Result<Option<Provider>> {
 }
 
 fn name_taken(conn: &Connection, name: &str, except: Option<i64>) -> Result<bool> {
-    let found: Option<i64> = conn
-        .prepare_cached("SELECT id FROM providers WHERE name = ?1")?
-        .query_row([name.trim()], |r| r.get(0))
-        .optional()?;
+    let found: Option<i64> =
+        conn.prepare_cached("SELECT id FROM providers WHERE name = ?1")?.query_row([name.trim()], |r| r.get(0)).optional()?;
     Ok(found.is_some() && found != except)
 }
 
@@ -99,9 +99,21 @@ pub fn insert(conn: &Connection, new: &NewProvider) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
-        p.name.trim(), p.category.key(), p.value_provided, p.owner, p.tier, p.status.key(), p.annual_spend,
-        p.currency.trim().to_uppercase(), p.renewal_date, p.notice_period_days, p.data_held.key(), p.website,
-        p.status_page, p.notes, new.created_on
+        p.name.trim(),
+        p.category.key(),
+        p.value_provided,
+        p.owner,
+        p.tier,
+        p.status.key(),
+        p.annual_spend,
+        p.currency.trim().to_uppercase(),
+        p.renewal_date,
+        p.notice_period_days,
+        p.data_held.key(),
+        p.website,
+        p.status_page,
+        p.notes,
+        new.created_on
     ])?;
     Ok(conn.last_insert_rowid())
 }
@@ -118,21 +130,45 @@ pub fn update(conn: &Connection, id: i64, p: &Profile) -> Result<()> {
              WHERE id = ?1",
         )?
         .execute(params![
-            id, p.name.trim(), p.category.key(), p.value_provided, p.owner, p.tier, p.status.key(), p.annual_spend,
-            p.currency.trim().to_uppercase(), p.renewal_date, p.notice_period_days, p.data_held.key(), p.website,
-            p.status_page, p.notes
+            id,
+            p.name.trim(),
+            p.category.key(),
+            p.value_provided,
+            p.owner,
+            p.tier,
+            p.status.key(),
+            p.annual_spend,
+            p.currency.trim().to_uppercase(),
+            p.renewal_date,
+            p.notice_period_days,
+            p.data_held.key(),
+            p.website,
+            p.status_page,
+            p.notes
         ])?;
-    if changed == 0 { Err(StoreError::NotFound(id)) } else { Ok(()) }
+    if changed == 0 {
+        Err(StoreError::NotFound(id))
+    } else {
+        Ok(())
+    }
 }
 
 pub fn set_status(conn: &Connection, id: i64, status: Status) -> Result<()> {
     let changed = conn.execute("UPDATE providers SET status = ?2 WHERE id = ?1", params![id, status.key()])?;
-    if changed == 0 { Err(StoreError::NotFound(id)) } else { Ok(()) }
+    if changed == 0 {
+        Err(StoreError::NotFound(id))
+    } else {
+        Ok(())
+    }
 }
 
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let changed = conn.execute("DELETE FROM providers WHERE id = ?1", [id])?;
-    if changed == 0 { Err(StoreError::NotFound(id)) } else { Ok(()) }
+    if changed == 0 {
+        Err(StoreError::NotFound(id))
+    } else {
+        Ok(())
+    }
 }
 
 pub fn catalogue(conn: &Connection) -> Result<Vec<FailureMode>> {

@@ -13,7 +13,9 @@ use crate::domain::changes::{since, state_at, RegisterChanges, RegisterState, Ti
 use crate::domain::contracts::{watch, watch_list, ContractWatch};
 use crate::domain::history::TrendPoint;
 use crate::domain::provider::{RiskProfile, Status};
-use crate::domain::review::{item, sort_items, summarise, titled_trend, ItemSource, Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
+use crate::domain::review::{
+    item, sort_items, summarise, titled_trend, ItemSource, Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry,
+};
 use crate::domain::settings::validate_settings;
 use crate::domain::validation::{validate_risk, ValidationErrors};
 
@@ -77,7 +79,13 @@ impl Register {
         let id = self.transaction(|tx| {
             reviews::insert(
                 tx,
-                &reviews::NewReview { held_on: draft.held_on, title: draft.title.trim(), attendees: &draft.attendees, notes: &draft.notes, closed_on: None },
+                &reviews::NewReview {
+                    held_on: draft.held_on,
+                    title: draft.title.trim(),
+                    attendees: &draft.attendees,
+                    notes: &draft.notes,
+                    closed_on: None,
+                },
             )
         })?;
         self.review(id)

@@ -90,12 +90,20 @@ pub fn update(conn: &Connection, id: i64, draft: &ReviewDraft) -> Result<()> {
         "UPDATE reviews SET held_on = ?2, title = ?3, attendees = ?4, notes = ?5 WHERE id = ?1",
         params![id, draft.held_on, draft.title.trim(), draft.attendees, draft.notes],
     )?;
-    if changed == 0 { Err(missing(id).into()) } else { Ok(()) }
+    if changed == 0 {
+        Err(missing(id).into())
+    } else {
+        Ok(())
+    }
 }
 
 pub fn close(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
     let changed = conn.execute("UPDATE reviews SET closed_on = ?2 WHERE id = ?1", params![id, on])?;
-    if changed == 0 { Err(missing(id).into()) } else { Ok(()) }
+    if changed == 0 {
+        Err(missing(id).into())
+    } else {
+        Ok(())
+    }
 }
 
 /// The providers assessed in the review, by id.

@@ -30,10 +30,7 @@ fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<O
 
 fn put<T: Serialize>(conn: &Connection, key: &str, value: &T) -> Result<()> {
     let json = serde_json::to_string(value).expect("settings serialise");
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, &json],
-    )?;
+    conn.execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, &json])?;
     Ok(())
 }
 

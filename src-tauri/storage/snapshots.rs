@@ -60,9 +60,8 @@ pub fn all(conn: &Connection) -> Result<Vec<Snapshot>> {
 /// Every provider's trend from the stored scores, without reading the profiles: (provider id,
 /// point), ordered by provider id, then date.
 pub fn all_trends(conn: &Connection) -> Result<Vec<(i64, TrendPoint)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT provider_id, taken_on, inherent, exposure, review_id FROM snapshots ORDER BY provider_id, taken_on",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT provider_id, taken_on, inherent, exposure, review_id FROM snapshots ORDER BY provider_id, taken_on")?;
     let rows = stmt.query_map([], |r| {
         let inherent: u8 = r.get(2)?;
         Ok((

@@ -48,17 +48,10 @@ impl App {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("tauri-driver runs (cargo install tauri-driver --locked)");
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_global(Some(Duration::from_secs(60)))
-            .build()
-            .into();
-        let mut app = App {
-            driver,
-            base: format!("http://127.0.0.1:{port}"),
-            agent,
-            shots: std::env::var_os("LIFEBOAT_E2E_SHOTS").map(Into::into),
-        };
+        let agent: ureq::Agent =
+            ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(Duration::from_secs(60))).build().into();
+        let mut app =
+            App { driver, base: format!("http://127.0.0.1:{port}"), agent, shots: std::env::var_os("LIFEBOAT_E2E_SHOTS").map(Into::into) };
         let capabilities = json!({"capabilities": {"alwaysMatch": {"tauri:options": {
             "application": binary,
             "args": ["--db", db.to_str().unwrap()],
@@ -91,7 +84,11 @@ impl App {
         let mut response = response.map_err(|e| e.to_string())?;
         let ok = response.status().is_success();
         let reply: Value = response.body_mut().read_json().map_err(|e| e.to_string())?;
-        if ok { Ok(reply["value"].clone()) } else { Err(format!("{} {}", reply["value"]["error"], reply["value"]["message"])) }
+        if ok {
+            Ok(reply["value"].clone())
+        } else {
+            Err(format!("{} {}", reply["value"]["error"], reply["value"]["message"]))
+        }
     }
 
     /// Retries `attempt` until it succeeds or patience runs out.
@@ -131,14 +128,22 @@ impl App {
     pub fn wait_text(&self, css: &str, expected: &str) {
         self.wait(&format!("{css} to read {expected:?}"), || {
             let text = self.find_now(css)?.text_now()?;
-            if text.trim() == expected { Ok(()) } else { Err(format!("reads {text:?}")) }
+            if text.trim() == expected {
+                Ok(())
+            } else {
+                Err(format!("reads {text:?}"))
+            }
         })
     }
 
     pub fn wait_count(&self, css: &str, expected: usize) {
         self.wait(&format!("{expected} × {css}"), || {
             let n = self.count(css);
-            if n == expected { Ok(()) } else { Err(format!("found {n}")) }
+            if n == expected {
+                Ok(())
+            } else {
+                Err(format!("found {n}"))
+            }
         })
     }
 

@@ -44,14 +44,64 @@ fn specs() -> Vec<Spec> {
         alternatives,
     };
     vec![
-        s(NAMES[0], Payments, vec![vec![(2, 5), (3, 3), (3, 3), (2, 4), (2, 5), (2, 5), (3, 2)], vec![(3, 5), (3, 3), (4, 3), (2, 4), (2, 5), (2, 5), (3, 2)], vec![(4, 5), (3, 3), (4, 3), (2, 4), (2, 5), (2, 5), (3, 2)]], 4, 4, vec![("Adyen", Readiness::Contracted), ("Braintree", Readiness::Identified)]),
-        s(NAMES[1], Hosting, vec![vec![(2, 4), (3, 3), (2, 2), (1, 5), (2, 4), (1, 5), (2, 3)], vec![(2, 4), (2, 3), (2, 2), (1, 5), (2, 4), (1, 5), (2, 3)]], 5, 5, vec![]),
+        s(
+            NAMES[0],
+            Payments,
+            vec![
+                vec![(2, 5), (3, 3), (3, 3), (2, 4), (2, 5), (2, 5), (3, 2)],
+                vec![(3, 5), (3, 3), (4, 3), (2, 4), (2, 5), (2, 5), (3, 2)],
+                vec![(4, 5), (3, 3), (4, 3), (2, 4), (2, 5), (2, 5), (3, 2)],
+            ],
+            4,
+            4,
+            vec![("Adyen", Readiness::Contracted), ("Braintree", Readiness::Identified)],
+        ),
+        s(
+            NAMES[1],
+            Hosting,
+            vec![
+                vec![(2, 4), (3, 3), (2, 2), (1, 5), (2, 4), (1, 5), (2, 3)],
+                vec![(2, 4), (2, 3), (2, 2), (1, 5), (2, 4), (1, 5), (2, 3)],
+            ],
+            5,
+            5,
+            vec![],
+        ),
         s(NAMES[2], Storage, vec![vec![(3, 4), (3, 3), (4, 2), (2, 4), (4, 4), (2, 4), (3, 3)]], 3, 3, vec![("MinIO", Readiness::Live)]),
-        s(NAMES[3], Payments, vec![vec![(2, 3), (2, 2), (1, 2), (1, 3), (1, 4), (1, 3), (1, 2)], vec![(1, 3), (2, 2), (1, 2), (1, 3), (1, 4), (1, 3), (1, 2)]], 2, 2, vec![("Stripe", Readiness::Evaluated)]),
+        s(
+            NAMES[3],
+            Payments,
+            vec![
+                vec![(2, 3), (2, 2), (1, 2), (1, 3), (1, 4), (1, 3), (1, 2)],
+                vec![(1, 3), (2, 2), (1, 2), (1, 3), (1, 4), (1, 3), (1, 2)],
+            ],
+            2,
+            2,
+            vec![("Stripe", Readiness::Evaluated)],
+        ),
         s(NAMES[4], Email, vec![vec![(2, 2), (3, 2), (2, 1), (1, 2), (2, 3), (2, 2), (2, 1)]], 1, 2, vec![("Postmark", Readiness::Live)]),
         s(NAMES[5], Analytics, vec![vec![(1, 1), (1, 1), (2, 1), (1, 1), (1, 2), (1, 1), (1, 1)]], 1, 1, vec![]),
-        s(NAMES[6], Monitoring, vec![vec![(3, 3), (3, 3), (4, 3), (1, 3), (2, 3), (1, 3), (3, 2)], vec![(3, 3), (3, 3), (5, 3), (1, 3), (2, 3), (1, 3), (3, 2)], vec![(3, 3), (3, 3), (4, 3), (1, 3), (2, 3), (1, 3), (3, 2)], vec![(2, 3), (3, 3), (4, 3), (1, 3), (2, 3), (1, 3), (3, 2)]], 3, 4, vec![("Grafana Cloud", Readiness::Evaluated)]),
-        s(NAMES[7], Auth, vec![vec![(2, 5), (2, 4), (3, 2), (2, 5), (2, 5), (1, 5), (3, 3)]], 5, 4, vec![("Keycloak", Readiness::Identified)]),
+        s(
+            NAMES[6],
+            Monitoring,
+            vec![
+                vec![(3, 3), (3, 3), (4, 3), (1, 3), (2, 3), (1, 3), (3, 2)],
+                vec![(3, 3), (3, 3), (5, 3), (1, 3), (2, 3), (1, 3), (3, 2)],
+                vec![(3, 3), (3, 3), (4, 3), (1, 3), (2, 3), (1, 3), (3, 2)],
+                vec![(2, 3), (3, 3), (4, 3), (1, 3), (2, 3), (1, 3), (3, 2)],
+            ],
+            3,
+            4,
+            vec![("Grafana Cloud", Readiness::Evaluated)],
+        ),
+        s(
+            NAMES[7],
+            Auth,
+            vec![vec![(2, 5), (2, 4), (3, 2), (2, 5), (2, 5), (1, 5), (3, 3)]],
+            5,
+            4,
+            vec![("Keycloak", Readiness::Identified)],
+        ),
     ]
 }
 
@@ -68,7 +118,10 @@ pub fn fill(register: &mut Register) {
         p.category = spec.category;
         p.owner = ["Platform team", "Ana Müller", "Дмитрий Петров", "Finance"][n % 4].into();
         p.tier = (n % 4) as u8 + 1;
-        p.value_provided = format!("{} — what it does for us: takes card payments, hosts the API, stores backups. Cost in € and £; SLA ≥ 99.9 % → credits.", spec.name);
+        p.value_provided = format!(
+            "{} — what it does for us: takes card payments, hosts the API, stores backups. Cost in € and £; SLA ≥ 99.9 % → credits.",
+            spec.name
+        );
         p.annual_spend = Some(12_000.0 * (n as f64 + 1.0) + 0.5 * n as f64);
         p.currency = ["EUR", "USD", "GBP", "CHF"][n % 4].into();
         p.renewal_date = Some(today() + Duration::days(20 + 25 * n as i64));
@@ -77,14 +130,19 @@ pub fn fill(register: &mut Register) {
         p.website = format!("https://provider{n}.example");
         p.status_page = format!("https://status.provider{n}.example");
         p.notes = if n == 0 {
-            "Long notes wrap: ".to_string() + &"The board asked for a quarterly exit rehearsal and a second acquirer before Black Friday. ".repeat(3)
+            "Long notes wrap: ".to_string()
+                + &"The board asked for a quarterly exit rehearsal and a second acquirer before Black Friday. ".repeat(3)
         } else if n == 5 {
             "=cmd|' /C calc'!A0 and @SUM(1+1) and -2+3 should stay plain text.".into()
         } else {
             "• Contract owner signs off renewals.".into()
         };
         draft.risk.lock_in = LockIn { level: spec.lock_in, reasons: "Proprietary API, data gravity, 3-year contract".into() };
-        draft.risk.replacement = Replacement { effort: spec.effort, person_weeks: Some(2.5 * (n as f64 + 1.0)), emergency_switch_hours: Some(24 * (n as u32 + 1)) };
+        draft.risk.replacement = Replacement {
+            effort: spec.effort,
+            person_weeks: Some(2.5 * (n as f64 + 1.0)),
+            emergency_switch_hours: Some(24 * (n as u32 + 1)),
+        };
         draft.risk.alternatives = spec.alternatives.iter().map(|(name, r)| Alternative { name: name.to_string(), readiness: *r }).collect();
         draft.risk.exit = ExitPlan {
             strategy: [ExitStrategy::PrepareExit, ExitStrategy::Mitigate, ExitStrategy::LiveAlternative, ExitStrategy::Accept][n % 4],

@@ -53,8 +53,16 @@ const RISK_FIELDS: [Field; 9] = [
 ];
 
 const PROVIDER_SCORES: [&str; 10] = [
-    "Inherent risk", "Inherent level", "Driven by", "Escape difficulty", "Exposure", "Exposure level", "Trend",
-    "Last assessed", "Next review", "Review status",
+    "Inherent risk",
+    "Inherent level",
+    "Driven by",
+    "Escape difficulty",
+    "Exposure",
+    "Exposure level",
+    "Trend",
+    "Last assessed",
+    "Next review",
+    "Review status",
 ];
 
 const SCENARIO_FIELDS: [Field; 3] = [Field::FailureMode, Field::Likelihood, Field::Impact];
@@ -278,4 +286,3 @@ pub fn history_csv(providers: &[Provider], snapshots: &[Snapshot], options: CsvO
     }
     finish(w)
 }
-

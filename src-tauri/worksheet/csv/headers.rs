@@ -79,8 +79,20 @@ const NAMES: &[(Field, &[&str])] = &[
     (
         Field::Computed,
         &[
-            "Inherent risk", "Inherent level", "Driven by", "Escape difficulty", "Exposure", "Exposure level", "Trend",
-            "Last assessed", "Next review", "Review status", "Score", "Level", "Risk score", "Risk level",
+            "Inherent risk",
+            "Inherent level",
+            "Driven by",
+            "Escape difficulty",
+            "Exposure",
+            "Exposure level",
+            "Trend",
+            "Last assessed",
+            "Next review",
+            "Review status",
+            "Score",
+            "Level",
+            "Risk score",
+            "Risk level",
         ],
     ),
 ];

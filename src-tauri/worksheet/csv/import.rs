@@ -483,7 +483,14 @@ struct Existing {
 fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPreview, Vec<Planned>, Vec<super::reviews::ReviewRow>)> {
     let catalogue = register.catalogue()?;
     let folded_catalogue = catalogue.iter().map(|m| crate::domain::text::fold(&m.name)).collect();
-    let mut ctx = Context { catalogue: &catalogue, folded_catalogue, modes_seen: Vec::new(), problems: Problems::default(), warnings: Vec::new(), today };
+    let mut ctx = Context {
+        catalogue: &catalogue,
+        folded_catalogue,
+        modes_seen: Vec::new(),
+        problems: Problems::default(),
+        warnings: Vec::new(),
+        today,
+    };
     let mut preview = ImportPreview::default();
     let files = match locate(path)? {
         Ok(f) => f,
@@ -537,7 +544,9 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
     let name = files.providers_name.clone();
     let mut planned: Vec<Planned> = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    if let Some(bytes) = load(&files.providers, &name, MAX_TABLE_BYTES, &mut ctx.problems).map_err(|e| WorksheetError::io(&files.providers, e))? {
+    if let Some(bytes) =
+        load(&files.providers, &name, MAX_TABLE_BYTES, &mut ctx.problems).map_err(|e| WorksheetError::io(&files.providers, e))?
+    {
         let header = ctx.read_file(&bytes, &name, &[Field::Name], |ctx, row| {
             if let Some(p) = provider_row(ctx, row, &existing, &mut history, scenarios.as_ref(), &blank, &mut seen, today) {
                 planned.push(p);
@@ -554,7 +563,13 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
 
     // Scenario and history rows must belong to a provider of providers.csv.
     for (file, names) in [
-        (SCENARIOS_CSV, scenarios.iter().flat_map(|m| m.iter().map(|(k, (n, rows))| (k.clone(), n.clone(), rows.first().map(|r| r.0)))).collect::<Vec<_>>()),
+        (
+            SCENARIOS_CSV,
+            scenarios
+                .iter()
+                .flat_map(|m| m.iter().map(|(k, (n, rows))| (k.clone(), n.clone(), rows.first().map(|r| r.0))))
+                .collect::<Vec<_>>(),
+        ),
         (HISTORY_CSV, history.iter().map(|(k, (n, rows))| (k.clone(), n.clone(), rows.first().map(|r| r.1))).collect::<Vec<_>>()),
     ] {
         let mut orphans: Vec<_> = names.into_iter().filter(|(k, _, _)| !seen.contains_key(k)).collect();
@@ -568,7 +583,15 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
         }
     }
 
-    let order = |f: &str| if f == name { 0 } else if f == SCENARIOS_CSV { 1 } else { 2 };
+    let order = |f: &str| {
+        if f == name {
+            0
+        } else if f == SCENARIOS_CSV {
+            1
+        } else {
+            2
+        }
+    };
     ctx.problems.list.sort_by_key(|p| (order(&p.file), p.row, p.column));
     if ctx.problems.dropped > 0 {
         let n = ctx.problems.dropped;

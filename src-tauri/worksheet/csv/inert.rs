@@ -10,7 +10,9 @@ fn is_plain_number(s: &str) -> bool {
     let mut parts = digits.splitn(2, '.');
     let whole = parts.next().unwrap_or("");
     let frac = parts.next();
-    !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a spreadsheet would treat the cell as a formula.
@@ -37,7 +39,11 @@ pub fn protect(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// The cell as imported: exactly one protecting quote removed, when it is one.
 pub fn unprotect(s: &str) -> &str {
-    if looks_escaped(s) { &s[1..] } else { s }
+    if looks_escaped(s) {
+        &s[1..]
+    } else {
+        s
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use crate::domain::text::fold;
 
 pub fn level(text: &str, what: &str, max: u8) -> Result<u8, String> {
     let t = text.trim();
-    let value: i64 = t.parse().or_else(|_| t.parse::<f64>().ok().filter(|f| f.fract() == 0.0).map(|f| f as i64).ok_or(()))
+    let value: i64 = t
+        .parse()
+        .or_else(|_| t.parse::<f64>().ok().filter(|f| f.fract() == 0.0).map(|f| f as i64).ok_or(()))
         .map_err(|_| format!("{what} must be a whole number from 1 to {max}, not \"{t}\"."))?;
     if (1..=max as i64).contains(&value) {
         Ok(value as u8)
@@ -48,7 +50,11 @@ pub fn date_not_after(text: &str, today: NaiveDate) -> Result<NaiveDate, String>
 }
 
 pub fn opt_date(text: &str) -> Result<Option<NaiveDate>, String> {
-    if text.trim().is_empty() { Ok(None) } else { date(text).map(Some) }
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        date(text).map(Some)
+    }
 }
 
 /// An amount: spaces, thousands commas and currency symbols are ignored.

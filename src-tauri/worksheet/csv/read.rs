@@ -131,7 +131,11 @@ pub fn each_row(bytes: &[u8], name: &str, mut each: impl FnMut(&Row)) -> ReadOut
                         ));
                     }
                     csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-                        out.problems.push(ImportProblem::row(name, row, format!("The row has {len} cells but the header has {expected_len}.")));
+                        out.problems.push(ImportProblem::row(
+                            name,
+                            row,
+                            format!("The row has {len} cells but the header has {expected_len}."),
+                        ));
                     }
                     _ => {
                         out.problems.push(ImportProblem::row(name, row, format!("The row cannot be read: {e}")));

@@ -35,14 +35,8 @@ pub fn reviews_csv(register: &Register, bom: bool) -> Result<Vec<u8>> {
     meetings.reverse();
     for r in meetings {
         let assessed = assessed_names(register.connection(), r.id)?.join("\n");
-        let cells = [
-            r.title,
-            r.held_on.to_string(),
-            r.attendees,
-            r.notes,
-            r.closed_on.map(|d| d.to_string()).unwrap_or_default(),
-            assessed,
-        ];
+        let cells =
+            [r.title, r.held_on.to_string(), r.attendees, r.notes, r.closed_on.map(|d| d.to_string()).unwrap_or_default(), assessed];
         w.write_record(cells.iter().map(|c| protect(c).into_owned())).map_err(failed)?;
     }
     w.into_inner().map_err(|e| WorksheetError::Target(format!("CSV could not be written: {}", e.error())))
@@ -74,9 +68,7 @@ pub fn read(bytes: &[u8], problems: &mut Problems) -> Vec<ReviewRow> {
     let mut rows = Vec::new();
     let mut columns: Option<[Option<usize>; 6]> = None;
     let outcome = each_row(bytes, REVIEWS_CSV, |row| {
-        let cols = *columns.get_or_insert_with(|| {
-            HEADERS.map(|h| row.header.names.iter().position(|n| fold(unprotect(n)) == fold(h)))
-        });
+        let cols = *columns.get_or_insert_with(|| HEADERS.map(|h| row.header.names.iter().position(|n| fold(unprotect(n)) == fold(h))));
         let cell = |i: usize| cols[i].and_then(|c| row.record.get(c)).map(unprotect).unwrap_or("");
         let located = |i: usize, message: String| match cols[i] {
             Some(c) => ImportProblem::cell(REVIEWS_CSV, row.number, c as u32 + 1, HEADERS[i], message),
@@ -169,7 +161,10 @@ mod tests {
         assert!(preview.files.iter().any(|f| f == REVIEWS_CSV));
         let restored = target.reviews().unwrap();
         assert_eq!(restored.len(), 1);
-        assert_eq!((restored[0].title.as_str(), restored[0].attendees.as_str(), restored[0].notes.as_str()), ("Q1 2028 review", "CTO, CFO", "=1+1"));
+        assert_eq!(
+            (restored[0].title.as_str(), restored[0].attendees.as_str(), restored[0].notes.as_str()),
+            ("Q1 2028 review", "CTO, CFO", "=1+1")
+        );
         assert_eq!(restored[0].closed_on, Some(day));
         let stripe_again = target.provider_by_name("Stripe").unwrap().unwrap();
         let linked: Vec<Option<i64>> = target.snapshots(stripe_again.id).unwrap().iter().map(|s| s.review_id).collect();

@@ -21,7 +21,15 @@ pub fn heat_map(page: &mut Canvas, ctx: &Ctx, x: f32, y: f32, size: f32, counts:
     let grid_y = y;
     for l in 1..=5u8 {
         let row_top = grid_y + (5 - l) as f32 * cell;
-        page.text_in(ctx, x, gutter - 6.0, row_top + cell / 2.0 + 2.5, &format!("{} {}", l, LIKELIHOOD[l as usize - 1]), &label, Align::Right);
+        page.text_in(
+            ctx,
+            x,
+            gutter - 6.0,
+            row_top + cell / 2.0 + 2.5,
+            &format!("{} {}", l, LIKELIHOOD[l as usize - 1]),
+            &label,
+            Align::Right,
+        );
         for i in 1..=5u8 {
             let level = Level::of(scenario_score(l, i) as f64);
             let count = counts[l as usize - 1][i as usize - 1];

@@ -69,7 +69,5 @@ impl Fonts {
 /// Parsed once per process: parsing the two faces costs more than laying out a large register.
 pub fn fonts() -> Option<&'static Fonts> {
     static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
-    FONTS
-        .get_or_init(|| Some(Fonts { regular: Face::load(REGULAR_TTF)?, bold: Face::load(BOLD_TTF)? }))
-        .as_ref()
+    FONTS.get_or_init(|| Some(Fonts { regular: Face::load(REGULAR_TTF)?, bold: Face::load(BOLD_TTF)? })).as_ref()
 }

@@ -3,8 +3,7 @@
 //! space.
 
 use printpdf::{
-    FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect, TextItem,
-    TextMatrix, WindingOrder,
+    FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::fonts::{Fonts, Weight};
@@ -254,7 +253,15 @@ impl Canvas {
 pub fn clean(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
-        .map(|c| if c == '\n' { c } else if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c == '\n' {
+                c
+            } else if c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

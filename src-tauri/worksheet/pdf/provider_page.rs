@@ -175,7 +175,11 @@ fn header(doc: &mut Doc, row: &RegisterRow, provider: &Provider) {
     let mut cx = x;
     let next = {
         let state = words::due(row.due);
-        if state.is_empty() { words::date(row.next_review) } else { format!("{} ({state})", words::date(row.next_review)) }
+        if state.is_empty() {
+            words::date(row.next_review)
+        } else {
+            format!("{} ({state})", words::date(row.next_review))
+        }
     };
     {
         let (ctx, page) = doc.parts();
@@ -218,13 +222,25 @@ fn scale(value: u8, names: &[&str; 5]) -> String {
 }
 
 fn with_detail(figure: &str, detail: &str) -> String {
-    if detail.trim().is_empty() { figure.to_string() } else { format!("{figure} — {}", detail.trim()) }
+    if detail.trim().is_empty() {
+        figure.to_string()
+    } else {
+        format!("{figure} — {}", detail.trim())
+    }
 }
 
 fn or_dash(s: &str) -> &str {
-    if s.is_empty() { "—" } else { s }
+    if s.is_empty() {
+        "—"
+    } else {
+        s
+    }
 }
 
 fn trim_number(x: f64) -> String {
-    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") }
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x}")
+    }
 }

@@ -94,7 +94,13 @@ fn tiles(doc: &mut Doc, active: &[&RegisterRow], overdue: usize, renewals: usize
         page.text(ctx, x + 10.0, y + 24.0, figure, &TextStyle::new(18.0, Weight::Bold, style::INK));
         page.text(ctx, x + 10.0, y + 38.0, label, &TextStyle::new(style::SMALL, Weight::Regular, style::MUTED));
     }
-    page.text(ctx, x0, y + h + 11.0, "Active providers by inherent risk level (highest failure-mode score: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical).", &TextStyle::new(style::TINY, Weight::Regular, style::FAINT));
+    page.text(
+        ctx,
+        x0,
+        y + h + 11.0,
+        "Active providers by inherent risk level (highest failure-mode score: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical).",
+        &TextStyle::new(style::TINY, Weight::Regular, style::FAINT),
+    );
     doc.y = y + h + 24.0;
 }
 
@@ -133,7 +139,11 @@ fn heat_and_top(doc: &mut Doc, active: &[&RegisterRow]) {
     }
     for (i, r) in ranked.iter().take(TOP_EXPOSURES).enumerate() {
         let driver = driver_of(r);
-        table.row(doc, &[Cell::Strong(r.name.clone()), Cell::Level(Some(words::exposure(r.exposure)), r.exposure_level), Cell::Muted(driver)], i % 2 == 1);
+        table.row(
+            doc,
+            &[Cell::Strong(r.name.clone()), Cell::Level(Some(words::exposure(r.exposure)), r.exposure_level), Cell::Muted(driver)],
+            i % 2 == 1,
+        );
     }
     doc.y = doc.y.max(map_bottom) + 10.0;
 }
@@ -176,13 +186,19 @@ fn overdue_section(doc: &mut Doc, overdue: &[&RegisterRow], today: chrono::Naive
         doc.y += 10.0;
         return;
     }
-    const COLUMNS: [super::table::Column; 5] =
-        [col("Provider", 2.4), col("Inherent risk", 1.4), col("Last assessed", 1.3), col("Review was due", 1.3), col_right("Overdue by", 1.1)];
+    const COLUMNS: [super::table::Column; 5] = [
+        col("Provider", 2.4),
+        col("Inherent risk", 1.4),
+        col("Last assessed", 1.3),
+        col("Review was due", 1.3),
+        col_right("Overdue by", 1.1),
+    ];
     let table = Table::new(doc, &COLUMNS, style::SMALL);
     table.header(doc);
     for (i, r) in overdue.iter().take(LIST_LIMIT).enumerate() {
         let days = (today - r.next_review).num_days();
-        let late = if days == 0 { Cell::Tinted("due today".into(), Level::Medium) } else { Cell::Tinted(format!("{days} days"), Level::Critical) };
+        let late =
+            if days == 0 { Cell::Tinted("due today".into(), Level::Medium) } else { Cell::Tinted(format!("{days} days"), Level::Critical) };
         table.row(
             doc,
             &[
@@ -207,8 +223,13 @@ fn renewals_section(doc: &mut Doc, input: &WorksheetInput, renewals: &[&Register
         note(doc, "No active contract renews in the next 90 days.");
         return;
     }
-    const COLUMNS: [super::table::Column; 5] =
-        [col("Provider", 2.4), col("Renews on", 1.2), col("Notice period", 1.1), col("Give notice by", 1.5), col_right("Annual spend", 1.4)];
+    const COLUMNS: [super::table::Column; 5] = [
+        col("Provider", 2.4),
+        col("Renews on", 1.2),
+        col("Notice period", 1.1),
+        col("Give notice by", 1.5),
+        col_right("Annual spend", 1.4),
+    ];
     let table = Table::new(doc, &COLUMNS, style::SMALL);
     table.header(doc);
     for (i, r) in renewals.iter().take(LIST_LIMIT).enumerate() {

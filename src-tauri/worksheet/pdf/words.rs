@@ -22,7 +22,11 @@ pub fn amount(value: f64) -> String {
         grouped.push(c);
     }
     let sign = if value < 0.0 { "-" } else { "" };
-    if cents == 0 { format!("{sign}{grouped}") } else { format!("{sign}{grouped}.{cents:02}") }
+    if cents == 0 {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{cents:02}")
+    }
 }
 
 pub fn money(value: Option<f64>, currency: &str) -> String {
