@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import RegisterTable from './RegisterTable.svelte';
-import { row } from '../test/rows';
+import { row } from '../test/builders';
 import { DEFAULT_SORT } from '../lib/register';
 
 afterEach(() => cleanup());

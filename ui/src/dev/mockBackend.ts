@@ -15,9 +15,9 @@ import type { Category } from '../lib/bindings/Category';
 import type { Readiness } from '../lib/bindings/Readiness';
 import type { ExitStrategy } from '../lib/bindings/ExitStrategy';
 import type { DueState } from '../lib/bindings/DueState';
-import type { Status } from '../lib/bindings/Status';
 import type { FieldError } from '../lib/bindings/FieldError';
 import type { ImportPreview } from '../lib/bindings/ImportPreview';
+import type { CommandHandlers, CommandName } from '../lib/ipc';
 import { levelOf } from '../lib/levels';
 import { READINESS, rankOf } from '../lib/labels';
 import { dayNumber } from '../lib/format';
@@ -262,7 +262,7 @@ export function createMockBackend(options: MockOptions = {}) {
   const providers = new Map<number, Stored>();
   let nextId = 1;
   let demoAnswered = options.register !== 'first';
-  const calls: { cmd: string; args: InvokeArgs | undefined }[] = [];
+  const calls: { cmd: CommandName; args: InvokeArgs | undefined }[] = [];
 
   function loadDemo(count = DEMO.length) {
     for (let i = 0; i < count; i++) {
@@ -305,80 +305,71 @@ export function createMockBackend(options: MockOptions = {}) {
     else stored.history.push({ taken_on: today, risk });
   }
 
+  const handlers: CommandHandlers = {
+    get_register_info: () => ({
+      path: '/home/cto/.local/share/lifeboat/register.lifeboat',
+      file_name: 'register.lifeboat',
+      first_launch: !demoAnswered && providers.size === 0,
+      provider_count: providers.size,
+      today,
+      organisation: 'Acme Software Ltd',
+      open_error: null,
+    }),
+    list_register_rows: () => [...providers.values()].map((s) => rowOf(s, today)),
+    get_provider: ({ id }) => detail(id),
+    get_new_provider_draft: () => blankDraft(),
+    create_provider: ({ draft }) => {
+      validate(draft, null);
+      const id = nextId++;
+      const stored: Stored = { provider: { id, ...structuredClone(draft), created_on: today }, history: [] };
+      record(stored, structuredClone(draft.risk));
+      providers.set(id, stored);
+      return detail(id);
+    },
+    update_provider: ({ id, draft }) => {
+      validate(draft, id);
+      const stored = providers.get(id)!;
+      stored.provider = { ...stored.provider, ...structuredClone(draft) };
+      record(stored, structuredClone(draft.risk));
+      return detail(id);
+    },
+    score_risk: ({ risk }) => mockScore(risk),
+    set_provider_status: ({ id, status }) => {
+      providers.get(id)!.provider.profile.status = status;
+      return null;
+    },
+    delete_provider: ({ id }) => {
+      providers.delete(id);
+      return null;
+    },
+    confirm_provider_unchanged: ({ id }) => {
+      const stored = providers.get(id)!;
+      record(stored, structuredClone(stored.provider.risk));
+      return detail(stored.provider.id);
+    },
+    list_failure_modes: () => CATALOGUE,
+    load_demo: () => {
+      demoAnswered = true;
+      loadDemo();
+      return null;
+    },
+    dismiss_demo: () => {
+      demoAnswered = true;
+      return null;
+    },
+    // Export and import: Rust would open a native dialog first; the mock pretends the user chose.
+    export_pdf: () => `/home/cto/Documents/Acme Software Ltd worksheet ${today}.pdf`,
+    export_csv: () => '/home/cto/Documents/lifeboat-export',
+    choose_import_file: () => ({ path: '/home/cto/Downloads/vendors.csv', preview: MOCK_SPREADSHEET_PREVIEW }),
+    choose_import_folder: () => ({ path: '/home/cto/Documents/lifeboat-export', preview: MOCK_EXPORT_PREVIEW }),
+    apply_import: ({ path }) => (path === '/home/cto/Downloads/vendors.csv' ? MOCK_SPREADSHEET_PREVIEW : MOCK_EXPORT_PREVIEW),
+  };
+
+  /** Answers a command as Rust would; commands the mock does not implement answer null. */
   function handle(cmd: string, args?: InvokeArgs): unknown {
-    calls.push({ cmd, args });
-    const a = (args ?? {}) as Record<string, unknown>;
-    switch (cmd) {
-      case 'register_info':
-        return {
-          path: '/home/cto/.local/share/lifeboat/register.lifeboat',
-          file_name: 'register.lifeboat',
-          first_launch: !demoAnswered && providers.size === 0,
-          provider_count: providers.size,
-          today,
-          organisation: 'Acme Software Ltd',
-          open_error: null,
-        };
-      case 'list_register':
-        return [...providers.values()].map((s) => rowOf(s, today));
-      case 'get_provider':
-        return detail(a.id as number);
-      case 'new_provider_draft':
-        return blankDraft();
-      case 'create_provider': {
-        const draft = a.draft as ProviderDraft;
-        validate(draft, null);
-        const id = nextId++;
-        const stored: Stored = { provider: { id, ...structuredClone(draft), created_on: today }, history: [] };
-        record(stored, structuredClone(draft.risk));
-        providers.set(id, stored);
-        return detail(id);
-      }
-      case 'update_provider': {
-        const id = a.id as number;
-        const draft = a.draft as ProviderDraft;
-        validate(draft, id);
-        const stored = providers.get(id)!;
-        stored.provider = { ...stored.provider, ...structuredClone(draft) };
-        record(stored, structuredClone(draft.risk));
-        return detail(id);
-      }
-      case 'score_risk':
-        return mockScore(a.risk as RiskProfile);
-      case 'set_provider_status':
-        providers.get(a.id as number)!.provider.profile.status = a.status as Status;
-        return null;
-      case 'delete_provider':
-        providers.delete(a.id as number);
-        return null;
-      case 'confirm_unchanged': {
-        const stored = providers.get(a.id as number)!;
-        record(stored, structuredClone(stored.provider.risk));
-        return detail(stored.provider.id);
-      }
-      case 'catalogue':
-        return CATALOGUE;
-      case 'load_demo':
-        demoAnswered = true;
-        loadDemo();
-        return null;
-      case 'dismiss_demo':
-        demoAnswered = true;
-        return null;
-      // Export and import: Rust would open a native dialog first; the mock pretends the user chose.
-      case 'export_pdf':
-        return `/home/cto/Documents/Acme Software Ltd worksheet ${today}.pdf`;
-      case 'export_csv':
-        return '/home/cto/Documents/lifeboat-export';
-      case 'choose_import':
-        return { path: '/home/cto/Downloads/vendors.csv', preview: MOCK_SPREADSHEET_PREVIEW };
-      case 'choose_import_folder':
-        return { path: '/home/cto/Documents/lifeboat-export', preview: MOCK_EXPORT_PREVIEW };
-      case 'apply_import':
-        return a.path === '/home/cto/Downloads/vendors.csv' ? MOCK_SPREADSHEET_PREVIEW : MOCK_EXPORT_PREVIEW;
-      default:
-        return null;
-    }
+    calls.push({ cmd: cmd as CommandName, args });
+    const handler = handlers[cmd as CommandName] as ((args: unknown) => unknown) | undefined;
+    return handler ? handler(args ?? {}) : null;
   }
 
   return { handle, calls, providers };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draft } from '../test/drafts';
+import { draft } from '../test/builders';
 import { describeField, errorsByField, shiftAfterRemoval } from './fieldErrors';
 
 describe('errorsByField', () => {

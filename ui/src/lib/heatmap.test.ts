@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { row } from '../test/rows';
+import { row } from '../test/builders';
 import { bucketHeatMap } from './heatmap';
 
 describe('bucketHeatMap', () => {

@@ -1,100 +1,23 @@
-// The words a person reads for every choice of the register. They must match the Rust `label()`s
-// (src-tauri/domain/provider.rs) so that the screen, the PDF and the CSV say the same thing.
-import type { Category } from './bindings/Category';
-import type { Status } from './bindings/Status';
-import type { DataHeld } from './bindings/DataHeld';
-import type { Readiness } from './bindings/Readiness';
-import type { ExitStrategy } from './bindings/ExitStrategy';
+// The words a person reads for every choice of the register. The choices themselves come from
+// Rust's `label()`s (generated into bindings/choices.ts), so the screen, the PDF and the CSV say
+// the same thing; the rest are the UI's own words.
+import type { Choice } from './bindings/choices';
 import type { Direction } from './bindings/Direction';
 import type { DueState } from './bindings/DueState';
 
-export interface Choice<T> {
-  value: T;
-  label: string;
-}
-
-export const CATEGORIES: Choice<Category>[] = [
-  { value: 'hosting', label: 'Hosting' },
-  { value: 'payments', label: 'Payments' },
-  { value: 'email', label: 'Email' },
-  { value: 'database', label: 'Database' },
-  { value: 'cdn', label: 'CDN' },
-  { value: 'auth', label: 'Auth' },
-  { value: 'monitoring', label: 'Monitoring' },
-  { value: 'analytics', label: 'Analytics' },
-  { value: 'support', label: 'Support' },
-  { value: 'storage', label: 'Storage' },
-  { value: 'other', label: 'Other' },
-];
-
-export const STATUSES: Choice<Status>[] = [
-  { value: 'active', label: 'Active' },
-  { value: 'being_replaced', label: 'Being replaced' },
-  { value: 'retired', label: 'Retired' },
-];
-
-export const DATA_HELD: Choice<DataHeld>[] = [
-  { value: 'none', label: 'None' },
-  { value: 'internal', label: 'Internal' },
-  { value: 'personal', label: 'Personal data' },
-  { value: 'payment', label: 'Payment data' },
-];
-
-/** Least to most ready, as in Rust, so the index is the rank. */
-export const READINESS: Choice<Readiness>[] = [
-  { value: 'none_identified', label: 'None identified' },
-  { value: 'identified', label: 'Identified' },
-  { value: 'evaluated', label: 'Evaluated' },
-  { value: 'contracted', label: 'Contracted' },
-  { value: 'live', label: 'Live integration' },
-];
-
-export const EXIT_STRATEGIES: Choice<ExitStrategy>[] = [
-  { value: 'accept', label: 'Accept' },
-  { value: 'mitigate', label: 'Mitigate' },
-  { value: 'prepare_exit', label: 'Prepare exit' },
-  { value: 'live_alternative', label: 'Keep a live alternative' },
-  { value: 'exit_now', label: 'Exit now' },
-];
-
-export const TIERS: Choice<number>[] = [
-  { value: 1, label: 'Business stops' },
-  { value: 2, label: 'Major disruption' },
-  { value: 3, label: 'Minor disruption' },
-  { value: 4, label: 'Nice to have' },
-];
-
-export const LIKELIHOODS: Choice<number>[] = [
-  { value: 1, label: 'Rare' },
-  { value: 2, label: 'Unlikely' },
-  { value: 3, label: 'Possible' },
-  { value: 4, label: 'Likely' },
-  { value: 5, label: 'Almost certain' },
-];
-
-export const IMPACTS: Choice<number>[] = [
-  { value: 1, label: 'Negligible' },
-  { value: 2, label: 'Minor' },
-  { value: 3, label: 'Moderate' },
-  { value: 4, label: 'Major' },
-  { value: 5, label: 'Severe' },
-];
-
-export const LOCK_IN_LEVELS: Choice<number>[] = [
-  { value: 1, label: 'Minimal' },
-  { value: 2, label: 'Low' },
-  { value: 3, label: 'Moderate' },
-  { value: 4, label: 'High' },
-  { value: 5, label: 'Total' },
-];
-
-export const EFFORT_LEVELS: Choice<number>[] = [
-  { value: 1, label: 'Trivial' },
-  { value: 2, label: 'Small' },
-  { value: 3, label: 'Moderate' },
-  { value: 4, label: 'Large' },
-  { value: 5, label: 'Massive' },
-];
+export {
+  CATEGORIES,
+  DATA_HELD,
+  EFFORT_LEVELS,
+  EXIT_STRATEGIES,
+  IMPACTS,
+  LIKELIHOODS,
+  LOCK_IN_LEVELS,
+  READINESS,
+  STATUSES,
+  TIERS,
+  type Choice,
+} from './bindings/choices';
 
 export const DIRECTIONS: Record<Direction, { symbol: string; label: string }> = {
   Up: { symbol: '↑', label: 'Exposure rose since the previous snapshot' },

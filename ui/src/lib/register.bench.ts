@@ -1,7 +1,7 @@
 // The register's sort, filter and search on 1,000 providers: `npm run bench` (see
 // docs/PERFORMANCE.md). The goal is an answer within 50 ms of a click or keystroke.
 import { bench, describe } from 'vitest';
-import { row } from '../test/rows';
+import { row } from '../test/builders';
 import { NO_FILTERS, filterRows, sortRows, summarise } from './register';
 import type { Category } from './bindings/Category';
 

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ReviewItem } from './bindings/ReviewItem';
 import type { RegisterChanges } from './bindings/RegisterChanges';
-import type { Movement } from './bindings/Movement';
-import type { Standing } from './bindings/Standing';
 import { changeCounts, describeMovement, isEdited, cloneRisk, needReview, nextIndex, progress, registerSince, replaceItem, signedChange, suggestedTitle } from './review';
-import { draft } from '../test/drafts';
+import { movement, reviewItem, standing as standingOf } from '../test/builders';
 
-function item(id: number, reviewed = false): ReviewItem {
-  const risk = draft().risk;
-  const scores = {
-    inherent: 1, inherent_level: 'Low', drivers: [], lock_in: 1, replacement_effort: 1, escape_before_alternatives: 1,
-    alternative_reduction: 0, best_alternative: null, best_readiness: null, escape_difficulty: 1, exposure: 0.2, exposure_level: 'Low',
-  } as ReviewItem['current_scores'];
-  return {
-    provider_id: id, name: `P${id}`, due: 'Overdue', next_review: '2027-01-01', last: null, last_scores: null,
-    last_review_title: null, current: risk, current_scores: scores, dropped_modes: [], reviewed, note: '',
-  };
-}
-
-function standing(exposure: number): Standing {
-  return { taken_on: '2027-01-01', inherent: 10, inherent_level: 'High', exposure, exposure_level: 'Medium', review_id: null };
-}
+const item = (id: number, reviewed = false) => reviewItem({ provider_id: id, name: `P${id}`, reviewed });
+const standing = (exposure: number) => standingOf({ exposure });
 
 describe('suggestedTitle', () => {
   it('names the quarter of the meeting', () => {
@@ -66,12 +50,12 @@ describe('describing changes', () => {
     expect(signedChange(3.2)).toBe('+3.2');
     expect(signedChange(-1)).toBe('−1.0');
     expect(signedChange(0)).toBe('0.0');
-    const m: Movement = { provider_id: 1, name: 'AWS', before: standing(9.6), after: standing(16), exposure_change: 6.4, inherent_change: 4 };
+    const m = movement({ before: standing(9.6), after: standing(16), exposure_change: 6.4, inherent_change: 4 });
     expect(describeMovement(m)).toBe('Exposure 9.6 → 16.0 (+6.4)');
   });
 
   it('counts every kind of change, saying none where there is none', () => {
-    const m: Movement = { provider_id: 1, name: 'AWS', before: standing(1), after: standing(2), exposure_change: 1, inherent_change: 0 };
+    const m = movement({ before: standing(1), after: standing(2), exposure_change: 1 });
     const c: RegisterChanges = { from: null, to: null, risers: [m, m], fallers: [m], level_changes: [], new: [], retired: [], unchanged: 0, steady: [] };
     expect(changeCounts(c)).toBe('2 risers, 1 faller, no level changes, no new providers, none retired');
   });
@@ -92,9 +76,8 @@ describe('needReview', () => {
 
 describe('registerSince', () => {
   it('lists the whole register, worst exposure now first, retired last', () => {
-    const mv = (id: number, name: string, before: number, after: number): Movement => ({
-      provider_id: id, name, before: standing(before), after: standing(after), exposure_change: after - before, inherent_change: 0,
-    });
+    const mv = (id: number, name: string, before: number, after: number) =>
+      movement({ provider_id: id, name, before: standing(before), after: standing(after) });
     const c: RegisterChanges = {
       from: '2026-01-01', to: '2026-04-01',
       risers: [mv(1, 'AWS', 8, 16)], fallers: [mv(2, 'Postmark', 12, 4)], level_changes: [],

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TrendPoint } from './bindings/TrendPoint';
 import { trendGeometry, type ChartBox } from './trend';
+import { trendPoint as point } from '../test/builders';
 
 const box: ChartBox = { width: 200, height: 125, left: 0, right: 0, top: 0, bottom: 25 };
-const point = (taken_on: string, inherent: number, exposure: number): TrendPoint => ({
-  taken_on,
-  inherent,
-  exposure,
-  level: inherent >= 20 ? 'Critical' : inherent >= 10 ? 'High' : inherent >= 5 ? 'Medium' : 'Low',
-  review_id: null,
-});
 
 describe('trendGeometry', () => {
   it('maps 0 to the bottom of the plot and 25 to the top', () => {

@@ -1,8 +1,11 @@
 // Export and import, as one small state machine shared by the register's buttons and the File
 // menu (both call the same functions, so they show the same dialogs, progress and preview).
-import { worksheetApi, type ImportChoice, type ImportPreview, type MenuAction, type Paper } from './worksheetApi';
+import { call, toCommandError } from './ipc';
+import type { ImportChoice } from './bindings/ImportChoice';
+import type { ImportPreview } from './bindings/ImportPreview';
+import type { MenuAction } from './bindings/MenuAction';
+import type { Paper } from './bindings/Paper';
 import type { ImportProblem } from './bindings/ImportProblem';
-import type { AppError } from './api';
 import { showToast } from './toasts.svelte';
 import { leave } from './leaveGuard';
 import { plural } from './format';
@@ -72,7 +75,7 @@ async function busyWith<T>(work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
   } catch (e) {
-    showToast('error', (e as AppError).message);
+    showToast('error', toCommandError(e).message);
     return undefined;
   } finally {
     worksheet.busy = false;
@@ -85,7 +88,7 @@ export async function runExport(): Promise<void> {
   if (worksheet.busy || worksheet.dialog?.kind !== 'export') return;
   const format = worksheet.format;
   const written = await busyWith(() =>
-    format === 'pdf' ? worksheetApi.exportPdf(worksheet.paper) : worksheetApi.exportCsv(worksheet.bom),
+    format === 'pdf' ? call('export_pdf', { paper: worksheet.paper }) : call('export_csv', { bom: worksheet.bom }),
   );
   if (!written) return;
   worksheet.dialog = null;
@@ -99,7 +102,7 @@ export async function runExport(): Promise<void> {
 export async function chooseImport(what: 'file' | 'folder'): Promise<void> {
   if (worksheet.busy) return;
   const choice = await busyWith(() =>
-    what === 'file' ? worksheetApi.chooseImportFile() : worksheetApi.chooseImportFolder(),
+    what === 'file' ? call('choose_import_file') : call('choose_import_folder'),
   );
   if (choice) worksheet.dialog = { kind: 'import-preview', choice };
 }
@@ -109,7 +112,7 @@ export async function applyImport(): Promise<void> {
   const dialog = worksheet.dialog;
   if (worksheet.busy || dialog?.kind !== 'import-preview' || !canApply(dialog.choice.preview)) return;
   const path = dialog.choice.path;
-  const outcome = await busyWith(() => worksheetApi.applyImport(path));
+  const outcome = await busyWith(() => call('apply_import', { path }));
   if (!outcome) return;
   worksheet.dialog = null;
   showToast('success', importedMessage(outcome, path));

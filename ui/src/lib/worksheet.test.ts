@@ -17,31 +17,27 @@ import {
   worksheet,
 } from './worksheet.svelte';
 import { toasts } from './toasts.svelte';
-import type { ImportPreview } from './bindings/ImportPreview';
+import type { CommandName, ResultOf } from './ipc';
+import { importPreview } from '../test/builders';
+import { mockCommands } from '../test/ipc';
 
-const clean: ImportPreview = {
-  files: ['providers.csv', 'scenarios.csv'],
-  created: ['Linear'],
-  updated: ['Stripe', 'Datadog'],
-  unchanged: [],
-  snapshots: 3,
-  rejected: [],
-  warnings: [],
-};
-const refused: ImportPreview = {
-  ...clean,
+const clean = importPreview();
+const refused = importPreview({
   rejected: [{ file: 'vendors.csv', row: 4, column: 6, column_name: 'Lock-in', message: 'Lock-in must be between 1 and 5, not 7.' }],
-};
+});
 
-function backend(answers: Record<string, unknown>) {
-  const calls: [string, unknown][] = [];
-  mockIPC((cmd, args) => {
-    calls.push([cmd, args]);
-    const answer = answers[cmd];
-    if (answer instanceof Error) throw { kind: 'io', message: answer.message, fields: [] };
-    return answer ?? null;
-  });
-  return calls;
+/** Answers each named command with its value, or refuses it with an io error; anything else gets null. */
+function backend(answers: { [C in CommandName]?: ResultOf<C> | Error }) {
+  const handlers = Object.fromEntries(
+    Object.entries(answers).map(([cmd, answer]) => [
+      cmd,
+      () => {
+        if (answer instanceof Error) throw { kind: 'io', message: answer.message, fields: [] };
+        return answer;
+      },
+    ]),
+  );
+  return mockCommands(handlers, () => null);
 }
 
 const messages = () => toasts.map((t) => [t.kind, t.message]);
@@ -116,7 +112,7 @@ describe('export', () => {
 describe('import', () => {
   it('previews the chosen file or folder without writing anything', async () => {
     const calls = backend({
-      choose_import: { path: '/tmp/vendors.csv', preview: refused },
+      choose_import_file: { path: '/tmp/vendors.csv', preview: refused },
       choose_import_folder: null,
     });
     handleMenu('import');
@@ -125,7 +121,7 @@ describe('import', () => {
     expect(worksheet.dialog).toEqual({ kind: 'import-choose' });
     await chooseImport('file');
     expect(worksheet.dialog).toEqual({ kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: refused } });
-    expect(calls.map(([cmd]) => cmd)).toEqual(['choose_import_folder', 'choose_import']);
+    expect(calls.map(([cmd]) => cmd)).toEqual(['choose_import_folder', 'choose_import_file']);
   });
 
   it('never applies an import with rejected rows', async () => {

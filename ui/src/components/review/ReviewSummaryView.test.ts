@@ -4,27 +4,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import ReviewSummaryView from './ReviewSummaryView.svelte';
 import type { ReviewSummary } from '../../lib/bindings/ReviewSummary';
-import type { Movement } from '../../lib/bindings/Movement';
 import type { Standing } from '../../lib/bindings/Standing';
+import { movement, review, standing as standingOf } from '../../test/builders';
 
-const standing = (exposure: number, level: Standing['inherent_level']): Standing => ({
-  taken_on: '2027-01-15', inherent: exposure, inherent_level: level, exposure, exposure_level: level, review_id: 1,
-});
-const move = (id: number, name: string, before: Standing, after: Standing): Movement => ({
-  provider_id: id, name, before, after, exposure_change: after.exposure - before.exposure, inherent_change: 0,
-});
+// Levels follow the figures: 10 High, 25 Critical, 15 High, 5 Medium, 2 Low.
+const standing = (exposure: number): Standing => standingOf({ taken_on: '2027-01-15', inherent: exposure, exposure, review_id: 1 });
+const move = (id: number, name: string, before: Standing, after: Standing) =>
+  movement({ provider_id: id, name, before, after, inherent_change: 0 });
 
 function summary(): ReviewSummary {
-  const riser = move(1, '<b>AWS</b>', standing(10, 'High'), standing(25, 'Critical'));
-  const faller = move(2, 'Postmark', standing(15, 'High'), standing(5, 'Medium'));
+  const riser = move(1, '<b>AWS</b>', standing(10), standing(25));
+  const faller = move(2, 'Postmark', standing(15), standing(5));
   return {
-    review: { id: 2, held_on: '2027-04-10', title: 'Q2 2027 provider risk review', attendees: 'CTO, CFO', notes: '', closed_on: '2027-04-10' },
-    previous: { id: 1, held_on: '2027-01-10', title: 'Q1 2027 provider risk review', attendees: '', notes: '', closed_on: '2027-01-10' },
+    review: review({ id: 2, held_on: '2027-04-10', title: 'Q2 2027 provider risk review', attendees: 'CTO, CFO', closed_on: '2027-04-10' }),
+    previous: review({ id: 1, held_on: '2027-01-10', closed_on: '2027-01-10' }),
     reviewed: 3,
     not_reviewed: [{ provider_id: 4, name: 'Sentry', next_review: '2027-12-01' }],
     changes: {
       from: '2027-01-10', to: '2027-04-10', risers: [riser], fallers: [faller], level_changes: [riser, faller],
-      new: [], retired: [{ provider_id: 5, name: 'Legacy CDN', standing: standing(2, 'Low') }], unchanged: 1, steady: [],
+      new: [], retired: [{ provider_id: 5, name: 'Legacy CDN', standing: standing(2) }], unchanged: 1, steady: [],
     },
     still_overdue: [{ provider_id: 6, name: 'Zendesk', next_review: '2027-03-01' }],
   };

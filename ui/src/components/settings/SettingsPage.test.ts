@@ -2,43 +2,30 @@
 // a failure mode update the catalogue in place.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { mockIPC } from '@tauri-apps/api/mocks';
 import SettingsPage from './SettingsPage.svelte';
+import { mockCommands } from '../../test/ipc';
 
 function backend() {
-  const calls: [string, Record<string, unknown>][] = [];
   const modes = [
     { id: 1, name: 'Outage', description: 'Down.', retired: false },
     { id: 2, name: 'Account suspension', description: 'Disabled.', retired: false },
   ];
-  mockIPC((cmd, raw) => {
-    const args = (raw ?? {}) as Record<string, unknown>;
-    calls.push([cmd, args]);
-    switch (cmd) {
-      case 'get_settings':
-        return { organisation: 'Northwind', cadence: { critical: 90, high: 180, medium: 365, low: 365 }, demo_offer_answered: true };
-      case 'catalogue':
-        return modes;
-      case 'save_settings': {
-        const cadence = args.cadence as { critical: number };
-        if (cadence.critical < 1) {
-          throw {
-            kind: 'validation',
-            message: 'Critical providers need a review interval between 1 and 3650 days, not 0.',
-            fields: [{ field: 'settings.cadence.critical', message: 'Critical providers need a review interval between 1 and 3650 days, not 0.' }],
-          };
-        }
-        return { organisation: args.organisation, cadence, demo_offer_answered: true };
+  return mockCommands({
+    get_settings: () => ({ organisation: 'Northwind', cadence: { critical: 90, high: 180, medium: 365, low: 365 }, demo_offer_answered: true }),
+    list_failure_modes: () => modes,
+    save_settings: ({ organisation, cadence }) => {
+      if (cadence.critical < 1) {
+        throw {
+          kind: 'validation',
+          message: 'Critical providers need a review interval between 1 and 3650 days, not 0.',
+          fields: [{ field: 'settings.cadence.critical', message: 'Critical providers need a review interval between 1 and 3650 days, not 0.' }],
+        };
       }
-      case 'rename_failure_mode':
-        return { ...modes.find((m) => m.id === args.id)!, name: args.name, description: args.description };
-      case 'set_failure_mode_retired':
-        return { ...modes.find((m) => m.id === args.id)!, retired: args.retired };
-      default:
-        throw new Error(`unexpected ${cmd}`);
-    }
+      return { organisation, cadence, demo_offer_answered: true };
+    },
+    rename_failure_mode: ({ id, name, description }) => ({ ...modes.find((m) => m.id === id)!, name, description }),
+    set_failure_mode_retired: ({ id, retired }) => ({ ...modes.find((m) => m.id === id)!, retired }),
   });
-  return calls;
 }
 
 afterEach(() => cleanup());

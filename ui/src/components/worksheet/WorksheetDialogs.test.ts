@@ -8,13 +8,14 @@ import App from '../../App.svelte';
 import { createMockBackend } from '../../dev/mockBackend';
 import { toasts } from '../../lib/toasts.svelte';
 import { worksheet } from '../../lib/worksheet.svelte';
+import type { CommandName } from '../../lib/ipc';
 
-function start(override: (cmd: string, args: unknown) => unknown = () => undefined) {
+function start(override: (cmd: CommandName, args: unknown) => unknown = () => undefined) {
   const backend = createMockBackend();
   mockWindows('main');
   mockIPC(
     (cmd, args) => {
-      const answer = override(cmd, args);
+      const answer = override(cmd as CommandName, args);
       return answer === undefined ? backend.handle(cmd, args) : answer;
     },
     { shouldMockEvents: true },
@@ -23,7 +24,7 @@ function start(override: (cmd: string, args: unknown) => unknown = () => undefin
   return backend;
 }
 
-const sent = (backend: ReturnType<typeof createMockBackend>, cmd: string) => backend.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+const sent = (backend: ReturnType<typeof createMockBackend>, cmd: CommandName) => backend.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
 const toastText = () => screen.getAllByTestId('toast').map((t) => t.textContent ?? '');
 
 beforeEach(() => {
@@ -118,8 +119,8 @@ describe('import', () => {
     await waitFor(() => expect(screen.queryByTestId('import-preview')).toBeNull());
     expect(sent(backend, 'apply_import')).toEqual([{ path: '/home/cto/Documents/lifeboat-export' }]);
     expect(toastText()[0]).toContain('Imported 1 new and 2 updated providers from /home/cto/Documents/lifeboat-export');
-    const lists = sent(backend, 'list_register').length;
+    const lists = sent(backend, 'list_register_rows').length;
     await emit('register-changed');
-    await waitFor(() => expect(sent(backend, 'list_register').length).toBe(lists + 1));
+    await waitFor(() => expect(sent(backend, 'list_register_rows').length).toBe(lists + 1));
   });
 });

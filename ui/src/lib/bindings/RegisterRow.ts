@@ -5,10 +5,11 @@ import type { DueState } from "./DueState";
 import type { ExitStrategy } from "./ExitStrategy";
 import type { HeatCell } from "./HeatCell";
 import type { Level } from "./Level";
+import type { ProviderId } from "./ProviderId";
 import type { Readiness } from "./Readiness";
 import type { Status } from "./Status";
 
-export type RegisterRow = { id: number, name: string, category: Category, owner: string, 
+export type RegisterRow = { id: ProviderId, name: string, category: Category, owner: string, 
 /**
  * Carried so the register's text search covers what the provider does for us.
  */

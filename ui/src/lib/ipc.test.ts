@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { api, toAppError } from './api';
-import { draft } from '../test/drafts';
+import { call, toCommandError } from './ipc';
+import { draft } from '../test/builders';
 
-describe('api', () => {
+describe('call', () => {
   it('sends the arguments under the names the Rust commands take', async () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {
@@ -11,9 +11,9 @@ describe('api', () => {
       return null;
     });
     const d = draft();
-    await api.updateProvider(7, d);
-    await api.setProviderStatus(7, 'retired');
-    await api.scoreRisk(d.risk);
+    await call('update_provider', { id: 7, draft: d });
+    await call('set_provider_status', { id: 7, status: 'retired' });
+    await call('score_risk', { risk: d.risk });
     expect(calls).toEqual([
       ['update_provider', { id: 7, draft: d }],
       ['set_provider_status', { id: 7, status: 'retired' }],
@@ -25,7 +25,7 @@ describe('api', () => {
     mockIPC(() => {
       throw { kind: 'validation', message: 'Invalid', fields: [{ field: 'profile.name', message: 'Name is required.' }] };
     });
-    await expect(api.createProvider(draft())).rejects.toEqual({
+    await expect(call('create_provider', { draft: draft() })).rejects.toEqual({
       kind: 'validation',
       message: 'Invalid',
       fields: [{ field: 'profile.name', message: 'Name is required.' }],
@@ -34,13 +34,13 @@ describe('api', () => {
 
   it('turns a plain string rejection into an error with a message', async () => {
     mockIPC(() => Promise.reject('database is locked'));
-    await expect(api.listRegister()).rejects.toEqual({ kind: 'error', message: 'database is locked', fields: [] });
+    await expect(call('list_register_rows')).rejects.toEqual({ kind: 'unexpected', message: 'database is locked', fields: [] });
   });
 });
 
-describe('toAppError', () => {
+describe('toCommandError', () => {
   it('never loses the message of an unexpected error', () => {
-    expect(toAppError(new Error('boom')).message).toBe('boom');
-    expect(toAppError(undefined).message).toBe('Something went wrong.');
+    expect(toCommandError(new Error('boom')).message).toBe('boom');
+    expect(toCommandError(undefined).message).toBe('Something went wrong.');
   });
 });

@@ -1,0 +1,86 @@
+// Generated from src-tauri/app/ipc.rs by `cargo test`; do not edit.
+import type { Cadence } from "./Cadence";
+import type { ContractWatch } from "./ContractWatch";
+import type { ExportProgress } from "./ExportProgress";
+import type { FailureMode } from "./FailureMode";
+import type { FailureModeId } from "./FailureModeId";
+import type { ImportChoice } from "./ImportChoice";
+import type { ImportPreview } from "./ImportPreview";
+import type { MenuAction } from "./MenuAction";
+import type { Notice } from "./Notice";
+import type { Paper } from "./Paper";
+import type { ProviderDetail } from "./ProviderDetail";
+import type { ProviderDraft } from "./ProviderDraft";
+import type { ProviderId } from "./ProviderId";
+import type { RegisterChanged } from "./RegisterChanged";
+import type { RegisterChanges } from "./RegisterChanges";
+import type { RegisterInfo } from "./RegisterInfo";
+import type { RegisterRow } from "./RegisterRow";
+import type { Review } from "./Review";
+import type { ReviewDraft } from "./ReviewDraft";
+import type { ReviewId } from "./ReviewId";
+import type { ReviewItem } from "./ReviewItem";
+import type { ReviewOverview } from "./ReviewOverview";
+import type { ReviewSummary } from "./ReviewSummary";
+import type { RiskProfile } from "./RiskProfile";
+import type { Scores } from "./Scores";
+import type { Settings } from "./Settings";
+import type { SinceReview } from "./SinceReview";
+import type { Status } from "./Status";
+import type { TrendEntry } from "./TrendEntry";
+
+/** Every command the app answers: the arguments the UI passes and what it resolves to. */
+export interface Commands {
+  "get_register_info": { args: {}, result: RegisterInfo },
+  "open_register": { args: {}, result: null },
+  "list_register_rows": { args: {}, result: Array<RegisterRow> },
+  "get_provider": { args: { id: ProviderId }, result: ProviderDetail },
+  "get_new_provider_draft": { args: {}, result: ProviderDraft },
+  "create_provider": { args: { draft: ProviderDraft }, result: ProviderDetail },
+  "update_provider": { args: { id: ProviderId, draft: ProviderDraft }, result: ProviderDetail },
+  "score_risk": { args: { risk: RiskProfile }, result: Scores },
+  "set_provider_status": { args: { id: ProviderId, status: Status }, result: null },
+  "delete_provider": { args: { id: ProviderId }, result: null },
+  "confirm_provider_unchanged": { args: { id: ProviderId }, result: ProviderDetail },
+  "list_failure_modes": { args: {}, result: Array<FailureMode> },
+  "load_demo": { args: {}, result: null },
+  "dismiss_demo": { args: {}, result: null },
+  "get_review_overview": { args: {}, result: ReviewOverview },
+  "list_reviews": { args: {}, result: Array<Review> },
+  "start_review": { args: { draft: ReviewDraft }, result: Review },
+  "update_review": { args: { id: ReviewId, draft: ReviewDraft }, result: Review },
+  "list_review_items": { args: { reviewId: ReviewId }, result: Array<ReviewItem> },
+  "confirm_in_review": { args: { reviewId: ReviewId, providerId: ProviderId }, result: ReviewItem },
+  "assess_in_review": { args: { reviewId: ReviewId, providerId: ProviderId, risk: RiskProfile }, result: ReviewItem },
+  "note_in_review": { args: { reviewId: ReviewId, providerId: ProviderId, note: string }, result: ReviewItem },
+  "close_review": { args: { id: ReviewId }, result: ReviewSummary },
+  "get_review_summary": { args: { id: ReviewId }, result: ReviewSummary },
+  "get_changes_since_previous_review": { args: {}, result: SinceReview | null },
+  "compare_reviews": { args: { from: ReviewId, to: ReviewId }, result: RegisterChanges },
+  "get_provider_trend": { args: { id: ProviderId }, result: Array<TrendEntry> },
+  "list_renewals": { args: {}, result: Array<ContractWatch> },
+  "get_provider_contract": { args: { id: ProviderId }, result: ContractWatch | null },
+  "get_settings": { args: {}, result: Settings },
+  "save_settings": { args: { organisation: string, cadence: Cadence }, result: Settings },
+  "add_failure_mode": { args: { name: string, description: string }, result: FailureMode },
+  "rename_failure_mode": { args: { id: FailureModeId, name: string, description: string }, result: FailureMode },
+  "set_failure_mode_retired": { args: { id: FailureModeId, retired: boolean }, result: FailureMode },
+  "export_pdf": { args: { paper: Paper }, result: string | null },
+  "export_csv": { args: { bom: boolean }, result: string | null },
+  "choose_import_file": { args: {}, result: ImportChoice | null },
+  "choose_import_folder": { args: {}, result: ImportChoice | null },
+  "apply_import": { args: { path: string }, result: ImportPreview },
+}
+
+/** Every event the app emits, and its payload. */
+export interface Events {
+  "notice": Notice,
+  "register-changed": RegisterChanged,
+  "menu": MenuAction,
+  "export-progress": ExportProgress,
+}
+
+export type CommandName = keyof Commands;
+export type EventName = keyof Events;
+/** The command names, for mocks and tests. */
+export const COMMAND_NAMES: CommandName[] = ["get_register_info", "open_register", "list_register_rows", "get_provider", "get_new_provider_draft", "create_provider", "update_provider", "score_risk", "set_provider_status", "delete_provider", "confirm_provider_unchanged", "list_failure_modes", "load_demo", "dismiss_demo", "get_review_overview", "list_reviews", "start_review", "update_review", "list_review_items", "confirm_in_review", "assess_in_review", "note_in_review", "close_review", "get_review_summary", "get_changes_since_previous_review", "compare_reviews", "get_provider_trend", "list_renewals", "get_provider_contract", "get_settings", "save_settings", "add_failure_mode", "rename_failure_mode", "set_failure_mode_retired", "export_pdf", "export_csv", "choose_import_file", "choose_import_folder", "apply_import"];

@@ -1,0 +1,167 @@
+// Test data: sensible defaults for every type the tests build; override what the test is about.
+// Levels follow the figures (as Rust's `Level::of`) unless a test sets them.
+import type { ImportPreview } from '../lib/bindings/ImportPreview';
+import type { Movement } from '../lib/bindings/Movement';
+import type { ProviderDraft } from '../lib/bindings/ProviderDraft';
+import type { RegisterRow } from '../lib/bindings/RegisterRow';
+import type { Review } from '../lib/bindings/Review';
+import type { ReviewItem } from '../lib/bindings/ReviewItem';
+import type { Scores } from '../lib/bindings/Scores';
+import type { Standing } from '../lib/bindings/Standing';
+import type { TrendPoint } from '../lib/bindings/TrendPoint';
+import { levelOf } from '../lib/levels';
+
+/** Stripe, with two catalogue failure modes. */
+export function draft(): ProviderDraft {
+  return {
+    profile: {
+      name: 'Stripe',
+      category: 'payments',
+      value_provided: '',
+      owner: '',
+      tier: 1,
+      status: 'active',
+      annual_spend: null,
+      currency: 'USD',
+      renewal_date: null,
+      notice_period_days: null,
+      data_held: 'payment',
+      website: '',
+      status_page: '',
+      notes: '',
+    },
+    risk: {
+      scenarios: [
+        { mode_id: 1, mode: 'Outage', likelihood: 2, impact: 5, note: '' },
+        { mode_id: 2, mode: 'Degradation', likelihood: 3, impact: 3, note: '' },
+      ],
+      lock_in: { level: 4, reasons: '' },
+      alternatives: [],
+      replacement: { effort: 4, person_weeks: null, emergency_switch_hours: null },
+      exit: { strategy: 'accept', plan: '', last_rehearsed: null },
+    },
+  };
+}
+
+let nextRowId = 1;
+
+export function row(overrides: Partial<RegisterRow> = {}): RegisterRow {
+  const inherent = overrides.inherent ?? 6;
+  const exposure = overrides.exposure ?? 3.6;
+  return {
+    id: nextRowId++,
+    name: 'Provider',
+    category: 'other',
+    owner: 'Platform',
+    value_provided: '',
+    tier: 2,
+    status: 'active',
+    inherent,
+    inherent_level: levelOf(inherent),
+    exposure,
+    exposure_level: levelOf(exposure),
+    lock_in: 3,
+    best_readiness: null,
+    replacement_effort: 3,
+    exit_strategy: 'accept',
+    direction: 'Flat',
+    heat: { likelihood: 2, impact: 3 },
+    explanation: [],
+    last_assessed: '2026-01-01',
+    next_review: '2027-01-01',
+    due: 'Current',
+    renewal_date: null,
+    ...overrides,
+  };
+}
+
+/** Scores with lock-in and effort 4 and no alternative: exposure = inherent × 4 / 5. */
+export function scores(overrides: Partial<Scores> = {}): Scores {
+  const inherent = overrides.inherent ?? 10;
+  const exposure = overrides.exposure ?? (inherent * 4) / 5;
+  return {
+    inherent,
+    inherent_level: levelOf(inherent),
+    drivers: [],
+    lock_in: 4,
+    replacement_effort: 4,
+    escape_before_alternatives: 4,
+    alternative_reduction: 0,
+    best_alternative: null,
+    best_readiness: null,
+    escape_difficulty: 4,
+    exposure,
+    exposure_level: levelOf(exposure),
+    ...overrides,
+  };
+}
+
+export function review(overrides: Partial<Review> = {}): Review {
+  return { id: 1, held_on: '2027-01-15', title: 'Q1 2027 provider risk review', attendees: '', notes: '', closed_on: null, ...overrides };
+}
+
+/** A provider in review mode, overdue and not yet reviewed, its current values those of `draft()`. */
+export function reviewItem(overrides: Partial<ReviewItem> = {}): ReviewItem {
+  return {
+    provider_id: 1,
+    name: 'Stripe',
+    due: 'Overdue',
+    next_review: '2027-01-01',
+    last: null,
+    last_scores: null,
+    last_review_title: null,
+    current: draft().risk,
+    current_scores: scores(),
+    dropped_modes: [],
+    reviewed: false,
+    note: '',
+    ...overrides,
+  };
+}
+
+export function standing(overrides: Partial<Standing> = {}): Standing {
+  const inherent = overrides.inherent ?? 10;
+  const exposure = overrides.exposure ?? 8;
+  return {
+    taken_on: '2027-01-01',
+    inherent,
+    inherent_level: levelOf(inherent),
+    exposure,
+    exposure_level: levelOf(exposure),
+    review_id: null,
+    ...overrides,
+  };
+}
+
+/** A provider's move between two standings; the change is after − before unless given. */
+export function movement(overrides: Partial<Movement> = {}): Movement {
+  const before = overrides.before ?? standing();
+  const after = overrides.after ?? standing();
+  return {
+    provider_id: 1,
+    name: 'AWS',
+    before,
+    after,
+    exposure_change: after.exposure - before.exposure,
+    inherent_change: after.inherent - before.inherent,
+    ...overrides,
+  };
+}
+
+export function trendPoint(taken_on: string, inherent: number, exposure: number): TrendPoint {
+  return { taken_on, inherent, exposure, level: levelOf(inherent), review_id: null };
+}
+
+/** A clean import preview: one provider created, two updated, three assessments. */
+export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    files: ['providers.csv', 'scenarios.csv'],
+    created: ['Linear'],
+    updated: ['Stripe', 'Datadog'],
+    unchanged: [],
+    snapshots: 3,
+    rejected: [],
+    warnings: [],
+    ...overrides,
+  };
+}
