@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -17,8 +18,12 @@ export default defineConfig(({ mode }) => ({
     assetsInlineLimit: 0,
     sourcemap: false,
   },
-  // Component tests mount Svelte's browser build in jsdom.
-  resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
+  resolve: {
+    // `$lib/…` is src/lib, as in tsconfig.json's paths.
+    alias: { $lib: fileURLToPath(new URL('./src/lib', import.meta.url)) },
+    // Component tests mount Svelte's browser build in jsdom.
+    ...(mode === 'test' ? { conditions: ['browser'] } : {}),
+  },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],

@@ -5,9 +5,9 @@ import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import App from './App.svelte';
 import { createMockBackend } from './dev/mockBackend';
-import { clearFilters, registerView } from './lib/registerView.svelte';
-import { DEFAULT_SORT } from './lib/register';
-import { toasts } from './lib/toasts.svelte';
+import { clearFilters, registerView } from '$lib/registerView.svelte';
+import { DEFAULT_SORT } from '$lib/register';
+import { toasts } from '$lib/toasts.svelte';
 
 function start(register = 'demo') {
   const backend = createMockBackend({ register });

@@ -4,23 +4,23 @@
 // show plausible figures; the app itself always scores in Rust.
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
-import type { Provider } from '../lib/bindings/Provider';
-import type { ProviderDraft } from '../lib/bindings/ProviderDraft';
-import type { RiskProfile } from '../lib/bindings/RiskProfile';
-import type { Scores } from '../lib/bindings/Scores';
-import type { TrendPoint } from '../lib/bindings/TrendPoint';
-import type { RegisterRow } from '../lib/bindings/RegisterRow';
-import type { FailureMode } from '../lib/bindings/FailureMode';
-import type { Category } from '../lib/bindings/Category';
-import type { Readiness } from '../lib/bindings/Readiness';
-import type { ExitStrategy } from '../lib/bindings/ExitStrategy';
-import type { DueState } from '../lib/bindings/DueState';
-import type { FieldError } from '../lib/bindings/FieldError';
-import type { ImportPreview } from '../lib/bindings/ImportPreview';
-import type { CommandHandlers, CommandName } from '../lib/ipc';
-import { levelOf } from '../lib/levels';
-import { READINESS, rankOf } from '../lib/labels';
-import { dayNumber } from '../lib/format';
+import type { Provider } from '$lib/bindings/Provider';
+import type { ProviderDraft } from '$lib/bindings/ProviderDraft';
+import type { RiskProfile } from '$lib/bindings/RiskProfile';
+import type { Scores } from '$lib/bindings/Scores';
+import type { TrendPoint } from '$lib/bindings/TrendPoint';
+import type { RegisterRow } from '$lib/bindings/RegisterRow';
+import type { FailureMode } from '$lib/bindings/FailureMode';
+import type { Category } from '$lib/bindings/Category';
+import type { Readiness } from '$lib/bindings/Readiness';
+import type { ExitStrategy } from '$lib/bindings/ExitStrategy';
+import type { DueState } from '$lib/bindings/DueState';
+import type { FieldError } from '$lib/bindings/FieldError';
+import type { ImportPreview } from '$lib/bindings/ImportPreview';
+import type { CommandHandlers, CommandName } from '$lib/ipc';
+import { levelOf } from '$lib/levels';
+import { READINESS, rankOf } from '$lib/labels';
+import { dayNumber } from '$lib/format';
 
 export const MOCK_TODAY = '2026-11-22';
 

@@ -1,15 +1,15 @@
 // Test data: sensible defaults for every type the tests build; override what the test is about.
 // Levels follow the figures (as Rust's `Level::of`) unless a test sets them.
-import type { ImportPreview } from '../lib/bindings/ImportPreview';
-import type { Movement } from '../lib/bindings/Movement';
-import type { ProviderDraft } from '../lib/bindings/ProviderDraft';
-import type { RegisterRow } from '../lib/bindings/RegisterRow';
-import type { Review } from '../lib/bindings/Review';
-import type { ReviewItem } from '../lib/bindings/ReviewItem';
-import type { Scores } from '../lib/bindings/Scores';
-import type { Standing } from '../lib/bindings/Standing';
-import type { TrendPoint } from '../lib/bindings/TrendPoint';
-import { levelOf } from '../lib/levels';
+import type { ImportPreview } from '$lib/bindings/ImportPreview';
+import type { Movement } from '$lib/bindings/Movement';
+import type { ProviderDraft } from '$lib/bindings/ProviderDraft';
+import type { RegisterRow } from '$lib/bindings/RegisterRow';
+import type { Review } from '$lib/bindings/Review';
+import type { ReviewItem } from '$lib/bindings/ReviewItem';
+import type { Scores } from '$lib/bindings/Scores';
+import type { Standing } from '$lib/bindings/Standing';
+import type { TrendPoint } from '$lib/bindings/TrendPoint';
+import { levelOf } from '$lib/levels';
 
 /** Stripe, with two catalogue failure modes. */
 export function draft(): ProviderDraft {

@@ -1,7 +1,7 @@
 // A scripted back end for tests: answers the commands a test names, records every call, and
 // refuses any other command, so a test notices a call it did not expect.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import type { CommandHandlers, CommandName } from '../lib/ipc';
+import type { CommandHandlers, CommandName } from '$lib/ipc';
 
 export type Sent = [CommandName, Record<string, unknown>];
 

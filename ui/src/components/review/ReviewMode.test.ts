@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import ReviewMode from './ReviewMode.svelte';
-import type { ReviewSummary } from '../../lib/bindings/ReviewSummary';
+import type { ReviewSummary } from '$lib/bindings/ReviewSummary';
 import { review as reviewOf, reviewItem, scores } from '../../test/builders';
 import { mockCommands } from '../../test/ipc';
 

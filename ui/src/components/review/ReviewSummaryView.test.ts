@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import ReviewSummaryView from './ReviewSummaryView.svelte';
-import type { ReviewSummary } from '../../lib/bindings/ReviewSummary';
-import type { Standing } from '../../lib/bindings/Standing';
+import type { ReviewSummary } from '$lib/bindings/ReviewSummary';
+import type { Standing } from '$lib/bindings/Standing';
 import { movement, review, standing as standingOf } from '../../test/builders';
 
 // Levels follow the figures: 10 High, 25 Critical, 15 High, 5 Medium, 2 Low.

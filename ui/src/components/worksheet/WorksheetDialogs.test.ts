@@ -6,9 +6,9 @@ import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import App from '../../App.svelte';
 import { createMockBackend } from '../../dev/mockBackend';
-import { toasts } from '../../lib/toasts.svelte';
-import { worksheet } from '../../lib/worksheet.svelte';
-import type { CommandName } from '../../lib/ipc';
+import { toasts } from '$lib/toasts.svelte';
+import { worksheet } from '$lib/worksheet.svelte';
+import type { CommandName } from '$lib/ipc';
 
 function start(override: (cmd: CommandName, args: unknown) => unknown = () => undefined) {
   const backend = createMockBackend();

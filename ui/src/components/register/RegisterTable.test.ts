@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import RegisterTable from './RegisterTable.svelte';
-import { row } from '../test/builders';
-import { DEFAULT_SORT } from '../lib/register';
+import { row } from '../../test/builders';
+import { DEFAULT_SORT } from '$lib/register';
 
 afterEach(() => cleanup());
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, within } from '@testing-library/svelte';
 import HeatMap from './HeatMap.svelte';
-import { row } from '../test/builders';
+import { row } from '../../test/builders';
 
 afterEach(() => cleanup());
 
