@@ -20,7 +20,7 @@ import type { ImportPreview } from '$lib/bindings/ImportPreview';
 import type { CommandHandlers, CommandName } from '$lib/ipc';
 import { levelOf } from '$lib/levels';
 import { READINESS, rankOf } from '$lib/labels';
-import { dayNumber } from '$lib/format';
+import { addDays, dayNumber } from '$lib/dates';
 
 export const MOCK_TODAY = '2026-11-22';
 
@@ -76,10 +76,6 @@ function explanation(s: Scores): string[] {
   );
   lines.push(`Exposure ${s.exposure.toFixed(1)} (${s.exposure_level}) = ${s.inherent} × ${s.escape_difficulty} / 5.`);
   return lines;
-}
-
-function addDays(iso: string, days: number): string {
-  return new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
 }
 
 function blankDraft(): ProviderDraft {
@@ -161,7 +157,7 @@ function seedProvider(id: number, seed: Seed, today: string): Stored {
   const taken = addDays(today, -age);
   // Older snapshots were a little different, so trends have something to show.
   const history = [400, 250, 0].map((back, i) => {
-    const risk: RiskProfile = JSON.parse(JSON.stringify(draft.risk));
+    const risk = structuredClone(draft.risk);
     if (i < 2) risk.scenarios[0].likelihood = Math.max(1, Math.min(5, risk.scenarios[0].likelihood + ((id + i) % 3) - 1));
     return { taken_on: addDays(taken, -back), risk };
   });

@@ -4,8 +4,9 @@ import type { ProviderDraft } from './bindings/ProviderDraft';
 import type { Scenario } from './bindings/Scenario';
 import type { Alternative } from './bindings/Alternative';
 
+/** A deep copy of a plain draft (one from Rust); a `$state` draft is copied with `$state.snapshot`. */
 export function cloneDraft(draft: ProviderDraft): ProviderDraft {
-  return JSON.parse(JSON.stringify(draft)) as ProviderDraft;
+  return structuredClone(draft);
 }
 
 /** Whether two drafts would save the same record; drives the unsaved-changes guard. */

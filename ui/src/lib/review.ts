@@ -6,7 +6,8 @@ import type { ReviewItem } from './bindings/ReviewItem';
 import type { RiskProfile } from './bindings/RiskProfile';
 import type { ReviewDraft } from './bindings/ReviewDraft';
 import type { Standing } from './bindings/Standing';
-import { formatExposure, parseIsoDate, plural } from './format';
+import { formatExposure, plural } from './format';
+import { parseIsoDate } from './dates';
 
 /** "Q1 2027 provider risk review" for a meeting held on a day of 2027's first quarter. */
 export function suggestedTitle(heldOn: string): string {
@@ -51,8 +52,9 @@ export function isEdited(item: ReviewItem, risk: RiskProfile): boolean {
   return JSON.stringify(item.current) !== JSON.stringify(risk);
 }
 
+/** A deep copy of a plain risk profile (one from Rust); a `$state` one is copied with `$state.snapshot`. */
 export function cloneRisk(risk: RiskProfile): RiskProfile {
-  return JSON.parse(JSON.stringify(risk)) as RiskProfile;
+  return structuredClone(risk);
 }
 
 /** "+3.2", "−1.0", "0.0": the sign always shows, so risers and fallers read at a glance. */

@@ -1,4 +1,5 @@
 // Short notices at the corner of the window: results of actions and messages from Rust.
+import { toCommandError } from './ipc';
 export type ToastKind = 'success' | 'error' | 'info';
 
 export interface Toast {
@@ -25,4 +26,19 @@ export function showToast(kind: ToastKind, message: string): number {
   while (toasts.length > 4) toasts.shift();
   setTimeout(() => dismissToast(id), LIFETIME[kind]);
   return id;
+}
+
+/**
+ * Runs `work`; if it fails, its message is shown as an error toast, and if it succeeds,
+ * `success` (when given) as a success toast. Never rejects: resolves to whether `work` succeeded.
+ */
+export async function attempt(work: () => Promise<unknown>, success?: string): Promise<boolean> {
+  try {
+    await work();
+  } catch (e) {
+    showToast('error', toCommandError(e).message);
+    return false;
+  }
+  if (success !== undefined) showToast('success', success);
+  return true;
 }

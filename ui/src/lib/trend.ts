@@ -1,7 +1,7 @@
 // Geometry of the provider trend chart: scores over time on a fixed 0–25 axis.
 import type { TrendPoint } from './bindings/TrendPoint';
 import { LEVEL_BANDS } from './levels';
-import { dayNumber } from './format';
+import { dayNumber } from './dates';
 import type { Level } from './bindings/Level';
 
 export interface ChartBox {

@@ -1,12 +1,12 @@
 // Export and import, as one small state machine shared by the register's buttons and the File
 // menu (both call the same functions, so they show the same dialogs, progress and preview).
-import { call, toCommandError } from './ipc';
+import { call } from './ipc';
 import type { ImportChoice } from './bindings/ImportChoice';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { MenuAction } from './bindings/MenuAction';
 import type { Paper } from './bindings/Paper';
 import type { ImportProblem } from './bindings/ImportProblem';
-import { showToast } from './toasts.svelte';
+import { attempt, showToast } from './toasts.svelte';
 import { leave } from './leaveGuard';
 import { plural } from './format';
 
@@ -69,18 +69,17 @@ export function setStage(stage: string): void {
   if (worksheet.busy) worksheet.stage = stage;
 }
 
+/** Runs `work` with the dialogs busy; a failure is shown as a toast and gives undefined. */
 async function busyWith<T>(work: () => Promise<T>): Promise<T | undefined> {
   worksheet.busy = true;
   worksheet.stage = null;
-  try {
-    return await work();
-  } catch (e) {
-    showToast('error', toCommandError(e).message);
-    return undefined;
-  } finally {
-    worksheet.busy = false;
-    worksheet.stage = null;
-  }
+  let result: T | undefined;
+  await attempt(async () => {
+    result = await work();
+  });
+  worksheet.busy = false;
+  worksheet.stage = null;
+  return result;
 }
 
 /** Runs the export the open dialog describes. A cancelled native dialog leaves it open. */
