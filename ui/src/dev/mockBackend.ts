@@ -186,9 +186,7 @@ function rowOf(stored: Stored, today: string): RegisterRow {
   const due: DueState = left < 0 ? 'Overdue' : left === 0 ? 'Due' : left <= 30 ? 'DueSoon' : 'Current';
   const prev = trend[trend.length - 2];
   const lastPoint = trend[trend.length - 1];
-  const driver = [...provider.risk.scenarios].sort(
-    (a, b) => b.likelihood * b.impact - a.likelihood * a.impact || b.impact - a.impact,
-  )[0];
+  const driver = [...provider.risk.scenarios].sort((a, b) => b.likelihood * b.impact - a.likelihood * a.impact || b.impact - a.impact)[0];
   return {
     id: provider.id,
     name: provider.profile.name,
@@ -232,7 +230,9 @@ export const MOCK_SPREADSHEET_PREVIEW: ImportPreview = {
     { file: 'vendors.csv', row: 4, column: 6, column_name: 'Lock-in', message: 'Lock-in must be between 1 and 5, not 7.' },
     { file: 'vendors.csv', row: 7, column: 3, column_name: 'Tier', message: 'Tier must be 1, 2 or 3, not "critical".' },
   ],
-  warnings: [{ file: 'vendors.csv', row: null, column: 9, column_name: 'Account manager', message: 'This column is not recognised and is ignored.' }],
+  warnings: [
+    { file: 'vendors.csv', row: null, column: 9, column_name: 'Account manager', message: 'This column is not recognised and is ignored.' },
+  ],
 };
 
 /** Lifeboat's own export of a slightly different register: clean, so it can be applied. */
@@ -398,7 +398,5 @@ export function installMockBackend(params: URLSearchParams) {
  */
 export function runClickScript(params: URLSearchParams) {
   const selectors = (params.get('click') ?? '').split('|').filter(Boolean);
-  selectors.forEach((selector, i) =>
-    setTimeout(() => document.querySelector<HTMLElement>(selector)?.click(), 400 * (i + 1)),
-  );
+  selectors.forEach((selector, i) => setTimeout(() => document.querySelector<HTMLElement>(selector)?.click(), 400 * (i + 1)));
 }

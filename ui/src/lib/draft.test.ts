@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draft } from '../test/builders';
-import {
-  addAlternative,
-  addCustomScenario,
-  cloneDraft,
-  parseOptionalNumber,
-  removeAlternative,
-  removeScenario,
-  sameDraft,
-} from './draft';
+import { addAlternative, addCustomScenario, cloneDraft, parseOptionalNumber, removeAlternative, removeScenario, sameDraft } from './draft';
 
 describe('custom failure modes', () => {
   it('adds a blank custom row at 1 × 1 and returns its index', () => {

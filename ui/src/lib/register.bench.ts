@@ -5,7 +5,19 @@ import { row } from '../test/builders';
 import { NO_FILTERS, filterRows, sortRows, summarise } from './register';
 import type { Category } from './bindings/Category';
 
-const categories: Category[] = ['hosting', 'payments', 'email', 'database', 'cdn', 'auth', 'monitoring', 'analytics', 'support', 'storage', 'other'];
+const categories: Category[] = [
+  'hosting',
+  'payments',
+  'email',
+  'database',
+  'cdn',
+  'auth',
+  'monitoring',
+  'analytics',
+  'support',
+  'storage',
+  'other',
+];
 const rows = Array.from({ length: 1000 }, (_, i) =>
   row({
     id: i,

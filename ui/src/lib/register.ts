@@ -70,9 +70,7 @@ const haystacks = new WeakMap<RegisterRow, string>();
 function haystack(row: RegisterRow): string {
   let text = haystacks.get(row);
   if (text === undefined) {
-    text = [row.name, row.owner, row.category, labelOf(CATEGORIES, row.category), row.value_provided]
-      .join('\n')
-      .toLocaleLowerCase();
+    text = [row.name, row.owner, row.category, labelOf(CATEGORIES, row.category), row.value_provided].join('\n').toLocaleLowerCase();
     haystacks.set(row, text);
   }
   return text;
@@ -113,8 +111,14 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 type Compare = (a: RegisterRow, b: RegisterRow) => number;
 
-const byNumber = (f: (r: RegisterRow) => number): Compare => (a, b) => f(a) - f(b);
-const byText = (f: (r: RegisterRow) => string): Compare => (a, b) => collator.compare(f(a), f(b));
+const byNumber =
+  (f: (r: RegisterRow) => number): Compare =>
+  (a, b) =>
+    f(a) - f(b);
+const byText =
+  (f: (r: RegisterRow) => string): Compare =>
+  (a, b) =>
+    collator.compare(f(a), f(b));
 
 const COMPARE: Record<SortKey, Compare> = {
   name: byText((r) => r.name),

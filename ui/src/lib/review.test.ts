@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { RegisterChanges } from './bindings/RegisterChanges';
-import { changeCounts, describeMovement, isEdited, cloneRisk, needReview, nextIndex, progress, registerSince, replaceItem, signedChange, suggestedTitle } from './review';
+import {
+  changeCounts,
+  describeMovement,
+  isEdited,
+  cloneRisk,
+  needReview,
+  nextIndex,
+  progress,
+  registerSince,
+  replaceItem,
+  signedChange,
+  suggestedTitle,
+} from './review';
 import { movement, reviewItem, standing as standingOf } from '../test/builders';
 
 const item = (id: number, reviewed = false) => reviewItem({ provider_id: id, name: `P${id}`, reviewed });
@@ -56,7 +68,17 @@ describe('describing changes', () => {
 
   it('counts every kind of change, saying none where there is none', () => {
     const m = movement({ before: standing(1), after: standing(2), exposure_change: 1 });
-    const c: RegisterChanges = { from: null, to: null, risers: [m, m], fallers: [m], level_changes: [], new: [], retired: [], unchanged: 0, steady: [] };
+    const c: RegisterChanges = {
+      from: null,
+      to: null,
+      risers: [m, m],
+      fallers: [m],
+      level_changes: [],
+      new: [],
+      retired: [],
+      unchanged: 0,
+      steady: [],
+    };
     expect(changeCounts(c)).toBe('2 risers, 1 faller, no level changes, no new providers, none retired');
   });
 });
@@ -79,15 +101,23 @@ describe('registerSince', () => {
     const mv = (id: number, name: string, before: number, after: number) =>
       movement({ provider_id: id, name, before: standing(before), after: standing(after) });
     const c: RegisterChanges = {
-      from: '2026-01-01', to: '2026-04-01',
-      risers: [mv(1, 'AWS', 8, 16)], fallers: [mv(2, 'Postmark', 12, 4)], level_changes: [],
+      from: '2026-01-01',
+      to: '2026-04-01',
+      risers: [mv(1, 'AWS', 8, 16)],
+      fallers: [mv(2, 'Postmark', 12, 4)],
+      level_changes: [],
       new: [{ provider_id: 3, name: 'Resend', standing: standing(9.6) }],
       retired: [{ provider_id: 4, name: 'Legacy CDN', standing: standing(2) }],
-      unchanged: 1, steady: [mv(5, 'Sentry', 10, 10)],
+      unchanged: 1,
+      steady: [mv(5, 'Sentry', 10, 10)],
     };
     const rows = registerSince(c);
     expect(rows.map((r) => [r.name, r.kind])).toEqual([
-      ['AWS', 'Riser'], ['Sentry', 'Unchanged'], ['Resend', 'New'], ['Postmark', 'Faller'], ['Legacy CDN', 'Retired'],
+      ['AWS', 'Riser'],
+      ['Sentry', 'Unchanged'],
+      ['Resend', 'New'],
+      ['Postmark', 'Faller'],
+      ['Legacy CDN', 'Retired'],
     ]);
     expect(rows[4].after).toBeNull();
     expect(rows[2].change).toBeNull();

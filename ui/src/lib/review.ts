@@ -109,23 +109,37 @@ export interface SinceRow {
 
 /** Every provider of a comparison, worst exposure now first, retired ones last. */
 export function registerSince(c: RegisterChanges): SinceRow[] {
-  const moved = (kind: SinceKind) => (m: Movement): SinceRow => ({
-    providerId: m.provider_id,
-    name: m.name,
-    kind,
-    before: m.before,
-    after: m.after,
-    change: m.exposure_change,
-  });
+  const moved =
+    (kind: SinceKind) =>
+    (m: Movement): SinceRow => ({
+      providerId: m.provider_id,
+      name: m.name,
+      kind,
+      before: m.before,
+      after: m.after,
+      change: m.exposure_change,
+    });
   const rows: SinceRow[] = [
     ...c.risers.map(moved('Riser')),
     ...c.fallers.map(moved('Faller')),
     ...c.steady.map(moved('Unchanged')),
-    ...c.new.map((e): SinceRow => ({ providerId: e.provider_id, name: e.name, kind: 'New', before: null, after: e.standing, change: null })),
+    ...c.new.map((e): SinceRow => ({
+      providerId: e.provider_id,
+      name: e.name,
+      kind: 'New',
+      before: null,
+      after: e.standing,
+      change: null,
+    })),
   ];
   rows.sort((a, b) => b.after!.exposure - a.after!.exposure || a.name.localeCompare(b.name));
-  const retired = c.retired.map(
-    (e): SinceRow => ({ providerId: e.provider_id, name: e.name, kind: 'Retired', before: e.standing, after: null, change: null }),
-  );
+  const retired = c.retired.map((e): SinceRow => ({
+    providerId: e.provider_id,
+    name: e.name,
+    kind: 'Retired',
+    before: e.standing,
+    after: null,
+    change: null,
+  }));
   return [...rows, ...retired.sort((a, b) => a.name.localeCompare(b.name))];
 }

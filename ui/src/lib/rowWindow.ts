@@ -12,13 +12,7 @@ export interface RowWindow {
 /** Registers up to this size are rendered whole: simpler for everyone, and fast enough. */
 export const WINDOW_FROM = 150;
 
-export function rowWindow(
-  count: number,
-  scrollTop: number,
-  viewport: number,
-  rowHeight: number,
-  overscan = 10,
-): RowWindow {
+export function rowWindow(count: number, scrollTop: number, viewport: number, rowHeight: number, overscan = 10): RowWindow {
   if (count <= WINDOW_FROM) return { start: 0, end: count, before: 0, after: 0 };
   // Before the first measurement (viewport 0), show a screenful rather than nothing.
   const visible = Math.ceil((viewport > 0 ? viewport : 1000) / rowHeight);

@@ -18,10 +18,7 @@ describe('trendGeometry', () => {
   });
 
   it('spaces snapshots by time, not by count', () => {
-    const g = trendGeometry(
-      [point('2026-01-01', 10, 4), point('2026-01-11', 12, 4.8), point('2026-04-11', 16, 12.8)],
-      box,
-    );
+    const g = trendGeometry([point('2026-01-01', 10, 4), point('2026-01-11', 12, 4.8), point('2026-04-11', 16, 12.8)], box);
     expect(g.points.map((p) => p.x)).toEqual([0, 20, 200]);
     expect(g.inherentPath).toBe('M0,60 L20,52 L200,36');
   });

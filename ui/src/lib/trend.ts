@@ -55,8 +55,7 @@ export function trendGeometry(trend: TrendPoint[], box: ChartBox = DEFAULT_BOX):
     yInherent: yOf(point.inherent),
     yExposure: yOf(point.exposure),
   }));
-  const path = (ys: number[]) =>
-    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${ys[i]}`).join(' ');
+  const path = (ys: number[]) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${ys[i]}`).join(' ');
 
   const xTicks: { label: string; x: number }[] = [];
   if (points.length > 0) {

@@ -12,10 +12,7 @@ import { plural } from './format';
 
 export type ExportFormat = 'pdf' | 'csv';
 
-export type WorksheetDialog =
-  | { kind: 'export' }
-  | { kind: 'import-choose' }
-  | { kind: 'import-preview'; choice: ImportChoice };
+export type WorksheetDialog = { kind: 'export' } | { kind: 'import-choose' } | { kind: 'import-preview'; choice: ImportChoice };
 
 /** US and Canadian users print on Letter; everyone else on A4. */
 export function defaultPaper(language: string | undefined): Paper {
@@ -100,9 +97,7 @@ export async function runExport(): Promise<void> {
 /** Lets the user pick a CSV file or an export folder, then shows what importing it would do. */
 export async function chooseImport(what: 'file' | 'folder'): Promise<void> {
   if (worksheet.busy) return;
-  const choice = await busyWith(() =>
-    what === 'file' ? call('choose_import_file') : call('choose_import_folder'),
-  );
+  const choice = await busyWith(() => (what === 'file' ? call('choose_import_file') : call('choose_import_folder')));
   if (choice) worksheet.dialog = { kind: 'import-preview', choice };
 }
 

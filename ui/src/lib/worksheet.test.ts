@@ -168,6 +168,13 @@ describe('wording', () => {
   });
 
   it('suggests Letter paper in the US and Canada, A4 elsewhere', () => {
-    expect(['en-US', 'en-CA', 'fr-CA', 'en-GB', 'de-DE', undefined].map(defaultPaper)).toEqual(['letter', 'letter', 'letter', 'a4', 'a4', 'a4']);
+    expect(['en-US', 'en-CA', 'fr-CA', 'en-GB', 'de-DE', undefined].map(defaultPaper)).toEqual([
+      'letter',
+      'letter',
+      'letter',
+      'a4',
+      'a4',
+      'a4',
+    ]);
   });
 });

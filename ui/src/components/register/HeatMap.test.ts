@@ -22,7 +22,11 @@ describe('HeatMap', () => {
     const side = document.querySelector('aside')!;
     expect(side.textContent).toContain('Likelihood 4 × impact 5');
     // Highest exposure first.
-    expect(within(side).getAllByRole('button').map((b) => b.textContent)).toEqual(['E', 'D', 'C', 'B', 'A']);
+    expect(
+      within(side)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['E', 'D', 'C', 'B', 'A']);
     await fireEvent.click(within(side).getByRole('button', { name: 'C' }));
     expect(opened).toEqual(['C']);
   });

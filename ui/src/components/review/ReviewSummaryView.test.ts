@@ -21,8 +21,15 @@ function summary(): ReviewSummary {
     reviewed: 3,
     not_reviewed: [{ provider_id: 4, name: 'Sentry', next_review: '2027-12-01' }],
     changes: {
-      from: '2027-01-10', to: '2027-04-10', risers: [riser], fallers: [faller], level_changes: [riser, faller],
-      new: [], retired: [{ provider_id: 5, name: 'Legacy CDN', standing: standing(2) }], unchanged: 1, steady: [],
+      from: '2027-01-10',
+      to: '2027-04-10',
+      risers: [riser],
+      fallers: [faller],
+      level_changes: [riser, faller],
+      new: [],
+      retired: [{ provider_id: 5, name: 'Legacy CDN', standing: standing(2) }],
+      unchanged: 1,
+      steady: [],
     },
     still_overdue: [{ provider_id: 6, name: 'Zendesk', next_review: '2027-03-01' }],
   };

@@ -11,14 +11,20 @@ function backend() {
     { id: 2, name: 'Account suspension', description: 'Disabled.', retired: false },
   ];
   return mockCommands({
-    get_settings: () => ({ organisation: 'Northwind', cadence: { critical: 90, high: 180, medium: 365, low: 365 }, demo_offer_answered: true }),
+    get_settings: () => ({
+      organisation: 'Northwind',
+      cadence: { critical: 90, high: 180, medium: 365, low: 365 },
+      demo_offer_answered: true,
+    }),
     list_failure_modes: () => modes,
     save_settings: ({ organisation, cadence }) => {
       if (cadence.critical < 1) {
         throw {
           kind: 'validation',
           message: 'Critical providers need a review interval between 1 and 3650 days, not 0.',
-          fields: [{ field: 'settings.cadence.critical', message: 'Critical providers need a review interval between 1 and 3650 days, not 0.' }],
+          fields: [
+            { field: 'settings.cadence.critical', message: 'Critical providers need a review interval between 1 and 3650 days, not 0.' },
+          ],
         };
       }
       return { organisation, cadence, demo_offer_answered: true };
@@ -65,7 +71,9 @@ describe('settings', () => {
     await waitFor(() => expect(document.querySelector('[data-mode-name="Full outage"]')).not.toBeNull());
     await fireEvent.click(document.querySelector('[data-mode-name="Account suspension"] [data-testid="retire-mode"]')!);
     await waitFor(() =>
-      expect(document.querySelector('[data-mode-name="Account suspension"] [data-testid="retire-mode"]')!.textContent).toBe('Put back in use'),
+      expect(document.querySelector('[data-mode-name="Account suspension"] [data-testid="retire-mode"]')!.textContent).toBe(
+        'Put back in use',
+      ),
     );
   });
 });

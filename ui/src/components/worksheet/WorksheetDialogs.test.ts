@@ -24,7 +24,8 @@ function start(override: (cmd: CommandName, args: unknown) => unknown = () => un
   return backend;
 }
 
-const sent = (backend: ReturnType<typeof createMockBackend>, cmd: CommandName) => backend.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
+const sent = (backend: ReturnType<typeof createMockBackend>, cmd: CommandName) =>
+  backend.calls.filter((c) => c.cmd === cmd).map((c) => c.args);
 const toastText = () => screen.getAllByTestId('toast').map((t) => t.textContent ?? '');
 
 beforeEach(() => {
