@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import { emit } from '@tauri-apps/api/event';
+import { emitEvent } from './test/ipc';
 import App from './App.svelte';
 import { createMockBackend } from './dev/mockBackend';
 import { clearFilters, registerView } from '$lib/registerView.svelte';
@@ -104,10 +104,10 @@ describe('register', () => {
   it('shows notices from Rust as toasts and reloads when the register changes', async () => {
     const { backend } = start();
     await waitFor(() => expect(rowNames().length).toBe(12));
-    await emit('notice', { kind: 'success', message: 'Saved a copy to backup.lifeboat' });
+    await emitEvent('notice', { kind: 'success', message: 'Saved a copy to backup.lifeboat' });
     expect((await screen.findByTestId('toast')).textContent).toContain('Saved a copy to backup.lifeboat');
     backend.providers.clear();
-    await emit('register-changed');
+    await emitEvent('register-changed');
     await waitFor(() => expect(screen.getByText('No providers yet')).toBeTruthy());
   });
 });
@@ -209,12 +209,12 @@ describe('provider page', () => {
     const { backend } = start();
     await openProvider('Stripe');
     await fireEvent.input(byName('profile.owner'), { target: { value: 'Finance' } });
-    await emit('menu', 'open-register');
+    await emitEvent('menu', 'open-register');
     await waitFor(() => expect(screen.getByRole('dialog').textContent).toContain('Discard unsaved changes?'));
     await fireEvent.click(screen.getByRole('button', { name: 'Keep editing' }));
     expect(backend.calls.some((c) => c.cmd === 'open_register')).toBe(false);
     expect(byName<HTMLInputElement>('profile.owner').value).toBe('Finance');
-    await emit('menu', 'open-register');
+    await emitEvent('menu', 'open-register');
     await waitFor(() => expect(screen.getByRole('dialog')).not.toBeNull());
     await fireEvent.click(screen.getByTestId('discard-changes'));
     await waitFor(() => expect(backend.calls.some((c) => c.cmd === 'open_register')).toBe(true));

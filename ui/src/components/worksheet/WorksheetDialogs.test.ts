@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import { emit } from '@tauri-apps/api/event';
+import { emitEvent } from '../../test/ipc';
 import App from '../../App.svelte';
 import { createMockBackend } from '../../dev/mockBackend';
 import { toasts } from '$lib/toasts.svelte';
@@ -54,7 +54,7 @@ describe('export', () => {
   it('opens on CSV from the File menu and sends the BOM choice', async () => {
     const backend = start();
     await screen.findByTestId('export-button');
-    await emit('menu', 'export-csv');
+    await emitEvent('menu', 'export-csv');
     await fireEvent.click(await screen.findByLabelText(/Add a BOM for Excel/));
     expect(screen.getByTestId('run-export').textContent).toContain('Choose folder');
     await fireEvent.click(screen.getByTestId('run-export'));
@@ -69,7 +69,7 @@ describe('export', () => {
     await fireEvent.click(screen.getByTestId('run-export'));
     const busy = await screen.findByTestId('worksheet-busy');
     expect(busy.textContent).toContain('Choose where to save the PDF');
-    await emit('export-progress', { stage: 'Drawing the pages' });
+    await emitEvent('export-progress', { stage: 'Drawing the pages' });
     await waitFor(() => expect(busy.textContent).toContain('Drawing the pages'));
     expect(busy.textContent).not.toMatch(/%/);
     expect((screen.getByTestId('run-export') as HTMLButtonElement).disabled).toBe(true);
@@ -84,7 +84,7 @@ describe('import', () => {
   it('previews a spreadsheet with problems as text and refuses to import it', async () => {
     const backend = start();
     await screen.findByTestId('import-button');
-    await emit('menu', 'import');
+    await emitEvent('menu', 'import');
     await fireEvent.click(await screen.findByTestId('import-file'));
     const preview = await screen.findByTestId('import-preview');
     expect(screen.getByTestId('import-path').textContent).toBe('/home/cto/Downloads/vendors.csv');
@@ -121,7 +121,7 @@ describe('import', () => {
     expect(sent(backend, 'apply_import')).toEqual([{ path: '/home/cto/Documents/lifeboat-export' }]);
     expect(toastText()[0]).toContain('Imported 1 new and 2 updated providers from /home/cto/Documents/lifeboat-export');
     const lists = sent(backend, 'list_register_rows').length;
-    await emit('register-changed');
+    await emitEvent('register-changed');
     await waitFor(() => expect(sent(backend, 'list_register_rows').length).toBe(lists + 1));
   });
 });
