@@ -1,84 +1,119 @@
 //! The command line: with no command the app opens its window; the commands work headless.
+//! Parsed by clap, so `--help` documents every command and a usage mistake exits with 2.
 
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use clap::{Parser, Subcommand, ValueEnum};
+
 use crate::storage::{Register, StoreError};
+use crate::worksheet::{csv, pdf, Paper, WorksheetError};
 use crate::{clock, demo, paths};
 
-pub const HELP: &str = "\
-Lifeboat — service-provider risk register
+/// The usage lines people look for first; clap lists the options of each command under them.
+const USAGE: &str = "\
+lifeboat [--db PATH]                       open the app on a register
+       lifeboat init [--demo | --synthetic N] --db PATH
+       lifeboat export --format pdf --out FILE.pdf [--paper a4|letter] [--db PATH]
+       lifeboat export --format csv --out DIR [--bom] [--db PATH]
+       lifeboat import PATH [--dry-run] [--db PATH]
+       lifeboat --help | --version";
 
-Usage:
-  lifeboat [--db PATH]                       open the app on a register
-  lifeboat init [--demo | --synthetic N] --db PATH
-                                             create a register (with the demo providers,
-                                             or N generated ones for benchmarks)
-  lifeboat export --format pdf --out FILE.pdf [--paper a4|letter] [--db PATH]
-  lifeboat export --format csv --out DIR [--bom] [--db PATH]
-  lifeboat import PATH [--dry-run] [--db PATH]
-  lifeboat --help | --version
-
+const AFTER_HELP: &str = "\
 The register is PATH, else $LIFEBOAT_DB, else the application-data folder.
-Exit status: 0 success, 2 bad input or refused file, 1 anything else.
-";
+Exit status: 0 success, 2 bad input or refused file, 1 anything else.";
+
+#[derive(Debug, Parser)]
+#[command(name = "lifeboat", version, about = "Lifeboat — service-provider risk register", override_usage = USAGE, after_help = AFTER_HELP)]
+struct Cli {
+    /// The register file to open or write (default: $LIFEBOAT_DB, else the application-data folder)
+    #[arg(long, value_name = "PATH", global = true)]
+    db: Option<OsString>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a register, optionally filled with the demo providers or N generated ones
+    Init {
+        /// Fill it with the demo register: 17 providers, two years of snapshots, seven reviews
+        #[arg(long, conflicts_with = "synthetic")]
+        demo: bool,
+        /// Fill it with N generated providers (for benchmarks)
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
+    },
+    /// Write the worksheet: a PDF for leadership, or the CSV files into a folder
+    Export {
+        /// pdf: one file; csv: providers.csv, scenarios.csv, history.csv and reviews.csv
+        #[arg(long, value_enum)]
+        format: Format,
+        /// The PDF file, or the folder for the CSV files
+        #[arg(long, value_name = "FILE.pdf|DIR")]
+        out: PathBuf,
+        /// Paper size of the PDF
+        #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+        paper: PaperSize,
+        /// Start each CSV file with a byte-order mark (for Excel on Windows)
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Import a CSV file or a Lifeboat export folder: all of it in one transaction, or nothing
+    Import {
+        /// A providers.csv, a spreadsheet's CSV export, or a folder exported by Lifeboat
+        path: PathBuf,
+        /// Show what would be created, updated or rejected, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Pdf,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PaperSize {
+    A4,
+    Letter,
+}
+
+impl From<PaperSize> for Paper {
+    fn from(size: PaperSize) -> Paper {
+        match size {
+            PaperSize::A4 => Paper::A4,
+            PaperSize::Letter => Paper::Letter,
+        }
+    }
+}
 
 /// Why a command failed; decides the exit status.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}\nTry 'lifeboat --help'.")]
-    Usage(String),
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
     Refused(String),
     #[error("{0}")]
-    Worksheet(#[from] crate::worksheet::WorksheetError),
+    Worksheet(#[from] WorksheetError),
 }
 
 impl CliError {
     pub fn exit_code(&self) -> i32 {
-        match self {
-            CliError::Usage(_) | CliError::Refused(_) => 2,
-            CliError::Store(e) if e.is_refusal() => 2,
-            CliError::Store(_) => 1,
-            CliError::Worksheet(e) => {
-                if e.is_refusal() {
-                    2
-                } else {
-                    1
-                }
-            }
+        let refused = match self {
+            CliError::Refused(_) => true,
+            CliError::Store(e) => e.is_refusal(),
+            CliError::Worksheet(e) => e.is_refusal(),
+        };
+        if refused {
+            2
+        } else {
+            1
         }
     }
-}
-
-/// The arguments after the command name, taken one at a time.
-pub struct Args {
-    rest: std::vec::IntoIter<OsString>,
-}
-
-impl Args {
-    pub fn new(args: Vec<OsString>) -> Args {
-        Args { rest: args.into_iter() }
-    }
-
-    pub fn next(&mut self) -> Option<OsString> {
-        self.rest.next()
-    }
-
-    /// The value after `flag`.
-    pub fn value(&mut self, flag: &str) -> Result<OsString, CliError> {
-        self.rest.next().ok_or_else(|| CliError::Usage(format!("{flag} needs a value.")))
-    }
-
-    pub fn text(&mut self, flag: &str) -> Result<String, CliError> {
-        self.value(flag)?.into_string().map_err(|_| CliError::Usage(format!("{flag} must be valid text.")))
-    }
-}
-
-pub fn unknown(arg: &OsString) -> CliError {
-    CliError::Usage(format!("Unknown argument: {}", arg.to_string_lossy()))
 }
 
 /// What `main` should do.
@@ -89,33 +124,23 @@ pub enum Launch {
     Exit(i32),
 }
 
+/// Reads the arguments after the program name.
 pub fn launch(args: Vec<OsString>) -> Launch {
-    let mut args = Args::new(args);
-    let first = args.next();
-    if first.is_some() {
-        quiet_on_closed_pipe();
-    }
-    let outcome = match first.as_ref().and_then(|a| a.to_str()) {
-        None => return Launch::App(paths::resolve(None)),
-        Some("--help") | Some("-h") | Some("help") => {
-            print!("{HELP}");
-            Ok(())
+    let program = std::iter::once(OsString::from("lifeboat"));
+    let cli = match Cli::try_parse_from(program.chain(args)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with status 0; usage mistakes to stderr with 2.
+            let _ = e.print();
+            return Launch::Exit(e.exit_code());
         }
-        Some("--version") | Some("-V") => {
-            println!("lifeboat {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
-        Some("--db") => match args.value("--db") {
-            Ok(path) => match args.next() {
-                None => return Launch::App(paths::resolve(Some(path))),
-                Some(extra) => Err(unknown(&extra)),
-            },
-            Err(e) => Err(e),
-        },
-        Some("init") => init(args),
-        Some("export") => export(args),
-        Some("import") => import(args),
-        _ => Err(unknown(first.as_ref().expect("matched Some"))),
+    };
+    let Some(command) = cli.command else { return Launch::App(paths::resolve(cli.db)) };
+    quiet_on_closed_pipe();
+    let outcome = match command {
+        Command::Init { demo, synthetic } => init(cli.db, demo, synthetic),
+        Command::Export { format, out, paper, bom } => export(cli.db, format, &out, paper.into(), bom),
+        Command::Import { path, dry_run } => import(cli.db, &path, dry_run),
     };
     match outcome {
         Ok(()) => Launch::Exit(0),
@@ -128,6 +153,7 @@ pub fn launch(args: Vec<OsString>) -> Launch {
 
 /// Rust ignores SIGPIPE, so printing into a closed pipe panics; a command-line tool should
 /// simply stop, as `cat` does. Only for headless commands: the window's IPC uses sockets.
+#[allow(unsafe_code)]
 fn quiet_on_closed_pipe() {
     #[cfg(unix)]
     // SAFETY: called before any thread is started; restores the default disposition.
@@ -136,20 +162,7 @@ fn quiet_on_closed_pipe() {
     }
 }
 
-fn init(mut args: Args) -> Result<(), CliError> {
-    let (mut with_demo, mut synthetic, mut db) = (false, None, None);
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--demo") => with_demo = true,
-            Some("--synthetic") => {
-                let n = args.text("--synthetic")?;
-                synthetic =
-                    Some(n.parse::<usize>().map_err(|_| CliError::Usage(format!("--synthetic takes a number of providers, not {n:?}.")))?);
-            }
-            Some("--db") => db = Some(args.value("--db")?),
-            _ => return Err(unknown(&arg)),
-        }
-    }
+fn init(db: Option<OsString>, with_demo: bool, synthetic: Option<usize>) -> Result<(), CliError> {
     let path = paths::resolve(db);
     let mut register = Register::open(&path)?;
     if (with_demo || synthetic.is_some()) && !register.is_empty()? {
@@ -173,63 +186,29 @@ fn open_existing(db: Option<OsString>) -> Result<Register, CliError> {
     Ok(Register::open(&path)?)
 }
 
-/// `lifeboat export --format pdf|csv --out PATH [--paper a4|letter] [--bom] [--db PATH]`
-fn export(mut args: Args) -> Result<(), CliError> {
-    use crate::worksheet::{csv, pdf, Paper};
-    let (mut format, mut out, mut paper, mut bom, mut db) = (None, None, Paper::A4, false, None);
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--format") => format = Some(args.text("--format")?),
-            Some("--out") => out = Some(PathBuf::from(args.value("--out")?)),
-            Some("--paper") => {
-                let text = args.text("--paper")?;
-                paper = Paper::parse(&text).ok_or_else(|| CliError::Usage(format!("--paper is a4 or letter, not {text:?}.")))?;
-            }
-            Some("--bom") => bom = true,
-            Some("--db") => db = Some(args.value("--db")?),
-            _ => return Err(unknown(&arg)),
-        }
-    }
-    let out = out.ok_or_else(|| CliError::Usage("export needs --out.".into()))?;
-    let format = format.ok_or_else(|| CliError::Usage("export needs --format pdf or --format csv.".into()))?;
-    match format.to_ascii_lowercase().as_str() {
-        "pdf" => {
-            let register = open_existing(db)?;
-            pdf::export(&register, &out, paper, clock::today())?;
+fn export(db: Option<OsString>, format: Format, out: &std::path::Path, paper: Paper, bom: bool) -> Result<(), CliError> {
+    let register = open_existing(db)?;
+    match format {
+        Format::Pdf => {
+            pdf::export(&register, out, paper, clock::today())?;
             println!("Wrote the worksheet of {} providers to {}", register.provider_count()?, out.display());
         }
-        "csv" => {
-            let register = open_existing(db)?;
-            let files = csv::export(&register, &out, csv::CsvOptions { bom }, clock::today())?;
-            for file in files {
+        Format::Csv => {
+            for file in csv::export(&register, out, csv::CsvOptions { bom }, clock::today())? {
                 println!("Wrote {}", file.display());
             }
         }
-        other => return Err(CliError::Usage(format!("--format is pdf or csv, not {other:?}."))),
     }
     Ok(())
 }
 
-/// `lifeboat import PATH [--dry-run] [--db PATH]`: all of it in one transaction, or nothing.
-fn import(mut args: Args) -> Result<(), CliError> {
-    use crate::worksheet::{csv, WorksheetError};
-    let (mut source, mut dry_run, mut db) = (None, false, None);
-    while let Some(arg) = args.next() {
-        match arg.to_str() {
-            Some("--dry-run") => dry_run = true,
-            Some("--db") => db = Some(args.value("--db")?),
-            Some(flag) if flag.starts_with("--") => return Err(unknown(&arg)),
-            _ if source.is_none() => source = Some(PathBuf::from(arg)),
-            _ => return Err(unknown(&arg)),
-        }
-    }
-    let source = source.ok_or_else(|| CliError::Usage("import needs a CSV file or an export folder.".into()))?;
+fn import(db: Option<OsString>, source: &std::path::Path, dry_run: bool) -> Result<(), CliError> {
     let path = paths::resolve(db);
     let today = clock::today();
     if dry_run {
         // A dry run never creates or touches a register file.
         let register = if path.exists() { Register::open(&path)? } else { Register::open_in_memory()? };
-        let preview = csv::preview(&register, &source, today)?;
+        let preview = csv::preview(&register, source, today)?;
         print_preview(&preview, true);
         if !preview.can_apply() {
             return Err(WorksheetError::Rejected { problems: preview.rejected }.into());
@@ -237,12 +216,12 @@ fn import(mut args: Args) -> Result<(), CliError> {
         return Ok(());
     }
     let mut register = Register::open(&path)?;
-    let preview = csv::apply(&mut register, &source, today)?;
+    let preview = csv::apply(&mut register, source, today)?;
     print_preview(&preview, false);
     Ok(())
 }
 
-fn print_preview(p: &crate::worksheet::csv::ImportPreview, dry_run: bool) {
+fn print_preview(p: &csv::ImportPreview, dry_run: bool) {
     let (create, update) = if dry_run { ("Would create", "Would update") } else { ("Created", "Updated") };
     // A long register would flood the terminal; the first names say enough.
     let list = |label: &str, names: &[String]| {

@@ -1,13 +1,16 @@
-//! Lifeboat: a service-provider risk register.
+//! Lifeboat's core: a service-provider risk register without a window.
 //!
-//! `domain`, `storage` and `worksheet` never touch Tauri; `app` is the thin layer of window,
-//! menu and commands over them, and `cli` the headless front door to the same code.
+//! `domain` holds the rules, `storage` the SQLite register, `worksheet` the PDF and CSV, and
+//! `cli` the headless front door. This crate has no dependency on the desktop shell, so none of
+//! it can reach for one; the shell (`src-tauri/app/`, in the root package) calls into it.
 
-pub mod app;
+#[cfg(test)]
+mod bindings;
 pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod domain;
+pub mod error_kind;
 pub mod paths;
 pub mod storage;
 pub mod worksheet;

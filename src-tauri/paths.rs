@@ -3,8 +3,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// Same folder Tauri's `app_data_dir` resolves to for our identifier, so the CLI and the app
-/// agree without the CLI loading Tauri.
+/// The folder the desktop shell's app-data directory resolves to for our identifier, so the
+/// command line and the window agree on the default register.
 pub const IDENTIFIER: &str = "app.lifeboat.register";
 pub const REGISTER_FILE: &str = "register.lifeboat";
 

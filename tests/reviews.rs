@@ -4,10 +4,11 @@
 use chrono::NaiveDate;
 use lifeboat::domain::cadence::{Cadence, DueState};
 use lifeboat::domain::contracts::ContractAlert;
+use lifeboat::domain::ids::ReviewId;
 use lifeboat::domain::provider::{ProviderDraft, Status};
 use lifeboat::domain::review::ReviewDraft;
 use lifeboat::domain::scoring::Level;
-use lifeboat::storage::{Register, StoreError};
+use lifeboat::storage::{Missing, Register, StoreError};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -141,7 +142,8 @@ fn refused_review_input_changes_nothing() {
     bad.scenarios[0].likelihood = 9;
     assert_eq!(field_of(reg.assess_in_review(open.id, p.id, &bad, today).unwrap_err()), "risk.scenarios.0.likelihood");
     assert_eq!(reg.snapshots(p.id).unwrap().len(), 1);
-    assert_eq!(field_of(reg.confirm_in_review(999, p.id, today).unwrap_err()), "review_id");
+    // A stale review id is "not found", like a stale provider id.
+    assert!(matches!(reg.confirm_in_review(ReviewId(999), p.id, today), Err(StoreError::NotFound(Missing::Review(ReviewId(999))))));
 
     reg.close_review(open.id, today).unwrap();
     assert_eq!(field_of(reg.confirm_in_review(open.id, p.id, today).unwrap_err()), "review_id");

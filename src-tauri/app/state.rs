@@ -1,8 +1,13 @@
+//! The open register, shared by every command.
+
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use tauri::{AppHandle, Manager};
+
 use super::error::{CommandError, CommandResult};
-use crate::storage::Register;
+use lifeboat::error_kind::ErrorKind;
+use lifeboat::storage::Register;
 
 /// The open register, or why none is open (the window still shows, with the reason).
 pub struct Session {
@@ -25,7 +30,7 @@ impl AppState {
     pub fn session(&self) -> MutexGuard<'_, Session> {
         // A panic while holding the lock cannot leave the register half-written (SQLite
         // transactions roll back), so the session stays usable.
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Runs `work` on the open register.
@@ -33,9 +38,16 @@ impl AppState {
         let mut session = self.session();
         match session.register.as_mut() {
             Some(register) => work(register),
-            None => Err(CommandError::new("no_register", session.open_error.clone().unwrap_or_else(|| "No register is open.".into()))),
+            None => {
+                Err(CommandError::new(ErrorKind::NoRegister, session.open_error.clone().unwrap_or_else(|| "No register is open.".into())))
+            }
         }
     }
+}
+
+/// Runs `work` on the app's open register.
+pub fn with_register<T>(app: &AppHandle, work: impl FnOnce(&mut Register) -> CommandResult<T>) -> CommandResult<T> {
+    app.state::<AppState>().with(work)
 }
 
 pub fn file_name(path: &Path) -> String {

@@ -2,13 +2,19 @@
 //! current values brought up to date with the catalogue when it is next assessed. Snapshots are
 //! never rewritten, so each keeps the mode names it was scored with.
 
+use super::ids::FailureModeId;
 use super::provider::{FailureMode, RiskProfile};
 use super::text::fold;
 use super::validation::{ValidationErrors, MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// Checks a new or renamed catalogue entry against the others (`except` being the entry renamed).
 /// Retired names stay taken: a retired mode's history would otherwise be confused with a new one.
-pub fn validate_mode(name: &str, description: &str, catalogue: &[FailureMode], except: Option<i64>) -> Result<(), ValidationErrors> {
+pub fn validate_mode(
+    name: &str,
+    description: &str,
+    catalogue: &[FailureMode],
+    except: Option<FailureModeId>,
+) -> Result<(), ValidationErrors> {
     let mut e = ValidationErrors::default();
     let trimmed = name.trim();
     if trimmed.is_empty() {
@@ -52,7 +58,7 @@ mod tests {
         ["Outage", "Degradation", "Account suspension"]
             .iter()
             .enumerate()
-            .map(|(i, n)| FailureMode { id: i as i64 + 1, name: n.to_string(), description: String::new(), retired: false })
+            .map(|(i, n)| FailureMode { id: FailureModeId(i as i64 + 1), name: n.to_string(), description: String::new(), retired: false })
             .collect()
     }
 
@@ -66,7 +72,7 @@ mod tests {
         assert_eq!(err.errors[0].message, "The catalogue already has \"Account suspension\" (retired).");
         assert!(validate_mode("", "", &c, None).is_err());
         // Renaming an entry to a new spelling of its own name is fine.
-        assert_eq!(validate_mode("OUTAGE", "", &c, Some(1)), Ok(()));
+        assert_eq!(validate_mode("OUTAGE", "", &c, Some(FailureModeId(1))), Ok(()));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::ids::{ProviderId, ReviewId};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -20,8 +21,7 @@ pub struct Standing {
     pub inherent_level: Level,
     pub exposure: f64,
     pub exposure_level: Level,
-    #[ts(type = "number | null")]
-    pub review_id: Option<i64>,
+    pub review_id: Option<ReviewId>,
 }
 
 impl Standing {
@@ -40,7 +40,7 @@ impl Standing {
 /// Everything the comparison needs to know about one provider over time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
-    pub provider_id: i64,
+    pub provider_id: ProviderId,
     pub name: String,
     /// The day the provider was retired (status "retired"), if it is.
     pub retired_on: Option<NaiveDate>,
@@ -52,8 +52,7 @@ pub struct Timeline {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ChangeEntry {
-    #[ts(type = "number")]
-    pub provider_id: i64,
+    pub provider_id: ProviderId,
     pub name: String,
     pub standing: Standing,
 }
@@ -83,8 +82,7 @@ pub fn state_at(on: NaiveDate, timelines: &[Timeline]) -> RegisterState {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Movement {
-    #[ts(type = "number")]
-    pub provider_id: i64,
+    pub provider_id: ProviderId,
     pub name: String,
     pub before: Standing,
     pub after: Standing,
@@ -122,8 +120,8 @@ pub struct RegisterChanges {
 
 /// Compares the register `previous` with `current`.
 pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChanges {
-    let before: HashMap<i64, &ChangeEntry> = previous.providers.iter().map(|e| (e.provider_id, e)).collect();
-    let now: HashMap<i64, &ChangeEntry> = current.providers.iter().map(|e| (e.provider_id, e)).collect();
+    let before: HashMap<ProviderId, &ChangeEntry> = previous.providers.iter().map(|e| (e.provider_id, e)).collect();
+    let now: HashMap<ProviderId, &ChangeEntry> = current.providers.iter().map(|e| (e.provider_id, e)).collect();
     let mut changes = RegisterChanges {
         from: previous.on,
         to: current.on,
@@ -246,6 +244,7 @@ mod tests {
     use super::*;
     use crate::domain::history::trend;
     use crate::domain::history::Snapshot;
+    use crate::domain::ids::SnapshotId;
     use crate::domain::provider::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -255,8 +254,8 @@ mod tests {
     /// A snapshot scoring `scenarios` (mode, likelihood, impact) with lock-in and effort 5.
     fn snap(on: NaiveDate, scenarios: &[(&str, u8, u8)]) -> Snapshot {
         Snapshot {
-            id: 0,
-            provider_id: 0,
+            id: SnapshotId(0),
+            provider_id: ProviderId(0),
             taken_on: on,
             review_id: None,
             risk: RiskProfile {
@@ -278,7 +277,7 @@ mod tests {
         }
     }
 
-    fn timeline(id: i64, name: &str, retired_on: Option<NaiveDate>, snaps: &[Snapshot]) -> Timeline {
+    fn timeline(id: ProviderId, name: &str, retired_on: Option<NaiveDate>, snaps: &[Snapshot]) -> Timeline {
         Timeline { provider_id: id, name: name.into(), retired_on, trend: trend(snaps) }
     }
 
@@ -288,7 +287,12 @@ mod tests {
 
     #[test]
     fn the_state_on_a_day_is_each_providers_latest_snapshot_up_to_it() {
-        let t = [timeline(1, "Stripe", None, &[snap(d(2026, 1, 1), &[("Outage", 2, 5)]), snap(d(2026, 6, 1), &[("Outage", 4, 5)])])];
+        let t = [timeline(
+            ProviderId(1),
+            "Stripe",
+            None,
+            &[snap(d(2026, 1, 1), &[("Outage", 2, 5)]), snap(d(2026, 6, 1), &[("Outage", 4, 5)])],
+        )];
         assert_eq!(state_at(d(2025, 12, 31), &t).providers.len(), 0);
         assert_eq!(state_at(d(2026, 1, 1), &t).providers[0].standing.inherent, 10);
         assert_eq!(state_at(d(2026, 5, 31), &t).providers[0].standing.inherent, 10);
@@ -299,10 +303,10 @@ mod tests {
     fn risers_fallers_and_level_changes_between_two_days() {
         let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
         let timelines = [
-            timeline(1, "Riser", None, &[snap(q1, &[("Outage", 2, 5)]), snap(q2, &[("Outage", 4, 5)])]),
-            timeline(2, "Faller", None, &[snap(q1, &[("Outage", 3, 3)]), snap(q2, &[("Outage", 2, 3)])]),
-            timeline(3, "Steady", None, &[snap(q1, &[("Outage", 3, 3)]), snap(q2, &[("Outage", 3, 3)])]),
-            timeline(4, "Small riser", None, &[snap(q1, &[("Outage", 1, 1)]), snap(q2, &[("Outage", 1, 2)])]),
+            timeline(ProviderId(1), "Riser", None, &[snap(q1, &[("Outage", 2, 5)]), snap(q2, &[("Outage", 4, 5)])]),
+            timeline(ProviderId(2), "Faller", None, &[snap(q1, &[("Outage", 3, 3)]), snap(q2, &[("Outage", 2, 3)])]),
+            timeline(ProviderId(3), "Steady", None, &[snap(q1, &[("Outage", 3, 3)]), snap(q2, &[("Outage", 3, 3)])]),
+            timeline(ProviderId(4), "Small riser", None, &[snap(q1, &[("Outage", 1, 1)]), snap(q2, &[("Outage", 1, 2)])]),
         ];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(names(&c.risers), vec!["Riser", "Small riser"]);
@@ -323,8 +327,8 @@ mod tests {
     fn a_provider_added_between_reviews_is_new_not_a_riser() {
         let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
         let timelines = [
-            timeline(1, "Old", None, &[snap(q1, &[("Outage", 2, 2)])]),
-            timeline(2, "Added", None, &[snap(d(2026, 2, 1), &[("Outage", 5, 5)])]),
+            timeline(ProviderId(1), "Old", None, &[snap(q1, &[("Outage", 2, 2)])]),
+            timeline(ProviderId(2), "Added", None, &[snap(d(2026, 2, 1), &[("Outage", 5, 5)])]),
         ];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(c.new.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), vec!["Added"]);
@@ -337,9 +341,9 @@ mod tests {
     fn a_provider_retired_between_reviews_is_retired_and_one_retired_before_is_not() {
         let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
         let timelines = [
-            timeline(1, "Retired between", Some(d(2026, 3, 1)), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
-            timeline(2, "Retired long ago", Some(d(2025, 12, 1)), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
-            timeline(3, "Retired on review day", Some(q2), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
+            timeline(ProviderId(1), "Retired between", Some(d(2026, 3, 1)), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
+            timeline(ProviderId(2), "Retired long ago", Some(d(2025, 12, 1)), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
+            timeline(ProviderId(3), "Retired on review day", Some(q2), &[snap(d(2025, 6, 1), &[("Outage", 2, 2)])]),
         ];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         let retired: Vec<&str> = c.retired.iter().map(|e| e.name.as_str()).collect();
@@ -353,7 +357,7 @@ mod tests {
         let before = snap(q1, &[("Outage", 2, 2), ("Account suspension", 4, 5)]);
         // The catalogue retired "Account suspension"; the next assessment no longer scores it.
         let after = snap(q2, &[("Outage", 2, 2)]);
-        let timelines = [timeline(1, "Host", None, &[before.clone(), after])];
+        let timelines = [timeline(ProviderId(1), "Host", None, &[before.clone(), after])];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(names(&c.fallers), vec!["Host"]);
         assert_eq!((c.fallers[0].before.inherent, c.fallers[0].after.inherent), (20, 4));
@@ -365,7 +369,8 @@ mod tests {
     #[test]
     fn leap_day_snapshots_belong_to_the_leap_day() {
         let leap = d(2028, 2, 29);
-        let timelines = [timeline(1, "Leap", None, &[snap(d(2028, 2, 28), &[("Outage", 1, 1)]), snap(leap, &[("Outage", 5, 5)])])];
+        let timelines =
+            [timeline(ProviderId(1), "Leap", None, &[snap(d(2028, 2, 28), &[("Outage", 1, 1)]), snap(leap, &[("Outage", 5, 5)])])];
         assert_eq!(state_at(d(2028, 2, 28), &timelines).providers[0].standing.inherent, 1);
         assert_eq!(state_at(leap, &timelines).providers[0].standing.inherent, 25);
         let c = since(&state_at(d(2028, 2, 28), &timelines), &state_at(d(2028, 3, 1), &timelines));
@@ -381,7 +386,7 @@ mod tests {
         let mut high = snap(q2, &[("Outage", 4, 5)]); // 20 × escape 2 / 5 = 8
         high.risk.lock_in.level = 2;
         high.risk.replacement.effort = 2;
-        let timelines = [timeline(1, "Same", None, &[low, high])];
+        let timelines = [timeline(ProviderId(1), "Same", None, &[low, high])];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(names(&c.risers), vec!["Same"]);
         assert_eq!(c.risers[0].exposure_change, 0.0);
@@ -391,9 +396,9 @@ mod tests {
     fn changes_read_as_sentences() {
         let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
         let timelines = [
-            timeline(1, "Riser", None, &[snap(q1, &[("Outage", 2, 5)]), snap(q2, &[("Outage", 4, 5)])]),
-            timeline(2, "Added", None, &[snap(q2, &[("Outage", 1, 1)])]),
-            timeline(3, "Gone", Some(q2), &[snap(q1, &[("Outage", 1, 1)])]),
+            timeline(ProviderId(1), "Riser", None, &[snap(q1, &[("Outage", 2, 5)]), snap(q2, &[("Outage", 4, 5)])]),
+            timeline(ProviderId(2), "Added", None, &[snap(q2, &[("Outage", 1, 1)])]),
+            timeline(ProviderId(3), "Gone", Some(q2), &[snap(q1, &[("Outage", 1, 1)])]),
         ];
         let lines = since(&state_at(q1, &timelines), &state_at(q2, &timelines)).lines();
         let text: Vec<&str> = lines.iter().map(|l| l.change.as_str()).collect();

@@ -2,6 +2,7 @@
 //! watch list, and the warning that it is already too late to replace a provider before the
 //! contract renews.
 
+use crate::domain::ids::ProviderId;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
@@ -44,8 +45,7 @@ pub enum ContractAlert {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ContractWatch {
-    #[ts(type = "number")]
-    pub provider_id: i64,
+    pub provider_id: ProviderId,
     pub name: String,
     pub renewal_date: NaiveDate,
     pub days_to_renewal: i64,
@@ -149,7 +149,7 @@ mod tests {
         draft.profile.renewal_date = renewal;
         draft.profile.notice_period_days = notice;
         draft.risk.replacement.person_weeks = weeks;
-        Provider { id: 1, profile: draft.profile, risk: draft.risk, created_on: d(2026, 1, 1) }
+        Provider { id: ProviderId(1), profile: draft.profile, risk: draft.risk, created_on: d(2026, 1, 1) }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Snapshots: dated, immutable assessments of one provider's risk profile, and the trends
 //! derived from them.
 
+use crate::domain::ids::{ProviderId, ReviewId, SnapshotId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -11,14 +12,11 @@ use super::scoring::{score, Level};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Snapshot {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number")]
-    pub provider_id: i64,
+    pub id: SnapshotId,
+    pub provider_id: ProviderId,
     pub taken_on: NaiveDate,
     /// The review meeting the snapshot was taken in, if any.
-    #[ts(type = "number | null")]
-    pub review_id: Option<i64>,
+    pub review_id: Option<ReviewId>,
     pub risk: RiskProfile,
 }
 
@@ -30,8 +28,7 @@ pub struct TrendPoint {
     pub inherent: u8,
     pub exposure: f64,
     pub level: Level,
-    #[ts(type = "number | null")]
-    pub review_id: Option<i64>,
+    pub review_id: Option<ReviewId>,
 }
 
 /// Oldest first.
@@ -82,16 +79,23 @@ pub fn direction(points: &[TrendPoint]) -> Direction {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::FailureModeId;
     use crate::domain::provider::*;
 
     fn snap(day: u32, likelihood: u8) -> Snapshot {
         Snapshot {
-            id: day as i64,
-            provider_id: 1,
+            id: SnapshotId(day as i64),
+            provider_id: ProviderId(1),
             taken_on: NaiveDate::from_ymd_opt(2026, 1, day).unwrap(),
             review_id: None,
             risk: RiskProfile {
-                scenarios: vec![Scenario { mode_id: Some(1), mode: "Outage".into(), likelihood, impact: 5, note: String::new() }],
+                scenarios: vec![Scenario {
+                    mode_id: Some(FailureModeId(1)),
+                    mode: "Outage".into(),
+                    likelihood,
+                    impact: 5,
+                    note: String::new(),
+                }],
                 lock_in: LockIn { level: 5, reasons: String::new() },
                 alternatives: vec![],
                 replacement: Replacement { effort: 5, person_weeks: None, emergency_switch_hours: None },

@@ -1,5 +1,6 @@
-//! The provider record: profile and risk profile, as PRODUCT.md defines them.
+//! The provider record: profile and risk profile, as docs/PRODUCT.md defines them.
 
+use crate::domain::ids::{FailureModeId, ProviderId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -110,8 +111,7 @@ pub struct Profile {
 #[ts(export)]
 pub struct Scenario {
     /// The catalogue entry this scores, or `None` for a failure mode added to this provider only.
-    #[ts(type = "number | null")]
-    pub mode_id: Option<i64>,
+    pub mode_id: Option<FailureModeId>,
     /// The failure mode's name when scored (kept so history survives a catalogue rename).
     pub mode: String,
     /// 1 = rare … 5 = almost certain.
@@ -183,8 +183,7 @@ pub struct ProviderDraft {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Provider {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: ProviderId,
     pub profile: Profile,
     pub risk: RiskProfile,
     pub created_on: NaiveDate,
@@ -200,15 +199,14 @@ impl Provider {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct FailureMode {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: FailureModeId,
     pub name: String,
     pub description: String,
     /// Retired modes are no longer offered for new assessments; their history stays.
     pub retired: bool,
 }
 
-/// The catalogue every new register starts with (PRODUCT.md, "Risk profile").
+/// The catalogue every new register starts with (docs/PRODUCT.md, "Risk profile").
 pub const DEFAULT_FAILURE_MODES: [(&str, &str); 7] = [
     ("Outage", "The provider is down."),
     ("Degradation", "The provider is slow or partly failing."),

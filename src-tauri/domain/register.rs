@@ -1,5 +1,6 @@
 //! The register as one table: a row per provider with its current scores, trend and review date.
 
+use crate::domain::ids::ProviderId;
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -12,8 +13,7 @@ use super::scoring::{score, Level, Scores};
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct RegisterRow {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: ProviderId,
     pub name: String,
     pub category: Category,
     pub owner: String,

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::domain::ids::{ProviderId, ReviewId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -20,8 +21,7 @@ use super::validation::{ValidationErrors, MAX_NAME_LEN, MAX_TEXT_LEN};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Review {
-    #[ts(type = "number")]
-    pub id: i64,
+    pub id: ReviewId,
     pub held_on: NaiveDate,
     pub title: String,
     pub attendees: String,
@@ -78,7 +78,7 @@ struct WalkKey<'a> {
     exposure: f64,
     inherent: u8,
     name: &'a str,
-    id: i64,
+    id: ProviderId,
 }
 
 /// Overdue first, then due, then due soon, and within each the highest exposure first.
@@ -92,7 +92,7 @@ fn walk_cmp(a: &WalkKey, b: &WalkKey) -> std::cmp::Ordering {
 }
 
 /// The providers review mode walks, in walk order. Retired providers are not reviewed.
-pub fn walk_order(rows: &[RegisterRow]) -> Vec<i64> {
+pub fn walk_order(rows: &[RegisterRow]) -> Vec<ProviderId> {
     fn key(r: &RegisterRow) -> WalkKey<'_> {
         WalkKey { due: r.due, exposure: r.exposure, inherent: r.inherent, name: &r.name, id: r.id }
     }
@@ -116,12 +116,12 @@ pub struct ItemSource<'a> {
     pub provider: &'a Provider,
     /// The provider's snapshots, in any order.
     pub snapshots: &'a [Snapshot],
-    pub review_id: i64,
+    pub review_id: ReviewId,
     pub catalogue: &'a [FailureMode],
     pub cadence: &'a Cadence,
     pub today: NaiveDate,
     /// Review titles by id, to name the review of the last snapshot.
-    pub titles: &'a HashMap<i64, String>,
+    pub titles: &'a HashMap<ReviewId, String>,
     pub note: String,
 }
 
@@ -160,7 +160,7 @@ pub struct TrendEntry {
     pub review_title: Option<String>,
 }
 
-pub fn titled_trend(points: Vec<TrendPoint>, titles: &HashMap<i64, String>) -> Vec<TrendEntry> {
+pub fn titled_trend(points: Vec<TrendPoint>, titles: &HashMap<ReviewId, String>) -> Vec<TrendEntry> {
     points.into_iter().map(|point| TrendEntry { review_title: point.review_id.and_then(|id| titles.get(&id).cloned()), point }).collect()
 }
 
@@ -198,8 +198,7 @@ pub fn review_counts(rows: &[RegisterRow]) -> ReviewCounts {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ReviewItem {
-    #[ts(type = "number")]
-    pub provider_id: i64,
+    pub provider_id: ProviderId,
     pub name: String,
     pub due: DueState,
     pub next_review: NaiveDate,
@@ -230,8 +229,7 @@ impl ReviewItem {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct ProviderRef {
-    #[ts(type = "number")]
-    pub provider_id: i64,
+    pub provider_id: ProviderId,
     pub name: String,
     pub next_review: NaiveDate,
 }
@@ -256,7 +254,7 @@ pub struct ReviewSummary {
 pub fn summarise(
     review: Review,
     previous: Option<Review>,
-    reviewed: &[i64],
+    reviewed: &[ProviderId],
     changes: RegisterChanges,
     rows: &[RegisterRow],
 ) -> ReviewSummary {
@@ -284,6 +282,7 @@ mod tests {
     use super::*;
     use crate::domain::cadence::Cadence;
     use crate::domain::history::TrendPoint;
+    use crate::domain::ids::FailureModeId;
     use crate::domain::provider::*;
     use crate::domain::register::row;
     use crate::domain::scoring::Level;
@@ -333,8 +332,13 @@ mod tests {
     }
 
     fn provider(id: i64, name: &str, likelihood: u8, status: Status) -> Provider {
-        let mut risk =
-            ProviderDraft::blank(&[FailureMode { id: 1, name: "Outage".into(), description: String::new(), retired: false }]).risk;
+        let mut risk = ProviderDraft::blank(&[FailureMode {
+            id: FailureModeId(1),
+            name: "Outage".into(),
+            description: String::new(),
+            retired: false,
+        }])
+        .risk;
         risk.scenarios[0].likelihood = likelihood;
         risk.scenarios[0].impact = 5;
         risk.lock_in.level = 5;
@@ -342,7 +346,7 @@ mod tests {
         let mut profile = ProviderDraft::blank(&[]).profile;
         profile.name = name.into();
         profile.status = status;
-        Provider { id, profile, risk, created_on: d(2026, 1, 1) }
+        Provider { id: ProviderId(id), profile, risk, created_on: d(2026, 1, 1) }
     }
 
     fn rows(today: NaiveDate, specs: &[(i64, &str, u8, NaiveDate, Status)]) -> Vec<RegisterRow> {
@@ -370,7 +374,7 @@ mod tests {
                 (6, "Overdue critical", 5, d(2026, 1, 1), Status::BeingReplaced),
             ],
         );
-        assert_eq!(walk_order(&rows), vec![6, 2, 4, 3, 1]);
+        assert_eq!(walk_order(&rows), [6, 2, 4, 3, 1].map(ProviderId));
     }
 
     #[test]
@@ -402,10 +406,16 @@ mod tests {
                 (3, "C", 1, d(2020, 1, 1), Status::Retired),
             ],
         );
-        let review =
-            Review { id: 9, held_on: today, title: "Q1".into(), attendees: String::new(), notes: String::new(), closed_on: Some(today) };
+        let review = Review {
+            id: ReviewId(9),
+            held_on: today,
+            title: "Q1".into(),
+            attendees: String::new(),
+            notes: String::new(),
+            closed_on: Some(today),
+        };
         let changes = crate::domain::changes::since(&Default::default(), &Default::default());
-        let s = summarise(review, None, &[1], changes, &rows);
+        let s = summarise(review, None, &[ProviderId(1)], changes, &rows);
         assert_eq!(s.reviewed, 1);
         assert_eq!(s.not_reviewed.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["B"]);
         assert_eq!(s.still_overdue.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["B"]);

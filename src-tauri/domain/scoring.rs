@@ -1,4 +1,4 @@
-//! The default scoring of PRODUCT.md, with the breakdown that explains every figure.
+//! The default scoring of docs/PRODUCT.md, with the breakdown that explains every figure.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

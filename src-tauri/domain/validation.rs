@@ -145,7 +145,12 @@ mod tests {
         let catalogue: Vec<FailureMode> = DEFAULT_FAILURE_MODES
             .iter()
             .enumerate()
-            .map(|(i, (n, d))| FailureMode { id: i as i64 + 1, name: n.to_string(), description: d.to_string(), retired: false })
+            .map(|(i, (n, d))| FailureMode {
+                id: crate::domain::ids::FailureModeId(i as i64 + 1),
+                name: n.to_string(),
+                description: d.to_string(),
+                retired: false,
+            })
             .collect();
         let mut d = ProviderDraft::blank(&catalogue);
         d.profile.name = "Stripe".into();

@@ -3,16 +3,14 @@
 
 use rusqlite::{params, Connection};
 
-use super::{providers, Register, Result, StoreError};
+use super::{providers, Missing, Register, Result, StoreError};
 use crate::domain::catalogue::validate_mode;
+use crate::domain::ids::FailureModeId;
 use crate::domain::provider::FailureMode;
 use crate::domain::validation::ValidationErrors;
 
-fn find(conn: &Connection, id: i64) -> Result<FailureMode> {
-    providers::catalogue(conn)?
-        .into_iter()
-        .find(|m| m.id == id)
-        .ok_or_else(|| StoreError::Invalid(ValidationErrors::single("failure_mode.id", format!("No failure mode with id {id}."))))
+fn find(conn: &Connection, id: FailureModeId) -> Result<FailureMode> {
+    providers::catalogue(conn)?.into_iter().find(|m| m.id == id).ok_or(StoreError::NotFound(Missing::FailureMode(id)))
 }
 
 impl Register {
@@ -23,14 +21,14 @@ impl Register {
                 "INSERT INTO failure_modes (name, description, position) VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM failure_modes))",
                 params![name.trim(), description.trim()],
             )?;
-            Ok(tx.last_insert_rowid())
+            Ok(FailureModeId(tx.last_insert_rowid()))
         })?;
         find(&self.conn, id)
     }
 
     /// Renames a mode (and updates its description). Providers take the new name at their next
     /// assessment; earlier snapshots keep the old one.
-    pub fn rename_failure_mode(&mut self, id: i64, name: &str, description: &str) -> Result<FailureMode> {
+    pub fn rename_failure_mode(&mut self, id: FailureModeId, name: &str, description: &str) -> Result<FailureMode> {
         find(&self.conn, id)?;
         validate_mode(name, description, &self.catalogue()?, Some(id))?;
         self.transaction(|tx| {
@@ -42,7 +40,7 @@ impl Register {
 
     /// Retires a mode (or restores it): a retired mode is not offered for new providers or
     /// assessments, and its history stays.
-    pub fn set_failure_mode_retired(&mut self, id: i64, retired: bool) -> Result<FailureMode> {
+    pub fn set_failure_mode_retired(&mut self, id: FailureModeId, retired: bool) -> Result<FailureMode> {
         find(&self.conn, id)?;
         if retired && self.catalogue()?.iter().filter(|m| !m.retired && m.id != id).count() == 0 {
             return Err(StoreError::Invalid(ValidationErrors::single("failure_mode.id", "At least one failure mode must stay in use.")));

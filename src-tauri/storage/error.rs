@@ -1,6 +1,26 @@
 use std::path::{Path, PathBuf};
 
+use crate::domain::ids::{FailureModeId, ProviderId, ReviewId};
 use crate::domain::validation::ValidationErrors;
+use crate::error_kind::ErrorKind;
+
+/// A record that was asked for and is not in the register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Provider(ProviderId),
+    Review(ReviewId),
+    FailureMode(FailureModeId),
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Missing::Provider(id) => write!(f, "No provider with id {id}."),
+            Missing::Review(id) => write!(f, "No review with id {id}."),
+            Missing::FailureMode(id) => write!(f, "No failure mode with id {id}."),
+        }
+    }
+}
 
 /// Everything that can go wrong between the app and its register file.
 #[derive(Debug, thiserror::Error)]
@@ -13,8 +33,8 @@ pub enum StoreError {
     Damaged { path: PathBuf, reason: String },
     #[error("{} was written by a newer version of Lifeboat (schema {found}; this version reads up to {supported}). Update Lifeboat to open it.", .path.display())]
     TooNew { path: PathBuf, found: i64, supported: i64 },
-    #[error("No provider with id {0}.")]
-    NotFound(i64),
+    #[error("{0}")]
+    NotFound(Missing),
     #[error("{}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },
     #[error("Database error: {0}")]
@@ -43,17 +63,16 @@ impl StoreError {
         }
     }
 
-    /// A short machine-readable name for the UI and the CLI's exit code.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            StoreError::Invalid(_) => "validation",
-            StoreError::NotARegister(_) => "not_a_register",
-            StoreError::Damaged { .. } => "damaged",
-            StoreError::TooNew { .. } => "too_new",
-            StoreError::NotFound(_) => "not_found",
-            StoreError::Io { .. } => "io",
-            StoreError::Sqlite(_) | StoreError::Corrupt(_) => "storage",
-            StoreError::Refused(_) => "refused",
+            StoreError::Invalid(_) => ErrorKind::Validation,
+            StoreError::NotARegister(_) => ErrorKind::NotARegister,
+            StoreError::Damaged { .. } => ErrorKind::Damaged,
+            StoreError::TooNew { .. } => ErrorKind::TooNew,
+            StoreError::NotFound(_) => ErrorKind::NotFound,
+            StoreError::Io { .. } => ErrorKind::Io,
+            StoreError::Sqlite(_) | StoreError::Corrupt(_) => ErrorKind::Storage,
+            StoreError::Refused(_) => ErrorKind::Refused,
         }
     }
 

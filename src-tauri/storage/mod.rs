@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod error;
+mod ids;
 mod migrate;
 pub(crate) mod providers;
 mod review_register;
@@ -15,13 +16,14 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-pub use error::StoreError;
+pub use error::{Missing, StoreError};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
 pub use providers::{NameClash, NewProvider};
 pub use settings::Settings;
 
 use crate::domain::cadence::Cadence;
 use crate::domain::history::{trend, Snapshot, TrendPoint};
+use crate::domain::ids::{ProviderId, ReviewId};
 use crate::domain::provider::{FailureMode, Provider, ProviderDraft, RiskProfile, Status};
 use crate::domain::register::{row, RegisterRow};
 use crate::domain::validation::{validate, validate_risk};
@@ -146,7 +148,7 @@ impl Register {
         providers::all(&self.conn)
     }
 
-    pub fn provider(&self, id: i64) -> Result<Provider> {
+    pub fn provider(&self, id: ProviderId) -> Result<Provider> {
         providers::one(&self.conn, id)
     }
 
@@ -167,7 +169,7 @@ impl Register {
 
     /// Validates and saves an edit. A changed risk profile amends today's snapshot or starts a
     /// new one; an unchanged one records nothing, so editing notes does not count as a review.
-    pub fn update_provider(&mut self, id: i64, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
+    pub fn update_provider(&mut self, id: ProviderId, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
         validate(draft)?;
         self.transaction(|tx| {
             providers::update(tx, id, &draft.profile)?;
@@ -182,28 +184,28 @@ impl Register {
 
     /// Records that the provider was assessed `on` with its current values ("confirm
     /// unchanged"), brought up to date with the catalogue (renamed modes, retired ones left out).
-    pub fn confirm_unchanged(&mut self, id: i64, on: NaiveDate, review_id: Option<i64>) -> Result<Provider> {
+    pub fn confirm_unchanged(&mut self, id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>) -> Result<Provider> {
         let (current, _) = crate::domain::catalogue::current_assessment(&self.provider(id)?.risk, &self.catalogue()?);
         self.record_assessment(id, on, review_id, &current)?;
         self.provider(id)
     }
 
     /// Stores `risk` as the provider's snapshot for `on`, amending that day's snapshot if there is one.
-    pub fn record_assessment(&mut self, id: i64, on: NaiveDate, review_id: Option<i64>, risk: &RiskProfile) -> Result<()> {
+    pub fn record_assessment(&mut self, id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>, risk: &RiskProfile) -> Result<()> {
         validate_risk(risk)?;
         self.transaction(|tx| snapshots::record(tx, id, on, review_id, risk))
     }
 
-    pub fn set_status(&mut self, id: i64, status: Status) -> Result<()> {
+    pub fn set_status(&mut self, id: ProviderId, status: Status) -> Result<()> {
         self.transaction(|tx| providers::set_status(tx, id, status))
     }
 
-    pub fn delete_provider(&mut self, id: i64) -> Result<()> {
+    pub fn delete_provider(&mut self, id: ProviderId) -> Result<()> {
         self.transaction(|tx| providers::delete(tx, id))
     }
 
     /// Oldest first.
-    pub fn snapshots(&self, provider_id: i64) -> Result<Vec<Snapshot>> {
+    pub fn snapshots(&self, provider_id: ProviderId) -> Result<Vec<Snapshot>> {
         snapshots::of_provider(&self.conn, provider_id)
     }
 
@@ -213,7 +215,7 @@ impl Register {
     }
 
     /// The provider's trend, oldest first.
-    pub fn trend(&self, provider_id: i64) -> Result<Vec<TrendPoint>> {
+    pub fn trend(&self, provider_id: ProviderId) -> Result<Vec<TrendPoint>> {
         Ok(trend(&self.snapshots(provider_id)?))
     }
 

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{Result, StoreError};
+use super::{Missing, Result, StoreError};
+use crate::domain::ids::ProviderId;
 use crate::domain::provider::{Category, DataHeld, FailureMode, Profile, Provider, ProviderDraft, Status};
 use crate::domain::validation::ValidationErrors;
 
@@ -35,7 +36,7 @@ fn choice<T>(r: &Row, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::R
     })
 }
 
-type StoredRow = (i64, Profile, NaiveDate, String);
+type StoredRow = (ProviderId, Profile, NaiveDate, String);
 
 fn from_row(r: &Row) -> rusqlite::Result<StoredRow> {
     Ok((
@@ -72,9 +73,9 @@ pub fn all(conn: &Connection) -> Result<Vec<Provider>> {
     raw.into_iter().map(with_risk).collect()
 }
 
-pub fn one(conn: &Connection, id: i64) -> Result<Provider> {
+pub fn one(conn: &Connection, id: ProviderId) -> Result<Provider> {
     let raw = conn.prepare_cached(&format!("{SELECT} WHERE p.id = ?1"))?.query_row([id], from_row).optional()?;
-    with_risk(raw.ok_or(StoreError::NotFound(id))?)
+    with_risk(raw.ok_or(StoreError::NotFound(Missing::Provider(id)))?)
 }
 
 pub fn by_name(conn: &Connection, name: &str) -> Result<Option<Provider>> {
@@ -82,13 +83,13 @@ pub fn by_name(conn: &Connection, name: &str) -> Result<Option<Provider>> {
     raw.map(with_risk).transpose()
 }
 
-fn name_taken(conn: &Connection, name: &str, except: Option<i64>) -> Result<bool> {
-    let found: Option<i64> =
+fn name_taken(conn: &Connection, name: &str, except: Option<ProviderId>) -> Result<bool> {
+    let found: Option<ProviderId> =
         conn.prepare_cached("SELECT id FROM providers WHERE name = ?1")?.query_row([name.trim()], |r| r.get(0)).optional()?;
     Ok(found.is_some() && found != except)
 }
 
-pub fn insert(conn: &Connection, new: &NewProvider) -> Result<i64> {
+pub fn insert(conn: &Connection, new: &NewProvider) -> Result<ProviderId> {
     let p = &new.draft.profile;
     if name_taken(conn, &p.name, None)? {
         return Err(NameClash::error(&p.name).into());
@@ -115,10 +116,10 @@ pub fn insert(conn: &Connection, new: &NewProvider) -> Result<i64> {
         p.notes,
         new.created_on
     ])?;
-    Ok(conn.last_insert_rowid())
+    Ok(ProviderId(conn.last_insert_rowid()))
 }
 
-pub fn update(conn: &Connection, id: i64, p: &Profile) -> Result<()> {
+pub fn update(conn: &Connection, id: ProviderId, p: &Profile) -> Result<()> {
     if name_taken(conn, &p.name, Some(id))? {
         return Err(NameClash::error(&p.name).into());
     }
@@ -147,25 +148,25 @@ pub fn update(conn: &Connection, id: i64, p: &Profile) -> Result<()> {
             p.notes
         ])?;
     if changed == 0 {
-        Err(StoreError::NotFound(id))
+        Err(StoreError::NotFound(Missing::Provider(id)))
     } else {
         Ok(())
     }
 }
 
-pub fn set_status(conn: &Connection, id: i64, status: Status) -> Result<()> {
+pub fn set_status(conn: &Connection, id: ProviderId, status: Status) -> Result<()> {
     let changed = conn.execute("UPDATE providers SET status = ?2 WHERE id = ?1", params![id, status.key()])?;
     if changed == 0 {
-        Err(StoreError::NotFound(id))
+        Err(StoreError::NotFound(Missing::Provider(id)))
     } else {
         Ok(())
     }
 }
 
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+pub fn delete(conn: &Connection, id: ProviderId) -> Result<()> {
     let changed = conn.execute("DELETE FROM providers WHERE id = ?1", [id])?;
     if changed == 0 {
-        Err(StoreError::NotFound(id))
+        Err(StoreError::NotFound(Missing::Provider(id)))
     } else {
         Ok(())
     }

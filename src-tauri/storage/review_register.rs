@@ -12,6 +12,7 @@ use crate::domain::cadence::Cadence;
 use crate::domain::changes::{since, state_at, RegisterChanges, RegisterState, Timeline};
 use crate::domain::contracts::{watch, watch_list, ContractWatch};
 use crate::domain::history::TrendPoint;
+use crate::domain::ids::{ProviderId, ReviewId};
 use crate::domain::provider::{RiskProfile, Status};
 use crate::domain::review::{
     item, sort_items, summarise, titled_trend, ItemSource, Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry,
@@ -24,9 +25,9 @@ use crate::domain::validation::{validate_risk, ValidationErrors};
 fn timelines(conn: &Connection, today: NaiveDate) -> Result<Vec<Timeline>> {
     let mut stmt = conn.prepare_cached("SELECT id, name, CASE WHEN status = 'retired' THEN retired_on END FROM providers ORDER BY id")?;
     let providers = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<NaiveDate>>(2)?)))?
+        .query_map([], |r| Ok((r.get::<_, ProviderId>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<NaiveDate>>(2)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut points: HashMap<i64, Vec<TrendPoint>> = HashMap::new();
+    let mut points: HashMap<ProviderId, Vec<TrendPoint>> = HashMap::new();
     for (provider_id, point) in snapshots::all_trends(conn)? {
         points.entry(provider_id).or_default().push(point);
     }
@@ -41,7 +42,7 @@ fn timelines(conn: &Connection, today: NaiveDate) -> Result<Vec<Timeline>> {
         .collect())
 }
 
-fn titles(conn: &Connection) -> Result<HashMap<i64, String>> {
+fn titles(conn: &Connection) -> Result<HashMap<ReviewId, String>> {
     Ok(reviews::all(conn)?.into_iter().map(|r| (r.id, r.title)).collect())
 }
 
@@ -55,7 +56,7 @@ impl Register {
         reviews::all(&self.conn)
     }
 
-    pub fn review(&self, id: i64) -> Result<Review> {
+    pub fn review(&self, id: ReviewId) -> Result<Review> {
         reviews::one(&self.conn, id)
     }
 
@@ -93,7 +94,7 @@ impl Register {
 
     /// Edits a review's date, title, attendees or notes. Once assessments are recorded the date
     /// is fixed, since they carry it.
-    pub fn update_review(&mut self, id: i64, draft: &ReviewDraft, today: NaiveDate) -> Result<Review> {
+    pub fn update_review(&mut self, id: ReviewId, draft: &ReviewDraft, today: NaiveDate) -> Result<Review> {
         crate::domain::review::validate_review(draft, today)?;
         let review = self.review(id)?;
         if draft.held_on != review.held_on && !reviews::assessed(&self.conn, id)?.is_empty() {
@@ -103,7 +104,7 @@ impl Register {
         self.review(id)
     }
 
-    fn open_for_assessment(&self, review_id: i64, provider_id: i64) -> Result<Review> {
+    fn open_for_assessment(&self, review_id: ReviewId, provider_id: ProviderId) -> Result<Review> {
         let review = self.review(review_id)?;
         if !review.is_open() {
             return Err(refuse("review_id", format!("\"{}\" is closed; start a new review to assess providers.", review.title)));
@@ -128,14 +129,20 @@ impl Register {
 
     /// "Confirm unchanged": records the provider's current values (brought up to date with the
     /// catalogue) as its assessment in the review, dated the day the review is held.
-    pub fn confirm_in_review(&mut self, review_id: i64, provider_id: i64, today: NaiveDate) -> Result<ReviewItem> {
+    pub fn confirm_in_review(&mut self, review_id: ReviewId, provider_id: ProviderId, today: NaiveDate) -> Result<ReviewItem> {
         let review = self.open_for_assessment(review_id, provider_id)?;
         self.confirm_unchanged(provider_id, review.held_on, Some(review_id))?;
         self.review_item(review_id, provider_id, today)
     }
 
     /// Records edited scores as the provider's assessment in the review.
-    pub fn assess_in_review(&mut self, review_id: i64, provider_id: i64, risk: &RiskProfile, today: NaiveDate) -> Result<ReviewItem> {
+    pub fn assess_in_review(
+        &mut self,
+        review_id: ReviewId,
+        provider_id: ProviderId,
+        risk: &RiskProfile,
+        today: NaiveDate,
+    ) -> Result<ReviewItem> {
         validate_risk(risk)?;
         let review = self.open_for_assessment(review_id, provider_id)?;
         self.transaction(|tx| snapshots::record(tx, provider_id, review.held_on, Some(review_id), risk))?;
@@ -143,7 +150,7 @@ impl Register {
     }
 
     /// Sets the review's note on one provider; a blank note removes it.
-    pub fn note_in_review(&mut self, review_id: i64, provider_id: i64, note: &str, today: NaiveDate) -> Result<ReviewItem> {
+    pub fn note_in_review(&mut self, review_id: ReviewId, provider_id: ProviderId, note: &str, today: NaiveDate) -> Result<ReviewItem> {
         if note.chars().count() > crate::domain::validation::MAX_TEXT_LEN {
             return Err(refuse("note", format!("Note is longer than {} characters.", crate::domain::validation::MAX_TEXT_LEN)));
         }
@@ -153,7 +160,7 @@ impl Register {
     }
 
     /// One provider as review mode shows it.
-    pub fn review_item(&self, review_id: i64, provider_id: i64, today: NaiveDate) -> Result<ReviewItem> {
+    pub fn review_item(&self, review_id: ReviewId, provider_id: ProviderId, today: NaiveDate) -> Result<ReviewItem> {
         let provider = self.provider(provider_id)?;
         Ok(item(ItemSource {
             snapshots: &self.snapshots(provider_id)?,
@@ -169,13 +176,13 @@ impl Register {
 
     /// The providers review mode walks, in walk order (overdue, due, then by exposure), each
     /// with its last assessment beside its current values. Retired providers are left out.
-    pub fn review_items(&self, review_id: i64, today: NaiveDate) -> Result<Vec<ReviewItem>> {
+    pub fn review_items(&self, review_id: ReviewId, today: NaiveDate) -> Result<Vec<ReviewItem>> {
         self.review(review_id)?;
         let catalogue = self.catalogue()?;
         let cadence: Cadence = self.settings()?.cadence;
         let titles = titles(&self.conn)?;
         let mut notes = reviews::notes(&self.conn, review_id)?;
-        let mut snapshots: HashMap<i64, Vec<_>> = HashMap::new();
+        let mut snapshots: HashMap<ProviderId, Vec<_>> = HashMap::new();
         for s in self.all_snapshots()? {
             snapshots.entry(s.provider_id).or_default().push(s);
         }
@@ -201,7 +208,7 @@ impl Register {
     }
 
     /// Closes the review (dated `today`) and returns its summary.
-    pub fn close_review(&mut self, id: i64, today: NaiveDate) -> Result<ReviewSummary> {
+    pub fn close_review(&mut self, id: ReviewId, today: NaiveDate) -> Result<ReviewSummary> {
         let review = self.review(id)?;
         if !review.is_open() {
             return Err(refuse("review_id", format!("\"{}\" is already closed.", review.title)));
@@ -213,7 +220,7 @@ impl Register {
 
     /// How many providers the review assessed, what changed since the review before it (or, for
     /// the first review, since the day before), and what is still overdue as of `today`.
-    pub fn review_summary(&self, id: i64, today: NaiveDate) -> Result<ReviewSummary> {
+    pub fn review_summary(&self, id: ReviewId, today: NaiveDate) -> Result<ReviewSummary> {
         let review = self.review(id)?;
         let previous = reviews::previous(&self.conn, &review)?;
         let timelines = timelines(&self.conn, today)?;
@@ -243,7 +250,7 @@ impl Register {
 
     /// The register at one review against the register at another, earlier one first whichever
     /// order they are given in.
-    pub fn compare_reviews(&self, a: i64, b: i64, today: NaiveDate) -> Result<RegisterChanges> {
+    pub fn compare_reviews(&self, a: ReviewId, b: ReviewId, today: NaiveDate) -> Result<RegisterChanges> {
         let (mut first, mut second) = (self.review(a)?, self.review(b)?);
         if (second.held_on, second.id) < (first.held_on, first.id) {
             std::mem::swap(&mut first, &mut second);
@@ -258,13 +265,13 @@ impl Register {
     }
 
     /// The provider's trend, oldest first, each point with the title of its review.
-    pub fn titled_trend(&self, provider_id: i64) -> Result<Vec<TrendEntry>> {
+    pub fn titled_trend(&self, provider_id: ProviderId) -> Result<Vec<TrendEntry>> {
         Ok(titled_trend(self.trend(provider_id)?, &titles(&self.conn)?))
     }
 
     /// One provider's contract as of `today`, if it has a renewal date (whether or not it is on
     /// the watch list), for the provider page.
-    pub fn contract(&self, provider_id: i64, today: NaiveDate) -> Result<Option<ContractWatch>> {
+    pub fn contract(&self, provider_id: ProviderId, today: NaiveDate) -> Result<Option<ContractWatch>> {
         Ok(watch(&self.provider(provider_id)?, today))
     }
 
@@ -274,7 +281,7 @@ impl Register {
     }
 
     /// Retires or reactivates a provider, dating the retirement `on` (the app's own date).
-    pub fn set_status_on(&mut self, id: i64, status: Status, on: NaiveDate) -> Result<()> {
+    pub fn set_status_on(&mut self, id: ProviderId, status: Status, on: NaiveDate) -> Result<()> {
         let was = self.provider(id)?.profile.status;
         self.transaction(|tx| {
             super::providers::set_status(tx, id, status)?;

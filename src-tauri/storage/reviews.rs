@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::Result;
+use super::{Missing, Result, StoreError};
+use crate::domain::ids::{ProviderId, ReviewId};
 use crate::domain::review::{Review, ReviewDraft};
-use crate::domain::validation::ValidationErrors;
 
 pub struct NewReview<'a> {
     pub held_on: NaiveDate,
@@ -17,12 +17,12 @@ pub struct NewReview<'a> {
     pub closed_on: Option<NaiveDate>,
 }
 
-pub fn insert(conn: &Connection, r: &NewReview) -> Result<i64> {
+pub fn insert(conn: &Connection, r: &NewReview) -> Result<ReviewId> {
     conn.execute(
         "INSERT INTO reviews (held_on, title, attendees, notes, closed_on) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![r.held_on, r.title, r.attendees, r.notes, r.closed_on],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(ReviewId(conn.last_insert_rowid()))
 }
 
 const COLUMNS: &str = "id, held_on, title, attendees, notes, closed_on";
@@ -37,9 +37,9 @@ fn query(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Ve
     Ok(rows)
 }
 
-/// The message for a review id that does not exist (the UI may hold a stale one).
-pub fn missing(id: i64) -> ValidationErrors {
-    ValidationErrors::single("review_id", format!("No review with id {id}."))
+/// A review id that does not exist (the UI may hold a stale one).
+fn missing(id: ReviewId) -> StoreError {
+    StoreError::NotFound(Missing::Review(id))
 }
 
 /// Newest first.
@@ -47,9 +47,9 @@ pub fn all(conn: &Connection) -> Result<Vec<Review>> {
     query(conn, &format!("SELECT {COLUMNS} FROM reviews ORDER BY held_on DESC, id DESC"), [])
 }
 
-pub fn one(conn: &Connection, id: i64) -> Result<Review> {
+pub fn one(conn: &Connection, id: ReviewId) -> Result<Review> {
     let found = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM reviews WHERE id = ?1"))?.query_row([id], from_row).optional()?;
-    found.ok_or_else(|| missing(id).into())
+    found.ok_or_else(|| missing(id))
 }
 
 /// The review in progress, if any (there is at most one).
@@ -85,36 +85,36 @@ pub fn latest(conn: &Connection) -> Result<Option<Review>> {
     Ok(query(conn, &format!("SELECT {COLUMNS} FROM reviews ORDER BY held_on DESC, id DESC LIMIT 1"), [])?.pop())
 }
 
-pub fn update(conn: &Connection, id: i64, draft: &ReviewDraft) -> Result<()> {
+pub fn update(conn: &Connection, id: ReviewId, draft: &ReviewDraft) -> Result<()> {
     let changed = conn.execute(
         "UPDATE reviews SET held_on = ?2, title = ?3, attendees = ?4, notes = ?5 WHERE id = ?1",
         params![id, draft.held_on, draft.title.trim(), draft.attendees, draft.notes],
     )?;
     if changed == 0 {
-        Err(missing(id).into())
+        Err(missing(id))
     } else {
         Ok(())
     }
 }
 
-pub fn close(conn: &Connection, id: i64, on: NaiveDate) -> Result<()> {
+pub fn close(conn: &Connection, id: ReviewId, on: NaiveDate) -> Result<()> {
     let changed = conn.execute("UPDATE reviews SET closed_on = ?2 WHERE id = ?1", params![id, on])?;
     if changed == 0 {
-        Err(missing(id).into())
+        Err(missing(id))
     } else {
         Ok(())
     }
 }
 
 /// The providers assessed in the review, by id.
-pub fn assessed(conn: &Connection, review_id: i64) -> Result<Vec<i64>> {
+pub fn assessed(conn: &Connection, review_id: ReviewId) -> Result<Vec<ProviderId>> {
     let mut stmt = conn.prepare_cached("SELECT DISTINCT provider_id FROM snapshots WHERE review_id = ?1 ORDER BY provider_id")?;
-    let ids = stmt.query_map([review_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<i64>>>()?;
+    let ids = stmt.query_map([review_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<ProviderId>>>()?;
     Ok(ids)
 }
 
 /// Sets (or, when blank, removes) the review's note on one provider.
-pub fn set_note(conn: &Connection, review_id: i64, provider_id: i64, note: &str) -> Result<()> {
+pub fn set_note(conn: &Connection, review_id: ReviewId, provider_id: ProviderId, note: &str) -> Result<()> {
     if note.trim().is_empty() {
         conn.execute("DELETE FROM review_notes WHERE review_id = ?1 AND provider_id = ?2", params![review_id, provider_id])?;
     } else {
@@ -128,16 +128,16 @@ pub fn set_note(conn: &Connection, review_id: i64, provider_id: i64, note: &str)
 }
 
 /// The review's notes, by provider id.
-pub fn notes(conn: &Connection, review_id: i64) -> Result<HashMap<i64, String>> {
+pub fn notes(conn: &Connection, review_id: ReviewId) -> Result<HashMap<ProviderId, String>> {
     let mut stmt = conn.prepare_cached("SELECT provider_id, note FROM review_notes WHERE review_id = ?1")?;
-    let notes = stmt.query_map([review_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<i64, String>>>()?;
+    let notes = stmt.query_map([review_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<HashMap<ProviderId, String>>>()?;
     Ok(notes)
 }
 
 /// The review held on `held_on` with this title (ignoring case and spacing), created if missing
 /// and otherwise given these details: how an import restores reviews.csv without duplicating a
 /// review it already holds. Returns its id.
-pub fn find_or_insert(conn: &Connection, r: &NewReview) -> Result<i64> {
+pub fn find_or_insert(conn: &Connection, r: &NewReview) -> Result<ReviewId> {
     let wanted = crate::domain::text::fold(r.title);
     let same_day = query(conn, &format!("SELECT {COLUMNS} FROM reviews WHERE held_on = ?1 ORDER BY id"), [r.held_on])?;
     match same_day.into_iter().find(|existing| crate::domain::text::fold(&existing.title) == wanted) {

@@ -5,16 +5,17 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::{Result, StoreError};
 use crate::domain::history::{Snapshot, TrendPoint};
+use crate::domain::ids::{ProviderId, ReviewId, SnapshotId};
 use crate::domain::provider::RiskProfile;
 use crate::domain::scoring::{score, Level};
 
 const COLUMNS: &str = "id, provider_id, taken_on, review_id, risk";
 
-fn from_row(r: &Row) -> rusqlite::Result<(i64, i64, NaiveDate, Option<i64>, String)> {
+fn from_row(r: &Row) -> rusqlite::Result<(SnapshotId, ProviderId, NaiveDate, Option<ReviewId>, String)> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
-fn parse((id, provider_id, taken_on, review_id, risk): (i64, i64, NaiveDate, Option<i64>, String)) -> Result<Snapshot> {
+fn parse((id, provider_id, taken_on, review_id, risk): (SnapshotId, ProviderId, NaiveDate, Option<ReviewId>, String)) -> Result<Snapshot> {
     let risk = serde_json::from_str(&risk).map_err(|e| StoreError::Corrupt(format!("snapshot {id}: {e}")))?;
     Ok(Snapshot { id, provider_id, taken_on, review_id, risk })
 }
@@ -27,7 +28,7 @@ fn query(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Ve
 
 /// Stores `risk` as the provider's assessment on `on`: amends that day's snapshot if there is one
 /// (keeping its review unless a new one is given), otherwise adds one.
-pub fn record(conn: &Connection, provider_id: i64, on: NaiveDate, review_id: Option<i64>, risk: &RiskProfile) -> Result<()> {
+pub fn record(conn: &Connection, provider_id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>, risk: &RiskProfile) -> Result<()> {
     let scores = score(risk);
     let json = serde_json::to_string(risk).expect("risk profile serialises");
     conn.prepare_cached(
@@ -41,7 +42,7 @@ pub fn record(conn: &Connection, provider_id: i64, on: NaiveDate, review_id: Opt
     Ok(())
 }
 
-pub fn latest(conn: &Connection, provider_id: i64) -> Result<Option<Snapshot>> {
+pub fn latest(conn: &Connection, provider_id: ProviderId) -> Result<Option<Snapshot>> {
     let raw = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM snapshots WHERE provider_id = ?1 ORDER BY taken_on DESC LIMIT 1"))?
         .query_row([provider_id], from_row)
@@ -49,7 +50,7 @@ pub fn latest(conn: &Connection, provider_id: i64) -> Result<Option<Snapshot>> {
     raw.map(parse).transpose()
 }
 
-pub fn of_provider(conn: &Connection, provider_id: i64) -> Result<Vec<Snapshot>> {
+pub fn of_provider(conn: &Connection, provider_id: ProviderId) -> Result<Vec<Snapshot>> {
     query(conn, &format!("SELECT {COLUMNS} FROM snapshots WHERE provider_id = ?1 ORDER BY taken_on"), [provider_id])
 }
 
@@ -59,7 +60,7 @@ pub fn all(conn: &Connection) -> Result<Vec<Snapshot>> {
 
 /// Every provider's trend from the stored scores, without reading the profiles: (provider id,
 /// point), ordered by provider id, then date.
-pub fn all_trends(conn: &Connection) -> Result<Vec<(i64, TrendPoint)>> {
+pub fn all_trends(conn: &Connection) -> Result<Vec<(ProviderId, TrendPoint)>> {
     let mut stmt =
         conn.prepare_cached("SELECT provider_id, taken_on, inherent, exposure, review_id FROM snapshots ORDER BY provider_id, taken_on")?;
     let rows = stmt.query_map([], |r| {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::error_kind::ErrorKind;
 use crate::storage::StoreError;
 
 /// One problem with an imported file, located as a spreadsheet shows it: row 1 is the header
@@ -97,14 +98,13 @@ impl WorksheetError {
         WorksheetError::Io { path: path.to_path_buf(), source }
     }
 
-    /// A short machine-readable name for the UI's `{kind, message}`.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
             WorksheetError::Store(e) => e.kind(),
-            WorksheetError::Io { .. } => "io",
-            WorksheetError::Rejected { .. } => "import_rejected",
-            WorksheetError::Target(_) => "bad_target",
-            WorksheetError::Pdf(_) => "pdf",
+            WorksheetError::Io { .. } => ErrorKind::Io,
+            WorksheetError::Rejected { .. } => ErrorKind::ImportRejected,
+            WorksheetError::Target(_) => ErrorKind::BadTarget,
+            WorksheetError::Pdf(_) => ErrorKind::Pdf,
         }
     }
 
@@ -129,6 +129,6 @@ mod tests {
         assert_eq!(column_letters(27), "AA");
         let e = WorksheetError::Rejected { problems: vec![p.clone(), p] };
         assert!(e.to_string().ends_with("(and 1 more problem)"));
-        assert_eq!(e.kind(), "import_rejected");
+        assert_eq!(e.kind(), ErrorKind::ImportRejected);
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::domain::history::Snapshot;
+use crate::domain::ids::ProviderId;
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
 use crate::domain::scoring::Level;
@@ -78,7 +79,7 @@ impl WorksheetInput {
     }
 
     /// The snapshots of one provider, oldest first (relies on `snapshots` being grouped).
-    pub fn snapshots_of(&self, provider_id: i64) -> &[Snapshot] {
+    pub fn snapshots_of(&self, provider_id: ProviderId) -> &[Snapshot] {
         let start = self.snapshots.partition_point(|s| s.provider_id < provider_id);
         let end = self.snapshots.partition_point(|s| s.provider_id <= provider_id);
         if start <= end && self.snapshots[start..end].iter().all(|s| s.provider_id == provider_id) {

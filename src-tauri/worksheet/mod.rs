@@ -1,7 +1,7 @@
 //! The worksheet: the register as a PDF for leadership and as CSV for spreadsheets, and the CSV
 //! import that brings a spreadsheet register (or Lifeboat's own export) back in.
 //!
-//! Reads and writes the register only through `storage`; never touches Tauri.
+//! Reads and writes the register only through `storage`.
 
 pub mod csv;
 mod error;
@@ -15,7 +15,7 @@ pub use pdf::Paper;
 pub type Result<T> = std::result::Result<T, WorksheetError>;
 
 /// Writes `bytes` beside `path` first and renames it into place, so readers never see half a file.
-pub(crate) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
     write_all_atomically(&[(path.to_path_buf(), bytes)])
 }
 

@@ -175,7 +175,7 @@ pub fn register_file(dir: &Path) -> PathBuf {
 }
 
 pub fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_lifeboat"))
+    std::process::Command::new(env!("CARGO_BIN_EXE_lifeboat-headless"))
         .args(args)
         .env_remove("LIFEBOAT_DB")
         .env("LIFEBOAT_TODAY", "2026-11-22")

@@ -9,6 +9,7 @@ use super::inert::protect;
 use super::{HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
 use crate::domain::cadence::DueState;
 use crate::domain::history::{Direction, Snapshot};
+use crate::domain::ids::ProviderId;
 use crate::domain::provider::{Alternative, Provider, RiskProfile};
 use crate::domain::register::RegisterRow;
 use crate::domain::scoring::{scenario_score, score, Level};
@@ -258,7 +259,7 @@ pub fn history_csv(providers: &[Provider], snapshots: &[Snapshot], options: CsvO
     }
     head.cell("Inherent risk").cell("Exposure");
     head.write(&mut w)?;
-    let names: std::collections::HashMap<i64, &str> = providers.iter().map(|p| (p.id, p.profile.name.as_str())).collect();
+    let names: std::collections::HashMap<ProviderId, &str> = providers.iter().map(|p| (p.id, p.profile.name.as_str())).collect();
     for snap in snapshots {
         let Some(name) = names.get(&snap.provider_id) else { continue };
         let scores = score(&snap.risk);

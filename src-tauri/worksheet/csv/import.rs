@@ -17,6 +17,7 @@ use super::parse;
 use super::read::{each_row, load, Problems, Row, MAX_HISTORY_BYTES, MAX_TABLE_BYTES};
 use super::{HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
 use crate::domain::history::Snapshot;
+use crate::domain::ids::{FailureModeId, ProviderId};
 use crate::domain::provider::{
     Category, DataHeld, ExitStrategy, FailureMode, Profile, Provider, ProviderDraft, RiskProfile, Scenario, Status,
 };
@@ -83,7 +84,7 @@ pub fn apply(register: &mut Register, path: &Path, today: NaiveDate) -> Result<I
 
 /// One provider as the import would leave it.
 struct Planned {
-    existing: Option<i64>,
+    existing: Option<ProviderId>,
     draft: ProviderDraft,
     created_on: NaiveDate,
     /// Assessments to add, oldest first.
@@ -180,7 +181,7 @@ struct Context<'a> {
     /// The catalogue's names, folded once: every scenario row looks its mode up.
     folded_catalogue: Vec<String>,
     /// Modes as written in the files, resolved: a file repeats the same few names on every row.
-    modes_seen: Vec<(String, Option<i64>)>,
+    modes_seen: Vec<(String, Option<FailureModeId>)>,
     problems: Problems,
     warnings: Vec<ImportProblem>,
     /// No assessment may be dated later: the latest snapshot is the current one, so a future
@@ -189,7 +190,7 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn mode_id(&mut self, mode: &str) -> Option<i64> {
+    fn mode_id(&mut self, mode: &str) -> Option<FailureModeId> {
         if let Some((_, id)) = self.modes_seen.iter().find(|(m, _)| m == mode) {
             return *id;
         }
@@ -477,7 +478,7 @@ fn same_mode(a: &Scenario, b: &Scenario) -> bool {
 struct Existing {
     by_key: HashMap<String, Provider>,
     /// Snapshots per provider id, oldest first.
-    snapshots: HashMap<i64, Vec<Snapshot>>,
+    snapshots: HashMap<ProviderId, Vec<Snapshot>>,
 }
 
 fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPreview, Vec<Planned>, Vec<super::reviews::ReviewRow>)> {
@@ -532,7 +533,7 @@ fn plan(register: &Register, path: &Path, today: NaiveDate) -> Result<(ImportPre
         snapshots: if existing_providers.is_empty() {
             HashMap::new()
         } else {
-            let mut map: HashMap<i64, Vec<Snapshot>> = HashMap::new();
+            let mut map: HashMap<ProviderId, Vec<Snapshot>> = HashMap::new();
             for s in register.all_snapshots()? {
                 map.entry(s.provider_id).or_default().push(s);
             }

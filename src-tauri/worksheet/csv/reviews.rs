@@ -7,6 +7,7 @@ use rusqlite::{params, Connection};
 use super::inert::{protect, unprotect};
 use super::parse;
 use super::read::{each_row, Problems};
+use crate::domain::ids::ReviewId;
 use crate::domain::text::fold;
 use crate::storage::{reviews, Register, Result as StoreResult};
 use crate::worksheet::{ImportProblem, Result, WorksheetError};
@@ -42,7 +43,7 @@ pub fn reviews_csv(register: &Register, bom: bool) -> Result<Vec<u8>> {
     w.into_inner().map_err(|e| WorksheetError::Target(format!("CSV could not be written: {}", e.error())))
 }
 
-fn assessed_names(conn: &Connection, review_id: i64) -> StoreResult<Vec<String>> {
+fn assessed_names(conn: &Connection, review_id: ReviewId) -> StoreResult<Vec<String>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT p.name FROM snapshots s JOIN providers p ON p.id = s.provider_id
          WHERE s.review_id = ?1 ORDER BY p.name COLLATE NOCASE",
@@ -167,7 +168,7 @@ mod tests {
         );
         assert_eq!(restored[0].closed_on, Some(day));
         let stripe_again = target.provider_by_name("Stripe").unwrap().unwrap();
-        let linked: Vec<Option<i64>> = target.snapshots(stripe_again.id).unwrap().iter().map(|s| s.review_id).collect();
+        let linked: Vec<Option<ReviewId>> = target.snapshots(stripe_again.id).unwrap().iter().map(|s| s.review_id).collect();
         assert_eq!(linked, vec![None, Some(restored[0].id)]);
 
         // Importing the same folder again updates the review instead of adding a second one.

@@ -6,8 +6,7 @@ use super::style::{self};
 use crate::domain::history::TrendPoint;
 use crate::domain::scoring::{scenario_score, Level};
 
-pub const LIKELIHOOD: [&str; 5] = ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"];
-pub const IMPACT: [&str; 5] = ["Negligible", "Minor", "Moderate", "Major", "Severe"];
+pub use crate::domain::scales::{IMPACT, LIKELIHOOD};
 
 /// `counts[likelihood - 1][impact - 1]` providers placed by their driving failure mode.
 /// Draws in the box `[x, x + size] × [y, y + size]` including axis labels.

@@ -39,7 +39,8 @@ pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
     let order = riskiest_first(input);
     summary::draw(&mut doc, input, &order);
     register_table::draw(&mut doc, input, &order);
-    let by_id: std::collections::HashMap<i64, usize> = input.providers.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    let by_id: std::collections::HashMap<crate::domain::ids::ProviderId, usize> =
+        input.providers.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     for &i in &order {
         let row = &input.rows[i];
         if let Some(&p) = by_id.get(&row.id) {

@@ -8,6 +8,6 @@ import type { FieldError } from "./FieldError";
  */
 export type CommandError = { kind: ErrorKind, message: string, 
 /**
- * Empty unless `kind` is "validation".
+ * Empty unless `kind` is `Validation`.
  */
 fields: Array<FieldError>, };

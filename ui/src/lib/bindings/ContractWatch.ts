@@ -5,11 +5,11 @@ import type { ProviderId } from "./ProviderId";
 /**
  * One contract on the renewal watch list.
  */
-export type ContractWatch = { provider_id: ProviderId, name: string, renewal_date: string, days_to_renewal: bigint, notice_period_days: number | null, notice_deadline: string | null, days_to_notice_deadline: bigint | null, 
+export type ContractWatch = { provider_id: ProviderId, name: string, renewal_date: string, days_to_renewal: number, notice_period_days: number | null, notice_deadline: string | null, days_to_notice_deadline: number | null, 
 /**
  * From the replacement estimate's person-weeks.
  */
-replacement_days: bigint | null, alert: ContractAlert, 
+replacement_days: number | null, alert: ContractAlert, 
 /**
  * One sentence for the list, the provider page and the PDF.
  */

@@ -1,4 +1,4 @@
-// Generated from src-tauri/app/ipc.rs by `cargo test`; do not edit.
+// Generated from src-tauri/app/ipc/mod.rs by `cargo test`; do not edit.
 import type { Cadence } from "./Cadence";
 import type { ContractWatch } from "./ContractWatch";
 import type { ExportProgress } from "./ExportProgress";
@@ -82,5 +82,46 @@ export interface Events {
 
 export type CommandName = keyof Commands;
 export type EventName = keyof Events;
+
 /** The command names, for mocks and tests. */
-export const COMMAND_NAMES: CommandName[] = ["get_register_info", "open_register", "list_register_rows", "get_provider", "get_new_provider_draft", "create_provider", "update_provider", "score_risk", "set_provider_status", "delete_provider", "confirm_provider_unchanged", "list_failure_modes", "load_demo", "dismiss_demo", "get_review_overview", "list_reviews", "start_review", "update_review", "list_review_items", "confirm_in_review", "assess_in_review", "note_in_review", "close_review", "get_review_summary", "get_changes_since_previous_review", "compare_reviews", "get_provider_trend", "list_renewals", "get_provider_contract", "get_settings", "save_settings", "add_failure_mode", "rename_failure_mode", "set_failure_mode_retired", "export_pdf", "export_csv", "choose_import_file", "choose_import_folder", "apply_import"];
+export const COMMAND_NAMES: CommandName[] = [
+  "get_register_info",
+  "open_register",
+  "list_register_rows",
+  "get_provider",
+  "get_new_provider_draft",
+  "create_provider",
+  "update_provider",
+  "score_risk",
+  "set_provider_status",
+  "delete_provider",
+  "confirm_provider_unchanged",
+  "list_failure_modes",
+  "load_demo",
+  "dismiss_demo",
+  "get_review_overview",
+  "list_reviews",
+  "start_review",
+  "update_review",
+  "list_review_items",
+  "confirm_in_review",
+  "assess_in_review",
+  "note_in_review",
+  "close_review",
+  "get_review_summary",
+  "get_changes_since_previous_review",
+  "compare_reviews",
+  "get_provider_trend",
+  "list_renewals",
+  "get_provider_contract",
+  "get_settings",
+  "save_settings",
+  "add_failure_mode",
+  "rename_failure_mode",
+  "set_failure_mode_retired",
+  "export_pdf",
+  "export_csv",
+  "choose_import_file",
+  "choose_import_folder",
+  "apply_import",
+];

@@ -11,15 +11,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, Manager, State, Wry};
+use tauri::{AppHandle, Manager, Wry};
 use tauri_plugin_dialog::{DialogExt, FileDialogBuilder, FilePath, MessageDialogButtons, MessageDialogKind};
 use ts_rs::TS;
 
-use super::error::{CommandError, CommandResult};
-use super::state::AppState;
-use crate::clock;
-use crate::worksheet::csv::{self, CsvOptions, ImportPreview, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
-use crate::worksheet::{pdf, Paper, WorksheetInput};
+use crate::app::error::{CommandError, CommandResult};
+use crate::app::events::RegisterChanged;
+use crate::app::ipc::emit;
+use crate::app::state::{with_register, AppState};
+use lifeboat::clock;
+use lifeboat::error_kind::ErrorKind;
+use lifeboat::worksheet::csv::{self, CsvOptions, ImportPreview, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
+use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
 
 /// What the worksheet dialogs remember during a session.
 #[derive(Default)]
@@ -33,19 +36,19 @@ pub struct WorksheetSession {
 impl WorksheetSession {
     /// A preview belongs to the register it was made against; another register forgets it.
     pub fn forget_import(&self) {
-        *self.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *self.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     fn remember(&self, path: &Path, is_dir: bool) {
         let dir = if is_dir { Some(path) } else { path.parent() };
         if let Some(dir) = dir.filter(|d| d.is_dir()) {
-            *self.last_dir.lock().unwrap_or_else(|p| p.into_inner()) = Some(dir.to_path_buf());
+            *self.last_dir.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(dir.to_path_buf());
         }
     }
 
     /// The last folder used, else Documents, else home: GTK would otherwise open on "Recent".
     fn start_dir(&self, app: &AppHandle) -> Option<PathBuf> {
-        let last = self.last_dir.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        let last = self.last_dir.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
         last.or_else(|| app.path().document_dir().ok().filter(|d| d.is_dir())).or_else(|| app.path().home_dir().ok().filter(|d| d.is_dir()))
     }
 }
@@ -67,7 +70,7 @@ pub struct ImportChoice {
 }
 
 fn progress(app: &AppHandle, stage: &str) {
-    let _ = app.emit("export-progress", ExportProgress { stage: stage.into() });
+    emit(app, ExportProgress { stage: stage.into() });
 }
 
 /// A file dialog in front of the register window, starting where the last one left off.
@@ -83,19 +86,21 @@ fn dialog(app: &AppHandle, session: &WorksheetSession, title: &str) -> FileDialo
 }
 
 fn picked(choice: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
-    choice.map(|p| p.into_path().map_err(|e| CommandError::new("io", format!("The chosen location cannot be used: {e}")))).transpose()
+    choice
+        .map(|p| p.into_path().map_err(|e| CommandError::new(ErrorKind::Io, format!("The chosen location cannot be used: {e}"))))
+        .transpose()
 }
 
 /// Refuses before any dialog opens when no register is open.
-fn require_register(state: &AppState) -> CommandResult<()> {
-    state.with(|_| Ok(()))
+fn require_register(app: &AppHandle) -> CommandResult<()> {
+    with_register(app, |_| Ok(()))
 }
 
 /// The start of suggested file names: the organisation, else the register's file name. Keeps
 /// only what every file system accepts.
-fn name_stem(state: &AppState) -> CommandResult<String> {
-    let organisation = state.with(|r| Ok(r.settings()?.organisation))?;
-    let register_stem = state.session().path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+fn name_stem(app: &AppHandle) -> CommandResult<String> {
+    let organisation = with_register(app, |r| Ok(r.settings()?.organisation))?;
+    let register_stem = app.state::<AppState>().session().path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(file_stem(&organisation, &register_stem))
 }
 
@@ -126,7 +131,7 @@ fn pdf_path(chosen: PathBuf) -> CommandResult<PathBuf> {
     let with_pdf = chosen.with_extension("pdf");
     if with_pdf.exists() {
         return Err(CommandError::new(
-            "bad_target",
+            ErrorKind::BadTarget,
             format!("{} already exists; choose it in the dialog to replace it, or give another name.", with_pdf.display()),
         ));
     }
@@ -134,15 +139,10 @@ fn pdf_path(chosen: PathBuf) -> CommandResult<PathBuf> {
 }
 
 /// Asks for a file name, then writes the PDF worksheet there. `None` if the user cancelled.
-#[tauri::command]
-pub async fn export_pdf(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    session: State<'_, WorksheetSession>,
-    paper: Paper,
-) -> CommandResult<Option<String>> {
+pub async fn export_pdf(app: AppHandle, paper: Paper) -> CommandResult<Option<String>> {
+    let session = app.state::<WorksheetSession>();
     let today = clock::today();
-    let stem = name_stem(&state)?;
+    let stem = name_stem(&app)?;
     let chosen = dialog(&app, &session, "Export the worksheet as PDF")
         .add_filter("PDF document", &["pdf"])
         .set_file_name(format!("{stem} worksheet {today}.pdf"))
@@ -151,12 +151,12 @@ pub async fn export_pdf(
     let path = pdf_path(path)?;
     session.remember(&path, false);
     if path.is_dir() {
-        return Err(CommandError::new("bad_target", format!("{} is a folder; give a file name for the PDF.", path.display())));
+        return Err(CommandError::new(ErrorKind::BadTarget, format!("{} is a folder; give a file name for the PDF.", path.display())));
     }
     progress(&app, "Reading the register");
-    let input = state.with(|r| {
+    let input = with_register(&app, |r| {
         if r.is_own_file(&path) {
-            return Err(CommandError::new("bad_target", "The PDF cannot replace the open register; choose another name."));
+            return Err(CommandError::new(ErrorKind::BadTarget, "The PDF cannot replace the open register; choose another name."));
         }
         Ok(WorksheetInput::from_register(r, today)?)
     })?;
@@ -165,23 +165,18 @@ pub async fn export_pdf(
     let written = path.clone();
     tauri::async_runtime::spawn_blocking(move || -> CommandResult<()> {
         let bytes = pdf::render(&input, paper)?;
-        Ok(crate::worksheet::write_atomically(&written, &bytes)?)
+        Ok(lifeboat::worksheet::write_atomically(&written, &bytes)?)
     })
     .await
-    .map_err(|e| CommandError::new("pdf", format!("The PDF could not be produced: {e}")))??;
+    .map_err(|e| CommandError::new(ErrorKind::Pdf, format!("The PDF could not be produced: {e}")))??;
     Ok(Some(path.display().to_string()))
 }
 
 /// Asks for a folder, then writes providers.csv, scenarios.csv and history.csv into it, after
 /// asking before replacing any of them. Returns the folder, `None` if the user cancelled.
-#[tauri::command]
-pub async fn export_csv(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    session: State<'_, WorksheetSession>,
-    bom: bool,
-) -> CommandResult<Option<String>> {
-    require_register(&state)?;
+pub async fn export_csv(app: AppHandle, bom: bool) -> CommandResult<Option<String>> {
+    let session = app.state::<WorksheetSession>();
+    require_register(&app)?;
     let chosen = dialog(&app, &session, "Choose a folder for the CSV files").blocking_pick_folder();
     let Some(dir) = picked(chosen)? else { return Ok(None) };
     session.remember(&dir, true);
@@ -205,62 +200,54 @@ pub async fn export_csv(
     }
     progress(&app, "Writing the CSV files");
     let today = clock::today();
-    state.with(|r| Ok(csv::export(r, &dir, CsvOptions { bom }, today)?))?;
+    with_register(&app, |r| Ok(csv::export(r, &dir, CsvOptions { bom }, today)?))?;
     Ok(Some(dir.display().to_string()))
 }
 
 /// Asks for one CSV file (a Lifeboat providers.csv or a spreadsheet export) and previews its import.
-#[tauri::command]
-pub async fn choose_import(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    session: State<'_, WorksheetSession>,
-) -> CommandResult<Option<ImportChoice>> {
-    require_register(&state)?;
+pub async fn choose_import_file(app: AppHandle) -> CommandResult<Option<ImportChoice>> {
+    let session = app.state::<WorksheetSession>();
+    require_register(&app)?;
     let chosen = dialog(&app, &session, "Import a CSV file").add_filter("CSV file", &["csv", "CSV"]).blocking_pick_file();
-    preview_choice(&state, &session, picked(chosen)?)
+    preview_choice(&app, &session, picked(chosen)?)
 }
 
 /// Asks for a folder exported by Lifeboat (providers.csv, scenarios.csv, history.csv) and
 /// previews its import.
-#[tauri::command]
-pub async fn choose_import_folder(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    session: State<'_, WorksheetSession>,
-) -> CommandResult<Option<ImportChoice>> {
-    require_register(&state)?;
+pub async fn choose_import_folder(app: AppHandle) -> CommandResult<Option<ImportChoice>> {
+    let session = app.state::<WorksheetSession>();
+    require_register(&app)?;
     let chosen = dialog(&app, &session, "Import a Lifeboat export folder").blocking_pick_folder();
-    preview_choice(&state, &session, picked(chosen)?)
+    preview_choice(&app, &session, picked(chosen)?)
 }
 
 /// The dry run: reads and checks the files against the register, writes nothing.
-fn preview_choice(state: &AppState, session: &WorksheetSession, path: Option<PathBuf>) -> CommandResult<Option<ImportChoice>> {
+fn preview_choice(app: &AppHandle, session: &WorksheetSession, path: Option<PathBuf>) -> CommandResult<Option<ImportChoice>> {
     let Some(path) = path else { return Ok(None) };
     session.remember(&path, path.is_dir());
     let today = clock::today();
-    let preview = state.with(|r| Ok(csv::preview(r, &path, today)?))?;
-    *session.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = Some(path.clone());
+    let preview = with_register(app, |r| Ok(csv::preview(r, &path, today)?))?;
+    *session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(path.clone());
     Ok(Some(ImportChoice { path: path.display().to_string(), preview }))
 }
 
 /// Imports the file or folder previewed last, all of it in one transaction or nothing.
-#[tauri::command]
-pub async fn apply_import(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    session: State<'_, WorksheetSession>,
-    path: String,
-) -> CommandResult<ImportPreview> {
-    let chosen = session.pending_import.lock().unwrap_or_else(|p| p.into_inner()).clone();
+pub async fn apply_import(app: AppHandle, path: String) -> CommandResult<ImportPreview> {
+    let session = app.state::<WorksheetSession>();
+    let chosen = session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
     let path = match chosen {
         Some(chosen) if same_choice(&chosen, &path) => chosen,
-        _ => return Err(CommandError::new("bad_target", "Choose the file to import again; only a file previewed here can be imported.")),
+        _ => {
+            return Err(CommandError::new(
+                ErrorKind::BadTarget,
+                "Choose the file to import again; only a file previewed here can be imported.",
+            ))
+        }
     };
     let today = clock::today();
-    let outcome = state.with(|r| Ok(csv::apply(r, &path, today)?))?;
-    *session.pending_import.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    let _ = app.emit("register-changed", ());
+    let outcome = with_register(&app, |r| Ok(csv::apply(r, &path, today)?))?;
+    *session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    emit(&app, RegisterChanged);
     Ok(outcome)
 }
 
@@ -303,6 +290,6 @@ mod tests {
         assert_eq!(pdf_path(dir.path().join("w.PDF")).unwrap(), dir.path().join("w.PDF"));
         assert_eq!(pdf_path(dir.path().join("worksheet")).unwrap(), dir.path().join("worksheet.pdf"));
         std::fs::write(dir.path().join("worksheet.pdf"), b"old").unwrap();
-        assert_eq!(pdf_path(dir.path().join("worksheet")).unwrap_err().kind, "bad_target");
+        assert_eq!(pdf_path(dir.path().join("worksheet")).unwrap_err().kind, ErrorKind::BadTarget);
     }
 }

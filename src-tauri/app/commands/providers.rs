@@ -1,17 +1,18 @@
-//! The commands the UI invokes. Each one is a thin call into storage and domain.
+//! The register table, the provider page and the first-launch demo offer.
 
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
-use super::error::CommandResult;
-use super::state::{file_name, AppState};
-use crate::clock;
-use crate::domain::history::TrendPoint;
-use crate::domain::provider::{FailureMode, Provider, ProviderDraft, RiskProfile, Status};
-use crate::domain::register::{row, RegisterRow};
-use crate::domain::scoring::{score, Scores};
-use crate::storage::Register;
+use crate::app::error::CommandResult;
+use crate::app::state::{file_name, with_register, AppState};
+use lifeboat::clock;
+use lifeboat::domain::history::TrendPoint;
+use lifeboat::domain::ids::ProviderId;
+use lifeboat::domain::provider::{Provider, ProviderDraft, RiskProfile, Status};
+use lifeboat::domain::register::{row, RegisterRow};
+use lifeboat::domain::scoring::{score, Scores};
+use lifeboat::storage::Register;
 
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
@@ -44,8 +45,8 @@ fn detail(register: &Register, provider: Provider) -> CommandResult<ProviderDeta
     Ok(ProviderDetail { scores: score(&provider.risk), trend, row, provider })
 }
 
-#[tauri::command]
-pub fn register_info(state: State<AppState>) -> CommandResult<RegisterInfo> {
+pub fn get_register_info(app: &AppHandle) -> CommandResult<RegisterInfo> {
+    let state = app.state::<AppState>();
     let session = state.session();
     let (first_launch, provider_count, organisation) = match &session.register {
         Some(r) => {
@@ -66,75 +67,59 @@ pub fn register_info(state: State<AppState>) -> CommandResult<RegisterInfo> {
     })
 }
 
-#[tauri::command]
-pub fn list_register(state: State<AppState>) -> CommandResult<Vec<RegisterRow>> {
-    state.with(|r| Ok(r.register_rows(clock::today())?))
+pub fn list_register_rows(app: &AppHandle) -> CommandResult<Vec<RegisterRow>> {
+    with_register(app, |r| Ok(r.register_rows(clock::today())?))
 }
 
-#[tauri::command]
-pub fn get_provider(state: State<AppState>, id: i64) -> CommandResult<ProviderDetail> {
-    state.with(|r| detail(r, r.provider(id)?))
+pub fn get_provider(app: &AppHandle, id: ProviderId) -> CommandResult<ProviderDetail> {
+    with_register(app, |r| detail(r, r.provider(id)?))
 }
 
-#[tauri::command]
-pub fn new_provider_draft(state: State<AppState>) -> CommandResult<ProviderDraft> {
-    state.with(|r| Ok(r.new_draft()?))
+pub fn get_new_provider_draft(app: &AppHandle) -> CommandResult<ProviderDraft> {
+    with_register(app, |r| Ok(r.new_draft()?))
 }
 
-#[tauri::command]
-pub fn create_provider(state: State<AppState>, draft: ProviderDraft) -> CommandResult<ProviderDetail> {
-    state.with(|r| {
+pub fn create_provider(app: &AppHandle, draft: ProviderDraft) -> CommandResult<ProviderDetail> {
+    with_register(app, |r| {
         let created = r.create_provider(&draft, clock::today())?;
         detail(r, created)
     })
 }
 
-#[tauri::command]
-pub fn update_provider(state: State<AppState>, id: i64, draft: ProviderDraft) -> CommandResult<ProviderDetail> {
-    state.with(|r| {
+pub fn update_provider(app: &AppHandle, id: ProviderId, draft: ProviderDraft) -> CommandResult<ProviderDetail> {
+    with_register(app, |r| {
         let updated = r.update_provider(id, &draft, clock::today())?;
         detail(r, updated)
     })
 }
 
 /// Scores an unsaved risk profile, so the form previews exactly what a save would record.
-#[tauri::command]
-pub fn score_risk(risk: RiskProfile) -> Scores {
-    score(&risk)
+pub fn score_risk(_: &AppHandle, risk: RiskProfile) -> CommandResult<Scores> {
+    Ok(score(&risk))
 }
 
 /// Archives (retires) or restores a provider, dating a retirement with the app's own date.
-#[tauri::command]
-pub fn set_provider_status(state: State<AppState>, id: i64, status: Status) -> CommandResult<()> {
-    state.with(|r| Ok(r.set_status_on(id, status, clock::today())?))
+pub fn set_provider_status(app: &AppHandle, id: ProviderId, status: Status) -> CommandResult<()> {
+    with_register(app, |r| Ok(r.set_status_on(id, status, clock::today())?))
 }
 
-#[tauri::command]
-pub fn delete_provider(state: State<AppState>, id: i64) -> CommandResult<()> {
-    state.with(|r| Ok(r.delete_provider(id)?))
+pub fn delete_provider(app: &AppHandle, id: ProviderId) -> CommandResult<()> {
+    with_register(app, |r| Ok(r.delete_provider(id)?))
 }
 
-#[tauri::command]
-pub fn confirm_unchanged(state: State<AppState>, id: i64) -> CommandResult<ProviderDetail> {
-    state.with(|r| {
+pub fn confirm_provider_unchanged(app: &AppHandle, id: ProviderId) -> CommandResult<ProviderDetail> {
+    with_register(app, |r| {
         let provider = r.confirm_unchanged(id, clock::today(), None)?;
         detail(r, provider)
     })
 }
 
-#[tauri::command]
-pub fn catalogue(state: State<AppState>) -> CommandResult<Vec<FailureMode>> {
-    state.with(|r| Ok(r.catalogue()?))
+pub fn load_demo(app: &AppHandle) -> CommandResult<()> {
+    with_register(app, |r| Ok(lifeboat::demo::load(r, clock::today())?))
 }
 
-#[tauri::command]
-pub fn load_demo(state: State<AppState>) -> CommandResult<()> {
-    state.with(|r| Ok(crate::demo::load(r, clock::today())?))
-}
-
-#[tauri::command]
-pub fn dismiss_demo(state: State<AppState>) -> CommandResult<()> {
-    state.with(|r| {
+pub fn dismiss_demo(app: &AppHandle) -> CommandResult<()> {
+    with_register(app, |r| {
         let mut settings = r.settings()?;
         settings.demo_offer_answered = true;
         Ok(r.save_settings(&settings)?)
