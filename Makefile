@@ -10,21 +10,40 @@ TEST_PACKAGES := xvfb xauth dbus webkit2gtk-driver poppler-utils imagemagick
 APP := target/debug/lifeboat
 UI_SOURCES := $(shell find ui/src ui/index.html -type f 2>/dev/null) ui/vite.config.ts ui/package.json
 
-.PHONY: run test deps test-deps ui app bindings test-rust test-ui test-e2e bench deb clean
+.PHONY: run dev test lint deps test-deps ui app bindings test-e2e bench deb clean
 
 ## Opens the app on the register in the application-data folder (ARGS="--db FILE" for another).
 run: deps app
 	$(APP) $(ARGS)
 
+## The real window on the Vite dev server: edits to ui/src reload in place (ARGS as for run).
+# Without the custom-protocol feature the app loads tauri.conf.json's devUrl instead of ui/dist.
+dev: deps
+	cd ui && npx vite --port 5173 --strictPort & vite=$$!; \
+	trap 'kill $$vite 2>/dev/null' EXIT; \
+	until curl -sf http://localhost:5173 >/dev/null; do sleep 0.2; done; \
+	cargo run --no-default-features --bin lifeboat -- $(ARGS)
+
 ## Runs every test: Rust unit and integration, UI unit, and end-to-end in the real window.
-# The UI is built first because the app embeds ui/dist at compile time; the Rust unit tests
-# then regenerate the IPC bindings, and the UI is rebuilt if they changed.
+# The UI is built first because the app embeds ui/dist at compile time. The Rust unit tests
+# write the IPC bindings anew (stale ones are removed first), and the run stops if they differ
+# from the committed ones; the integration tests in tests/ build without Tauri.
 test: deps test-deps ui
-	cargo test --lib --bins
+	rm -f ui/src/lib/bindings/*.ts
+	cargo test --workspace --lib --bins
+	.ci/bindings-fresh
 	$(MAKE) --no-print-directory app
 	cd ui && npm run check && npm test
-	cargo test --test '*' --no-fail-fast -- --skip e2e_
+	cargo test -p lifeboat-core --tests --no-fail-fast
 	$(MAKE) --no-print-directory test-e2e
+
+## Format, lints and the rule that the core never names Tauri. The UI is built first because
+## clippy compiles the app, which embeds ui/dist.
+lint: deps ui
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	.ci/no-tauri-in-core
+	cd ui && npm run check && npm run lint
 
 ## Debian packages, Node modules and tools, each only if missing.
 deps:
@@ -50,7 +69,8 @@ endef
 
 ## The TypeScript types of the IPC boundary, generated from the Rust types by ts-rs.
 bindings:
-	cargo test --lib export_bindings -q
+	rm -f ui/src/lib/bindings/*.ts
+	cargo test --workspace --lib --bins export_bindings -q
 
 ui: ui/dist/index.html
 ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
@@ -65,7 +85,7 @@ test-e2e: app
 ## Benchmarks: the worksheet, and the app window on a 1,000-provider register (figures go in
 ## docs/PERFORMANCE.md).
 bench: deps test-deps app
-	cargo bench --bench register
+	cargo bench -p lifeboat-core --bench register
 	cd ui && npm run bench
 	LIFEBOAT_E2E_APP=$(CURDIR)/$(APP) xvfb-run --auto-servernum --server-args="-screen 0 1440x960x24" \
 		dbus-run-session -- cargo bench --profile dev --bench app_startup

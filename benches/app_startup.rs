@@ -37,7 +37,7 @@ fn main() {
         app.find("tr[data-provider-name=\"Provider 00000\"]");
     });
     timed("search \"Provider 00420\"", &|| app.find("[data-testid=\"search\"]").replace_text("Provider 00420"), &|| {
-        app.wait_count("[data-testid=\"register-table\"] tbody tr[data-provider-name]", 1)
+        app.wait_count("[data-testid=\"register-table\"] tbody tr[data-provider-name]", 1);
     });
     timed("clear search", &|| app.find("[data-testid=\"search\"]").replace_text(""), &|| {
         app.find("tr[data-provider-name=\"Provider 00001\"]");

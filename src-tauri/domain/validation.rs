@@ -94,7 +94,8 @@ fn check_profile(e: &mut ValidationErrors, p: &Profile) {
         }
     }
     let currency = p.currency.trim();
-    if !currency.is_empty() && !(currency.len() == 3 && currency.chars().all(|c| c.is_ascii_alphabetic())) {
+    let is_code = currency.len() == 3 && currency.chars().all(|c| c.is_ascii_alphabetic());
+    if !currency.is_empty() && !is_code {
         e.add("profile.currency", "Currency must be a three-letter code such as USD or EUR.");
     }
     for (field, what, value) in [

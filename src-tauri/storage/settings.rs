@@ -9,17 +9,12 @@ use crate::domain::cadence::Cadence;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
+#[derive(Default)]
 pub struct Settings {
     pub organisation: String,
     pub cadence: Cadence,
     /// Set once the first-launch demo offer was taken or declined.
     pub demo_offer_answered: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { organisation: String::new(), cadence: Cadence::default(), demo_offer_answered: false }
-    }
 }
 
 fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {

@@ -76,7 +76,7 @@ pub enum WorksheetError {
     #[error("{}: {source}", .path.display())]
     Io { path: PathBuf, source: std::io::Error },
     /// The import was refused; nothing was written. Holds every problem found.
-    #[error("{}{}", .problems.first().map(|p| p.to_string()).unwrap_or_else(|| "The import was refused.".into()), more(.problems.len()))]
+    #[error("{}{}", .problems.first().map(std::string::ToString::to_string).unwrap_or_else(|| "The import was refused.".into()), more(.problems.len()))]
     Rejected { problems: Vec<ImportProblem> },
     /// The export target cannot be used (a folder where a file is expected, or the reverse).
     #[error("{0}")]

@@ -1,11 +1,15 @@
 //! Just enough of the W3C WebDriver protocol to drive the app through tauri-driver.
 
+// Shared by the end-to-end tests and the start-up benchmark, each of which uses part of it.
+#![allow(dead_code)]
+
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+use base64::prelude::{Engine as _, BASE64_STANDARD};
 use serde_json::{json, Value};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
@@ -133,7 +137,7 @@ impl App {
             } else {
                 Err(format!("reads {text:?}"))
             }
-        })
+        });
     }
 
     pub fn wait_count(&self, css: &str, expected: usize) {
@@ -144,7 +148,7 @@ impl App {
             } else {
                 Err(format!("found {n}"))
             }
-        })
+        });
     }
 
     /// Picks `value` in the native select named `name`.
@@ -161,8 +165,9 @@ impl App {
     pub fn screenshot(&self, name: &str) {
         let Some(dir) = &self.shots else { return };
         if let Ok(Value::String(png)) = self.call("GET", "/screenshot", Value::Null) {
-            let bytes = base64_decode(&png);
-            let _ = std::fs::write(dir.join(format!("{name}.png")), bytes);
+            if let Ok(bytes) = BASE64_STANDARD.decode(png) {
+                let _ = std::fs::write(dir.join(format!("{name}.png")), bytes);
+            }
         }
     }
 }
@@ -214,24 +219,4 @@ impl Element<'_> {
             .unwrap_or_default()
             .to_string()
     }
-
-    pub fn text(&self) -> String {
-        self.app.wait("text", || self.text_now())
-    }
-}
-
-fn base64_decode(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut buffer, mut bits) = (0u32, 0);
-    for c in text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()) {
-        let Some(value) = ALPHABET.iter().position(|a| *a == c) else { continue };
-        buffer = (buffer << 6) | value as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    out
 }

@@ -314,7 +314,7 @@ impl Context<'_> {
             }
         }
         if let Some(t) = row.get(Field::ExitStrategy).filter(|t| !t.trim().is_empty()) {
-            let parsed = parse::choice(t, "exit strategy", ExitStrategy::parse, ExitStrategy::ALL, |c| c.label());
+            let parsed = parse::choice(t, "exit strategy", ExitStrategy::parse, ExitStrategy::ALL, ExitStrategy::label);
             if let Some(v) = self.report(row, Field::ExitStrategy, parsed) {
                 risk.exit.strategy = v;
             }
@@ -334,7 +334,7 @@ impl Context<'_> {
             p.name = t.trim().to_string();
         }
         if let Some(t) = row.get(Field::Category).filter(|t| !t.trim().is_empty()) {
-            let parsed = parse::choice(t, "category", Category::parse, Category::ALL, |c| c.label());
+            let parsed = parse::choice(t, "category", Category::parse, Category::ALL, Category::label);
             if let Some(v) = self.report(row, Field::Category, parsed) {
                 p.category = v;
             }
@@ -359,7 +359,7 @@ impl Context<'_> {
             }
         }
         if let Some(t) = row.get(Field::Status).filter(|t| !t.trim().is_empty()) {
-            let parsed = parse::choice(t, "status", Status::parse, Status::ALL, |c| c.label());
+            let parsed = parse::choice(t, "status", Status::parse, Status::ALL, Status::label);
             if let Some(v) = self.report(row, Field::Status, parsed) {
                 p.status = v;
             }
@@ -380,7 +380,7 @@ impl Context<'_> {
             }
         }
         if let Some(t) = row.get(Field::DataHeld).filter(|t| !t.trim().is_empty()) {
-            let parsed = parse::choice(t, "kind of data held", DataHeld::parse, DataHeld::ALL, |c| c.label());
+            let parsed = parse::choice(t, "kind of data held", DataHeld::parse, DataHeld::ALL, DataHeld::label);
             if let Some(v) = self.report(row, Field::DataHeld, parsed) {
                 p.data_held = v;
             }

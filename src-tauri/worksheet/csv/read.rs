@@ -48,7 +48,7 @@ pub fn load(path: &Path, name: &str, max: u64, problems: &mut Problems) -> Resul
     }
     let bytes = std::fs::read(path)?;
     let content = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    if content.iter().all(|b| b.is_ascii_whitespace()) {
+    if content.iter().all(u8::is_ascii_whitespace) {
         problems.push(ImportProblem::file(name, "The file is empty; a header row is expected on row 1."));
         return Ok(None);
     }

@@ -305,7 +305,7 @@ pub fn wrap(ctx: &Ctx, text: &str, style: &TextStyle, width: f32) -> Vec<String>
         lines.push(line);
     }
     // Keep inner blank lines (paragraph breaks) but not trailing ones.
-    while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+    while lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
         lines.pop();
     }
     lines

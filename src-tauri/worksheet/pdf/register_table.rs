@@ -63,7 +63,7 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, order: &[usize]) {
                 Cell::Level(Some(r.inherent.to_string()), r.inherent_level),
                 Cell::Level(Some(words::exposure(r.exposure)), r.exposure_level),
                 Cell::text(r.lock_in.to_string()),
-                Cell::text(r.best_readiness.map(|b| b.label()).unwrap_or("—")),
+                Cell::text(r.best_readiness.map(crate::domain::provider::Readiness::label).unwrap_or("—")),
                 Cell::text(r.replacement_effort.to_string()),
                 Cell::text(r.exit_strategy.label()),
                 Cell::Muted(words::direction(r.direction).to_string()),
