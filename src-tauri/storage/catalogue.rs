@@ -1,19 +1,32 @@
-//! Catalogue edits: add, rename, retire and restore failure modes. Snapshots are never touched,
-//! so history keeps the names modes were scored with.
+//! The failure-mode catalogue (the failure_modes table): reading it, and catalogue edits: add,
+//! rename, retire and restore failure modes. Snapshots are never touched, so history keeps the
+//! names modes were scored with.
 
 use rusqlite::{params, Connection};
 
-use super::{providers, Missing, Register, Result, StoreError};
+use super::{Missing, Register, Result, StoreError};
 use crate::domain::catalogue::validate_mode;
 use crate::domain::ids::FailureModeId;
 use crate::domain::provider::FailureMode;
 use crate::domain::validation::ValidationErrors;
 
+pub fn all(conn: &Connection) -> Result<Vec<FailureMode>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name, description, retired FROM failure_modes ORDER BY position, id")?;
+    let modes = stmt
+        .query_map([], |r| Ok(FailureMode { id: r.get(0)?, name: r.get(1)?, description: r.get(2)?, retired: r.get(3)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(modes)
+}
+
 fn find(conn: &Connection, id: FailureModeId) -> Result<FailureMode> {
-    providers::catalogue(conn)?.into_iter().find(|m| m.id == id).ok_or(StoreError::NotFound(Missing::FailureMode(id)))
+    all(conn)?.into_iter().find(|m| m.id == id).ok_or(StoreError::NotFound(Missing::FailureMode(id)))
 }
 
 impl Register {
+    pub fn catalogue(&self) -> Result<Vec<FailureMode>> {
+        all(&self.conn)
+    }
+
     pub fn add_failure_mode(&mut self, name: &str, description: &str) -> Result<FailureMode> {
         validate_mode(name, description, &self.catalogue()?, None)?;
         let id = self.transaction(|tx| {

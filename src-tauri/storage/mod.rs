@@ -1,32 +1,28 @@
 //! The register file: one SQLite database, checked before it is touched, migrated in one
 //! transaction after a backup, and read and written only through this module.
+//!
+//! This file holds the `Register` type: opening, the migration hook, transactions and copies.
+//! Each table's file holds its SQL and its `impl Register` methods: `providers` (with the
+//! register rows and contracts), `snapshots`, `reviews` (with review notes), `settings` and
+//! `catalogue` (failure modes).
 
 mod catalogue;
 mod error;
 mod ids;
 mod migrate;
 pub(crate) mod providers;
-mod review_register;
 pub(crate) mod reviews;
 pub(crate) mod settings;
 pub(crate) mod snapshots;
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use rusqlite::Connection;
 
 pub use error::{Missing, StoreError};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
 pub use providers::{NameClash, NewProvider};
 pub use settings::Settings;
-
-use crate::domain::cadence::Cadence;
-use crate::domain::history::{trend, Snapshot, TrendPoint};
-use crate::domain::ids::{ProviderId, ReviewId};
-use crate::domain::provider::{FailureMode, Provider, ProviderDraft, RiskProfile, Status};
-use crate::domain::register::{row, RegisterRow};
-use crate::domain::validation::{validate, validate_risk};
 
 /// `PRAGMA application_id` of every Lifeboat register ("LFBT"): how we know a file is ours.
 pub const APPLICATION_ID: i32 = 0x4C46_4254;
@@ -118,129 +114,6 @@ impl Register {
             let _ = std::fs::remove_file(PathBuf::from(sidecar));
         }
         std::fs::rename(&partial, dest).map_err(|e| StoreError::io(dest, e))
-    }
-
-    pub fn is_empty(&self) -> Result<bool> {
-        Ok(self.provider_count()? == 0)
-    }
-
-    pub fn provider_count(&self) -> Result<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM providers", [], |r| r.get::<_, i64>(0))? as usize)
-    }
-
-    pub fn settings(&self) -> Result<Settings> {
-        settings::load(&self.conn)
-    }
-
-    pub fn save_settings(&mut self, s: &Settings) -> Result<()> {
-        self.transaction(|tx| settings::save(tx, s))
-    }
-
-    pub fn catalogue(&self) -> Result<Vec<FailureMode>> {
-        providers::catalogue(&self.conn)
-    }
-
-    pub fn new_draft(&self) -> Result<ProviderDraft> {
-        Ok(ProviderDraft::blank(&self.catalogue()?))
-    }
-
-    pub fn providers(&self) -> Result<Vec<Provider>> {
-        providers::all(&self.conn)
-    }
-
-    pub fn provider(&self, id: ProviderId) -> Result<Provider> {
-        providers::one(&self.conn, id)
-    }
-
-    pub fn provider_by_name(&self, name: &str) -> Result<Option<Provider>> {
-        providers::by_name(&self.conn, name)
-    }
-
-    /// Validates and stores a new provider with its first snapshot, dated `today`.
-    pub fn create_provider(&mut self, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
-        validate(draft)?;
-        let id = self.transaction(|tx| {
-            let id = providers::insert(tx, &NewProvider { draft, created_on: today })?;
-            snapshots::record(tx, id, today, None, &draft.risk)?;
-            Ok(id)
-        })?;
-        self.provider(id)
-    }
-
-    /// Validates and saves an edit. A changed risk profile amends today's snapshot or starts a
-    /// new one; an unchanged one records nothing, so editing notes does not count as a review.
-    pub fn update_provider(&mut self, id: ProviderId, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
-        validate(draft)?;
-        self.transaction(|tx| {
-            providers::update(tx, id, &draft.profile)?;
-            let latest = snapshots::latest(tx, id)?;
-            if latest.as_ref().map(|s| &s.risk) != Some(&draft.risk) {
-                snapshots::record(tx, id, today, None, &draft.risk)?;
-            }
-            Ok(())
-        })?;
-        self.provider(id)
-    }
-
-    /// Records that the provider was assessed `on` with its current values ("confirm
-    /// unchanged"), brought up to date with the catalogue (renamed modes, retired ones left out).
-    pub fn confirm_unchanged(&mut self, id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>) -> Result<Provider> {
-        let (current, _) = crate::domain::catalogue::current_assessment(&self.provider(id)?.risk, &self.catalogue()?);
-        self.record_assessment(id, on, review_id, &current)?;
-        self.provider(id)
-    }
-
-    /// Stores `risk` as the provider's snapshot for `on`, amending that day's snapshot if there is one.
-    pub fn record_assessment(&mut self, id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>, risk: &RiskProfile) -> Result<()> {
-        validate_risk(risk)?;
-        self.transaction(|tx| snapshots::record(tx, id, on, review_id, risk))
-    }
-
-    pub fn set_status(&mut self, id: ProviderId, status: Status) -> Result<()> {
-        self.transaction(|tx| providers::set_status(tx, id, status))
-    }
-
-    pub fn delete_provider(&mut self, id: ProviderId) -> Result<()> {
-        self.transaction(|tx| providers::delete(tx, id))
-    }
-
-    /// Oldest first.
-    pub fn snapshots(&self, provider_id: ProviderId) -> Result<Vec<Snapshot>> {
-        snapshots::of_provider(&self.conn, provider_id)
-    }
-
-    /// Every snapshot of the register, grouped by provider, oldest first within each.
-    pub fn all_snapshots(&self) -> Result<Vec<Snapshot>> {
-        snapshots::all(&self.conn)
-    }
-
-    /// The provider's trend, oldest first.
-    pub fn trend(&self, provider_id: ProviderId) -> Result<Vec<TrendPoint>> {
-        Ok(trend(&self.snapshots(provider_id)?))
-    }
-
-    /// The register table as of `today`.
-    pub fn register_rows(&self, today: NaiveDate) -> Result<Vec<RegisterRow>> {
-        Ok(self.providers_and_rows(today)?.1)
-    }
-
-    /// The providers and their register rows, reading every provider once (exports need both).
-    pub fn providers_and_rows(&self, today: NaiveDate) -> Result<(Vec<Provider>, Vec<RegisterRow>)> {
-        let cadence: Cadence = self.settings()?.cadence;
-        let providers = self.providers()?;
-        let mut history = snapshots::all_trends(&self.conn)?.into_iter().peekable();
-        let mut rows = Vec::with_capacity(providers.len());
-        // Both lists are ordered by provider id, so one pass pairs them.
-        for provider in &providers {
-            let mut own = Vec::new();
-            while let Some((owner, point)) = history.next_if(|(owner, _)| *owner <= provider.id) {
-                if owner == provider.id {
-                    own.push(point);
-                }
-            }
-            rows.push(row(provider, &own, &cadence, today));
-        }
-        Ok((providers, rows))
     }
 }
 

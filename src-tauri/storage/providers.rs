@@ -1,13 +1,21 @@
-//! Provider rows and the failure-mode catalogue. A provider's current risk profile is its latest
-//! snapshot, so there is one source of truth for scores.
+//! Provider rows and the Register's provider API: reading, creating, editing, retiring and
+//! deleting providers, the register table's rows, provider timelines and contracts. A provider's
+//! current risk profile is its latest snapshot, so there is one source of truth for scores.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{Missing, Result, StoreError};
+use super::{snapshots, Missing, Register, Result, StoreError};
+use crate::domain::cadence::Cadence;
+use crate::domain::changes::Timeline;
+use crate::domain::contracts::{watch, watch_list, ContractWatch};
+use crate::domain::history::TrendPoint;
 use crate::domain::ids::ProviderId;
-use crate::domain::provider::{Category, DataHeld, FailureMode, Profile, Provider, ProviderDraft, Status};
-use crate::domain::validation::ValidationErrors;
+use crate::domain::provider::{Category, DataHeld, Profile, Provider, ProviderDraft, Status};
+use crate::domain::register::{row, RegisterRow};
+use crate::domain::validation::{validate, ValidationErrors};
 
 pub struct NewProvider<'a> {
     pub draft: &'a ProviderDraft,
@@ -172,10 +180,131 @@ pub fn delete(conn: &Connection, id: ProviderId) -> Result<()> {
     }
 }
 
-pub fn catalogue(conn: &Connection) -> Result<Vec<FailureMode>> {
-    let mut stmt = conn.prepare_cached("SELECT id, name, description, retired FROM failure_modes ORDER BY position, id")?;
-    let modes = stmt
-        .query_map([], |r| Ok(FailureMode { id: r.get(0)?, name: r.get(1)?, description: r.get(2)?, retired: r.get(3)? }))?
+/// Every provider's timeline. `retired_on` is stamped by a trigger with the computer's date, so
+/// it is capped at `today` to stay consistent with an app whose clock is pinned.
+pub(super) fn timelines(conn: &Connection, today: NaiveDate) -> Result<Vec<Timeline>> {
+    let mut stmt = conn.prepare_cached("SELECT id, name, CASE WHEN status = 'retired' THEN retired_on END FROM providers ORDER BY id")?;
+    let providers = stmt
+        .query_map([], |r| Ok((r.get::<_, ProviderId>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<NaiveDate>>(2)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(modes)
+    let mut points: HashMap<ProviderId, Vec<TrendPoint>> = HashMap::new();
+    for (provider_id, point) in snapshots::all_trends(conn)? {
+        points.entry(provider_id).or_default().push(point);
+    }
+    Ok(providers
+        .into_iter()
+        .map(|(provider_id, name, retired_on)| Timeline {
+            trend: points.remove(&provider_id).unwrap_or_default(),
+            provider_id,
+            name,
+            retired_on: retired_on.map(|d| d.min(today)),
+        })
+        .collect())
+}
+
+impl Register {
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.provider_count()? == 0)
+    }
+
+    pub fn provider_count(&self) -> Result<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM providers", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    pub fn new_draft(&self) -> Result<ProviderDraft> {
+        Ok(ProviderDraft::blank(&self.catalogue()?))
+    }
+
+    pub fn providers(&self) -> Result<Vec<Provider>> {
+        all(&self.conn)
+    }
+
+    pub fn provider(&self, id: ProviderId) -> Result<Provider> {
+        one(&self.conn, id)
+    }
+
+    pub fn provider_by_name(&self, name: &str) -> Result<Option<Provider>> {
+        by_name(&self.conn, name)
+    }
+
+    /// Validates and stores a new provider with its first snapshot, dated `today`.
+    pub fn create_provider(&mut self, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
+        validate(draft)?;
+        let id = self.transaction(|tx| {
+            let id = insert(tx, &NewProvider { draft, created_on: today })?;
+            snapshots::record(tx, id, today, None, &draft.risk)?;
+            Ok(id)
+        })?;
+        self.provider(id)
+    }
+
+    /// Validates and saves an edit. A changed risk profile amends today's snapshot or starts a
+    /// new one; an unchanged one records nothing, so editing notes does not count as a review.
+    pub fn update_provider(&mut self, id: ProviderId, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
+        validate(draft)?;
+        self.transaction(|tx| {
+            update(tx, id, &draft.profile)?;
+            let latest = snapshots::latest(tx, id)?;
+            if latest.as_ref().map(|s| &s.risk) != Some(&draft.risk) {
+                snapshots::record(tx, id, today, None, &draft.risk)?;
+            }
+            Ok(())
+        })?;
+        self.provider(id)
+    }
+
+    pub fn set_status(&mut self, id: ProviderId, status: Status) -> Result<()> {
+        self.transaction(|tx| set_status(tx, id, status))
+    }
+
+    /// Retires or reactivates a provider, dating the retirement `on` (the app's own date).
+    pub fn set_status_on(&mut self, id: ProviderId, status: Status, on: NaiveDate) -> Result<()> {
+        let was = self.provider(id)?.profile.status;
+        self.transaction(|tx| {
+            set_status(tx, id, status)?;
+            if status == Status::Retired && was != Status::Retired {
+                tx.execute("UPDATE providers SET retired_on = ?2 WHERE id = ?1", params![id, on])?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn delete_provider(&mut self, id: ProviderId) -> Result<()> {
+        self.transaction(|tx| delete(tx, id))
+    }
+
+    /// The register table as of `today`.
+    pub fn register_rows(&self, today: NaiveDate) -> Result<Vec<RegisterRow>> {
+        Ok(self.providers_and_rows(today)?.1)
+    }
+
+    /// The providers and their register rows, reading every provider once (exports need both).
+    pub fn providers_and_rows(&self, today: NaiveDate) -> Result<(Vec<Provider>, Vec<RegisterRow>)> {
+        let cadence: Cadence = self.settings()?.cadence;
+        let providers = self.providers()?;
+        let mut history = snapshots::all_trends(&self.conn)?.into_iter().peekable();
+        let mut rows = Vec::with_capacity(providers.len());
+        // Both lists are ordered by provider id, so one pass pairs them.
+        for provider in &providers {
+            let mut own = Vec::new();
+            while let Some((owner, point)) = history.next_if(|(owner, _)| *owner <= provider.id) {
+                if owner == provider.id {
+                    own.push(point);
+                }
+            }
+            rows.push(row(provider, &own, &cadence, today));
+        }
+        Ok((providers, rows))
+    }
+
+    /// One provider's contract as of `today`, if it has a renewal date (whether or not it is on
+    /// the watch list), for the provider page.
+    pub fn contract(&self, provider_id: ProviderId, today: NaiveDate) -> Result<Option<ContractWatch>> {
+        Ok(watch(&self.provider(provider_id)?, today))
+    }
+
+    /// The renewal watch list as of `today`.
+    pub fn renewal_watch(&self, today: NaiveDate) -> Result<Vec<ContractWatch>> {
+        Ok(watch_list(&self.providers()?, today))
+    }
 }

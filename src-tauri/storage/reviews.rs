@@ -1,13 +1,21 @@
-//! Review meetings.
+//! Review meetings and their notes on providers (the reviews and review_notes tables), and the
+//! Register's review API: meetings, assessments taken in them and what changed between them.
+//! Every write validates first and runs in one transaction, so refused input changes nothing.
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{Missing, Result, StoreError};
+use super::{providers, snapshots, Missing, Register, Result, StoreError};
+use crate::domain::cadence::Cadence;
+use crate::domain::changes::{since, state_at, RegisterChanges, RegisterState};
 use crate::domain::ids::{ProviderId, ReviewId};
-use crate::domain::review::{Review, ReviewDraft};
+use crate::domain::provider::{RiskProfile, Status};
+use crate::domain::review::{
+    item, sort_items, summarise, titled_trend, ItemSource, Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry,
+};
+use crate::domain::validation::{validate_risk, ValidationErrors};
 
 pub struct NewReview<'a> {
     pub held_on: NaiveDate,
@@ -106,13 +114,6 @@ pub fn close(conn: &Connection, id: ReviewId, on: NaiveDate) -> Result<()> {
     }
 }
 
-/// The providers assessed in the review, by id.
-pub fn assessed(conn: &Connection, review_id: ReviewId) -> Result<Vec<ProviderId>> {
-    let mut stmt = conn.prepare_cached("SELECT DISTINCT provider_id FROM snapshots WHERE review_id = ?1 ORDER BY provider_id")?;
-    let ids = stmt.query_map([review_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<ProviderId>>>()?;
-    Ok(ids)
-}
-
 /// Sets (or, when blank, removes) the review's note on one provider.
 pub fn set_note(conn: &Connection, review_id: ReviewId, provider_id: ProviderId, note: &str) -> Result<()> {
     if note.trim().is_empty() {
@@ -149,6 +150,234 @@ pub fn find_or_insert(conn: &Connection, r: &NewReview) -> Result<ReviewId> {
             Ok(existing.id)
         }
         None => insert(conn, r),
+    }
+}
+
+fn titles(conn: &Connection) -> Result<HashMap<ReviewId, String>> {
+    Ok(all(conn)?.into_iter().map(|r| (r.id, r.title)).collect())
+}
+
+fn refuse(field: &str, message: String) -> StoreError {
+    StoreError::Invalid(ValidationErrors::single(field, message))
+}
+
+impl Register {
+    /// Every review, newest first.
+    pub fn reviews(&self) -> Result<Vec<Review>> {
+        all(&self.conn)
+    }
+
+    pub fn review(&self, id: ReviewId) -> Result<Review> {
+        one(&self.conn, id)
+    }
+
+    /// The review in progress, if any.
+    pub fn open_review(&self) -> Result<Option<Review>> {
+        open(&self.conn)
+    }
+
+    /// The review held last, open or closed: the one the worksheet PDF presents.
+    pub fn latest_review(&self) -> Result<Option<Review>> {
+        latest(&self.conn)
+    }
+
+    /// Starts a review meeting. Only one review is open at a time, so every assessment belongs
+    /// to an unambiguous meeting.
+    pub fn start_review(&mut self, draft: &ReviewDraft, today: NaiveDate) -> Result<Review> {
+        crate::domain::review::validate_review(draft, today)?;
+        if let Some(open) = self.open_review()? {
+            return Err(refuse("review", format!("\"{}\" is still open; close it before starting another review.", open.title)));
+        }
+        let id = self.transaction(|tx| {
+            insert(
+                tx,
+                &NewReview {
+                    held_on: draft.held_on,
+                    title: draft.title.trim(),
+                    attendees: &draft.attendees,
+                    notes: &draft.notes,
+                    closed_on: None,
+                },
+            )
+        })?;
+        self.review(id)
+    }
+
+    /// Edits a review's date, title, attendees or notes. Once assessments are recorded the date
+    /// is fixed, since they carry it.
+    pub fn update_review(&mut self, id: ReviewId, draft: &ReviewDraft, today: NaiveDate) -> Result<Review> {
+        crate::domain::review::validate_review(draft, today)?;
+        let review = self.review(id)?;
+        if draft.held_on != review.held_on && !snapshots::assessed(&self.conn, id)?.is_empty() {
+            return Err(refuse("review.held_on", "The date cannot change once providers were assessed in this review.".into()));
+        }
+        self.transaction(|tx| update(tx, id, draft))?;
+        self.review(id)
+    }
+
+    fn open_for_assessment(&self, review_id: ReviewId, provider_id: ProviderId) -> Result<Review> {
+        let review = self.review(review_id)?;
+        if !review.is_open() {
+            return Err(refuse("review_id", format!("\"{}\" is closed; start a new review to assess providers.", review.title)));
+        }
+        let provider = self.provider(provider_id)?;
+        if provider.profile.status == Status::Retired {
+            return Err(refuse("provider_id", format!("{} is retired and is not reviewed.", provider.profile.name)));
+        }
+        // The latest snapshot is the current one: an assessment dated before a later one would
+        // be hidden behind it, and the meeting's decision would never show.
+        if let Some(latest) = snapshots::latest(&self.conn, provider_id)?.filter(|s| s.taken_on > review.held_on) {
+            return Err(refuse(
+                "provider_id",
+                format!(
+                    "{} was assessed on {}, after this review's date ({}); edit the provider directly or start a new review.",
+                    provider.profile.name, latest.taken_on, review.held_on
+                ),
+            ));
+        }
+        Ok(review)
+    }
+
+    /// "Confirm unchanged": records the provider's current values (brought up to date with the
+    /// catalogue) as its assessment in the review, dated the day the review is held.
+    pub fn confirm_in_review(&mut self, review_id: ReviewId, provider_id: ProviderId, today: NaiveDate) -> Result<ReviewItem> {
+        let review = self.open_for_assessment(review_id, provider_id)?;
+        self.confirm_unchanged(provider_id, review.held_on, Some(review_id))?;
+        self.review_item(review_id, provider_id, today)
+    }
+
+    /// Records edited scores as the provider's assessment in the review.
+    pub fn assess_in_review(
+        &mut self,
+        review_id: ReviewId,
+        provider_id: ProviderId,
+        risk: &RiskProfile,
+        today: NaiveDate,
+    ) -> Result<ReviewItem> {
+        validate_risk(risk)?;
+        let review = self.open_for_assessment(review_id, provider_id)?;
+        self.transaction(|tx| snapshots::record(tx, provider_id, review.held_on, Some(review_id), risk))?;
+        self.review_item(review_id, provider_id, today)
+    }
+
+    /// Sets the review's note on one provider; a blank note removes it.
+    pub fn note_in_review(&mut self, review_id: ReviewId, provider_id: ProviderId, note: &str, today: NaiveDate) -> Result<ReviewItem> {
+        if note.chars().count() > crate::domain::validation::MAX_TEXT_LEN {
+            return Err(refuse("note", format!("Note is longer than {} characters.", crate::domain::validation::MAX_TEXT_LEN)));
+        }
+        self.open_for_assessment(review_id, provider_id)?;
+        self.transaction(|tx| set_note(tx, review_id, provider_id, note))?;
+        self.review_item(review_id, provider_id, today)
+    }
+
+    /// One provider as review mode shows it.
+    pub fn review_item(&self, review_id: ReviewId, provider_id: ProviderId, today: NaiveDate) -> Result<ReviewItem> {
+        let provider = self.provider(provider_id)?;
+        Ok(item(ItemSource {
+            snapshots: &self.snapshots(provider_id)?,
+            review_id,
+            catalogue: &self.catalogue()?,
+            cadence: &self.settings()?.cadence,
+            today,
+            titles: &titles(&self.conn)?,
+            note: notes(&self.conn, review_id)?.remove(&provider_id).unwrap_or_default(),
+            provider: &provider,
+        }))
+    }
+
+    /// The providers review mode walks, in walk order (overdue, due, then by exposure), each
+    /// with its last assessment beside its current values. Retired providers are left out.
+    pub fn review_items(&self, review_id: ReviewId, today: NaiveDate) -> Result<Vec<ReviewItem>> {
+        self.review(review_id)?;
+        let catalogue = self.catalogue()?;
+        let cadence: Cadence = self.settings()?.cadence;
+        let titles = titles(&self.conn)?;
+        let mut notes = notes(&self.conn, review_id)?;
+        let mut snapshots: HashMap<ProviderId, Vec<_>> = HashMap::new();
+        for s in self.all_snapshots()? {
+            snapshots.entry(s.provider_id).or_default().push(s);
+        }
+        let mut items: Vec<ReviewItem> = self
+            .providers()?
+            .iter()
+            .filter(|p| p.profile.status != Status::Retired)
+            .map(|provider| {
+                item(ItemSource {
+                    snapshots: snapshots.get(&provider.id).map(Vec::as_slice).unwrap_or_default(),
+                    review_id,
+                    catalogue: &catalogue,
+                    cadence: &cadence,
+                    today,
+                    titles: &titles,
+                    note: notes.remove(&provider.id).unwrap_or_default(),
+                    provider,
+                })
+            })
+            .collect();
+        sort_items(&mut items);
+        Ok(items)
+    }
+
+    /// Closes the review (dated `today`) and returns its summary.
+    pub fn close_review(&mut self, id: ReviewId, today: NaiveDate) -> Result<ReviewSummary> {
+        let review = self.review(id)?;
+        if !review.is_open() {
+            return Err(refuse("review_id", format!("\"{}\" is already closed.", review.title)));
+        }
+        let closed_on = today.max(review.held_on);
+        self.transaction(|tx| close(tx, id, closed_on))?;
+        self.review_summary(id, today)
+    }
+
+    /// How many providers the review assessed, what changed since the review before it (or, for
+    /// the first review, since the day before), and what is still overdue as of `today`.
+    pub fn review_summary(&self, id: ReviewId, today: NaiveDate) -> Result<ReviewSummary> {
+        let review = self.review(id)?;
+        let previous = previous(&self.conn, &review)?;
+        let timelines = providers::timelines(&self.conn, today)?;
+        let from = match &previous {
+            Some(p) => state_at(p.held_on, &timelines),
+            None => review.held_on.checked_sub_days(Days::new(1)).map(|day| state_at(day, &timelines)).unwrap_or_default(),
+        };
+        let changes = since(&from, &state_at(review.held_on, &timelines));
+        let assessed = snapshots::assessed(&self.conn, id)?;
+        Ok(summarise(review, previous, &assessed, changes, &self.register_rows(today)?))
+    }
+
+    /// The summary of the review held last, for the worksheet: its title, date and attendees,
+    /// the changes since the review before it and what is overdue as of `today`.
+    pub fn latest_review_summary(&self, today: NaiveDate) -> Result<Option<ReviewSummary>> {
+        self.latest_review()?.map(|r| self.review_summary(r.id, today)).transpose()
+    }
+
+    /// The register now against the register at the latest review closed before today; `None`
+    /// when there is no such review yet.
+    pub fn changes_since_previous_review(&self, today: NaiveDate) -> Result<Option<(Review, RegisterChanges)>> {
+        let Some(previous) = latest_closed_before(&self.conn, today)? else { return Ok(None) };
+        let timelines = providers::timelines(&self.conn, today)?;
+        let changes = since(&state_at(previous.held_on, &timelines), &state_at(today, &timelines));
+        Ok(Some((previous, changes)))
+    }
+
+    /// The register at one review against the register at another, earlier one first whichever
+    /// order they are given in.
+    pub fn compare_reviews(&self, a: ReviewId, b: ReviewId, today: NaiveDate) -> Result<RegisterChanges> {
+        let (mut first, mut second) = (self.review(a)?, self.review(b)?);
+        if (second.held_on, second.id) < (first.held_on, first.id) {
+            std::mem::swap(&mut first, &mut second);
+        }
+        let timelines = providers::timelines(&self.conn, today)?;
+        Ok(since(&state_at(first.held_on, &timelines), &state_at(second.held_on, &timelines)))
+    }
+
+    /// The register as it stood at the end of `on`.
+    pub fn register_state(&self, on: NaiveDate, today: NaiveDate) -> Result<RegisterState> {
+        Ok(state_at(on, &providers::timelines(&self.conn, today)?))
+    }
+
+    /// The provider's trend, oldest first, each point with the title of its review.
+    pub fn titled_trend(&self, provider_id: ProviderId) -> Result<Vec<TrendEntry>> {
+        Ok(titled_trend(self.trend(provider_id)?, &titles(&self.conn)?))
     }
 }
 

@@ -1,11 +1,13 @@
-//! Register-wide settings, kept in the register file so they travel with it.
+//! Register-wide settings, kept in the register file so they travel with it, and the
+//! Register's settings API: reading them, saving them and the settings screen's save.
 
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Result;
+use super::{Register, Result};
 use crate::domain::cadence::Cadence;
+use crate::domain::settings::validate_settings;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -42,4 +44,24 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     put(conn, "organisation", &s.organisation)?;
     put(conn, "cadence", &s.cadence)?;
     put(conn, "demo_offer_answered", &s.demo_offer_answered)
+}
+
+impl Register {
+    pub fn settings(&self) -> Result<Settings> {
+        load(&self.conn)
+    }
+
+    pub fn save_settings(&mut self, s: &Settings) -> Result<()> {
+        self.transaction(|tx| save(tx, s))
+    }
+
+    /// Saves the settings screen: organisation and cadence. Other settings are left as they are.
+    pub fn update_settings(&mut self, organisation: &str, cadence: &Cadence) -> Result<Settings> {
+        validate_settings(organisation, cadence)?;
+        let mut settings = self.settings()?;
+        settings.organisation = organisation.trim().to_string();
+        settings.cadence = *cadence;
+        self.save_settings(&settings)?;
+        Ok(settings)
+    }
 }

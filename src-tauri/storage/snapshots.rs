@@ -1,13 +1,15 @@
-//! Snapshot rows: one per provider per day.
+//! Snapshot rows, one per provider per day, and the Register's snapshot API: recording
+//! assessments, reading a provider's snapshots and its trend.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{Result, StoreError};
-use crate::domain::history::{Snapshot, TrendPoint};
+use super::{Register, Result, StoreError};
+use crate::domain::history::{trend, Snapshot, TrendPoint};
 use crate::domain::ids::{ProviderId, ReviewId, SnapshotId};
-use crate::domain::provider::RiskProfile;
+use crate::domain::provider::{Provider, RiskProfile};
 use crate::domain::scoring::{score, Level};
+use crate::domain::validation::validate_risk;
 
 const COLUMNS: &str = "id, provider_id, taken_on, review_id, risk";
 
@@ -71,4 +73,42 @@ pub fn all_trends(conn: &Connection) -> Result<Vec<(ProviderId, TrendPoint)>> {
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The providers assessed in the review, by id.
+pub fn assessed(conn: &Connection, review_id: ReviewId) -> Result<Vec<ProviderId>> {
+    let mut stmt = conn.prepare_cached("SELECT DISTINCT provider_id FROM snapshots WHERE review_id = ?1 ORDER BY provider_id")?;
+    let ids = stmt.query_map([review_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<ProviderId>>>()?;
+    Ok(ids)
+}
+
+impl Register {
+    /// Records that the provider was assessed `on` with its current values ("confirm
+    /// unchanged"), brought up to date with the catalogue (renamed modes, retired ones left out).
+    pub fn confirm_unchanged(&mut self, id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>) -> Result<Provider> {
+        let (current, _) = crate::domain::catalogue::current_assessment(&self.provider(id)?.risk, &self.catalogue()?);
+        self.record_assessment(id, on, review_id, &current)?;
+        self.provider(id)
+    }
+
+    /// Stores `risk` as the provider's snapshot for `on`, amending that day's snapshot if there is one.
+    pub fn record_assessment(&mut self, id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>, risk: &RiskProfile) -> Result<()> {
+        validate_risk(risk)?;
+        self.transaction(|tx| record(tx, id, on, review_id, risk))
+    }
+
+    /// Oldest first.
+    pub fn snapshots(&self, provider_id: ProviderId) -> Result<Vec<Snapshot>> {
+        of_provider(&self.conn, provider_id)
+    }
+
+    /// Every snapshot of the register, grouped by provider, oldest first within each.
+    pub fn all_snapshots(&self) -> Result<Vec<Snapshot>> {
+        all(&self.conn)
+    }
+
+    /// The provider's trend, oldest first.
+    pub fn trend(&self, provider_id: ProviderId) -> Result<Vec<TrendPoint>> {
+        Ok(trend(&self.snapshots(provider_id)?))
+    }
 }
