@@ -13,4 +13,6 @@ pub mod domain;
 pub mod error_kind;
 pub mod paths;
 pub mod storage;
+#[cfg(test)]
+mod test_support;
 pub mod worksheet;

@@ -1,16 +1,15 @@
 //! The register file: every field survives a round trip, schemas migrate from every past
 //! version with a backup, and files that are not ours are refused and left untouched.
 
+mod fixture;
+
+use fixture::day;
+
 use std::path::Path;
 
-use chrono::NaiveDate;
 use lifeboat::domain::provider::*;
 use lifeboat::storage::{Register, StoreError, APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 use rusqlite::Connection;
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 /// A provider with every field set to something other than its default.
 fn full_draft(register: &Register) -> ProviderDraft {

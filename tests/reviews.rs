@@ -1,6 +1,10 @@
 //! A whole review meeting through the Register API: start, walk, confirm, edit, note, skip,
 //! close, and what changed since the review before.
 
+mod fixture;
+
+use fixture::day;
+
 use chrono::NaiveDate;
 use lifeboat::domain::cadence::{Cadence, DueState};
 use lifeboat::domain::contracts::ContractAlert;
@@ -9,10 +13,6 @@ use lifeboat::domain::provider::{ProviderDraft, Status};
 use lifeboat::domain::review::ReviewDraft;
 use lifeboat::domain::scoring::Level;
 use lifeboat::storage::{Missing, Register, StoreError};
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 /// A provider whose outage scores `likelihood` × 5, with lock-in and effort 5 (exposure = inherent).
 fn draft(register: &Register, name: &str, likelihood: u8) -> ProviderDraft {

@@ -1,10 +1,10 @@
 //! The headless commands: `lifeboat export` and `lifeboat import`, their exit codes and output.
 
-mod worksheet_fixture;
+mod fixture;
 
 use std::ffi::OsStr;
 
-use worksheet_fixture::{register_file, run};
+use fixture::{register_file, run};
 
 #[test]
 fn help_lists_export_and_import() {

@@ -1,14 +1,14 @@
 //! CSV export and import: lossless round trips, inert formulas, spreadsheet headers, and every
 //! kind of bad file refused with its location while the register stays byte-for-byte the same.
 
-mod worksheet_fixture;
+mod fixture;
 
 use std::ffi::OsStr;
 use std::path::Path;
 
+use fixture::{fill, register_file, run, today, NAMES};
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
-use worksheet_fixture::{fill, register_file, run, today, NAMES};
 
 fn export_to(register: &Register, dir: &Path) {
     csv::export(register, dir, CsvOptions::default(), today()).unwrap();

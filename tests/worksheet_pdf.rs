@@ -1,13 +1,13 @@
 //! The PDF worksheet, checked the way a reader would: text extracted with pdftotext, fonts with
 //! pdffonts, pages with pdfinfo.
 
-mod worksheet_fixture;
+mod fixture;
 
 use std::process::Command;
 
+use fixture::{fill, today, NAMES};
 use lifeboat::storage::Register;
 use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
-use worksheet_fixture::{fill, today, NAMES};
 
 fn tool(name: &str, args: &[&str]) -> String {
     let out = Command::new(name).args(args).output().unwrap_or_else(|e| panic!("{name} is needed for this test: {e}"));

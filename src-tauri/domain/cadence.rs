@@ -66,10 +66,7 @@ pub fn due_state(next_review: NaiveDate, today: NaiveDate) -> DueState {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn next_review_follows_the_level() {

@@ -246,10 +246,7 @@ mod tests {
     use crate::domain::history::Snapshot;
     use crate::domain::ids::SnapshotId;
     use crate::domain::provider::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     /// A snapshot scoring `scenarios` (mode, likelihood, impact) with lock-in and effort 5.
     fn snap(on: NaiveDate, scenarios: &[(&str, u8, u8)]) -> Snapshot {

@@ -138,10 +138,7 @@ pub fn watch_list(providers: &[Provider], today: NaiveDate) -> Vec<ContractWatch
 mod tests {
     use super::*;
     use crate::domain::provider::ProviderDraft;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     fn provider(name: &str, renewal: Option<NaiveDate>, notice: Option<u32>, weeks: Option<f64>) -> Provider {
         let mut draft = ProviderDraft::blank(&[]);

@@ -286,10 +286,7 @@ mod tests {
     use crate::domain::provider::*;
     use crate::domain::register::row;
     use crate::domain::scoring::Level;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     fn draft() -> ReviewDraft {
         ReviewDraft {
