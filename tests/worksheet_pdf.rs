@@ -44,6 +44,17 @@ fn every_provider_name_and_level_is_in_the_text() {
 }
 
 #[test]
+fn the_file_is_dated_when_it_was_made() {
+    let (_dir, path, _) = fixture_pdf(Paper::A4);
+    let info = tool("pdfinfo", &["-isodates", path.to_str().unwrap()]);
+    let year = chrono::Utc::now().format("%Y").to_string();
+    for field in ["CreationDate:", "ModDate:"] {
+        let line = info.lines().find(|l| l.starts_with(field)).unwrap_or_else(|| panic!("no {field} in {info}"));
+        assert!(line.contains(&year) && !line.contains("1970"), "{line}");
+    }
+}
+
+#[test]
 fn the_font_is_embedded_and_subset() {
     let (_dir, path, _) = fixture_pdf(Paper::A4);
     let fonts = tool("pdffonts", &[path.to_str().unwrap()]);

@@ -33,6 +33,12 @@ pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
     pdf.metadata.info.producer = "Lifeboat".into();
     pdf.metadata.info.author = input.organisation.clone();
     pdf.metadata.info.subject = "Service-provider risk worksheet".into();
+    // printpdf dates a new document 1 January 1970; the file is made now (the pages say which
+    // day the register is shown as of).
+    let now = printpdf::OffsetDateTime::now();
+    pdf.metadata.info.creation_date = now;
+    pdf.metadata.info.modification_date = now;
+    pdf.metadata.info.metadata_date = now;
     let ctx = Ctx { fonts, regular: pdf.add_font(&fonts.regular.font), bold: pdf.add_font(&fonts.bold.font) };
     let mut doc = Doc::new(ctx, paper);
 
