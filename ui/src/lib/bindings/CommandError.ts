@@ -8,6 +8,6 @@ import type { FieldError } from "./FieldError";
  */
 export type CommandError = { kind: ErrorKind, message: string, 
 /**
- * Empty unless `kind` is `Validation`.
+ * Empty unless `kind` is "validation".
  */
 fields: Array<FieldError>, };
