@@ -27,14 +27,15 @@ dev: deps
 ## Runs every test: Rust unit and integration, UI unit, and end-to-end in the real window.
 # The UI is built first because the app embeds ui/dist at compile time. The Rust unit tests
 # write the IPC bindings anew (stale ones are removed first), and the run stops if they differ
-# from the committed ones; the integration tests in tests/ build without Tauri.
+# from the committed ones; the integration tests in tests/ build without Tauri. Every cargo
+# step selects the whole workspace, so dependencies are built once with one set of features.
 test: deps test-deps ui
 	rm -f ui/src/lib/bindings/*.ts
 	cargo test --workspace --lib --bins
 	.ci/bindings-fresh
 	$(MAKE) --no-print-directory app
 	cd ui && npm run check && npm test
-	cargo test -p lifeboat-core --tests --no-fail-fast
+	cargo test --workspace --test '*' --no-fail-fast -- --skip e2e_
 	$(MAKE) --no-print-directory test-e2e
 
 ## Format, lints and the rule that the core never names Tauri. The UI is built first because
