@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::types::ToSql;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::{snapshots, Missing, Register, Result, StoreError};
 use crate::domain::cadence::Cadence;
@@ -97,6 +98,27 @@ fn name_taken(conn: &Connection, name: &str, except: Option<ProviderId>) -> Resu
     Ok(found.is_some() && found != except)
 }
 
+/// The profile's columns in the order both `insert` and `update` name them, stored as the
+/// register keeps them (trimmed name, upper-case currency, choice keys).
+fn profile_columns(p: &Profile) -> [Box<dyn ToSql + '_>; 14] {
+    [
+        Box::new(p.name.trim()),
+        Box::new(p.category.key()),
+        Box::new(&p.value_provided),
+        Box::new(&p.owner),
+        Box::new(p.tier),
+        Box::new(p.status.key()),
+        Box::new(p.annual_spend),
+        Box::new(p.currency.trim().to_uppercase()),
+        Box::new(p.renewal_date),
+        Box::new(p.notice_period_days),
+        Box::new(p.data_held.key()),
+        Box::new(&p.website),
+        Box::new(&p.status_page),
+        Box::new(&p.notes),
+    ]
+}
+
 pub fn insert(conn: &Connection, new: &NewProvider) -> Result<ProviderId> {
     let p = &new.draft.profile;
     if name_taken(conn, &p.name, None)? {
@@ -107,23 +129,7 @@ pub fn insert(conn: &Connection, new: &NewProvider) -> Result<ProviderId> {
             renewal_date, notice_period_days, data_held, website, status_page, notes, created_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
-    .execute(params![
-        p.name.trim(),
-        p.category.key(),
-        p.value_provided,
-        p.owner,
-        p.tier,
-        p.status.key(),
-        p.annual_spend,
-        p.currency.trim().to_uppercase(),
-        p.renewal_date,
-        p.notice_period_days,
-        p.data_held.key(),
-        p.website,
-        p.status_page,
-        p.notes,
-        new.created_on
-    ])?;
+    .execute(params_from_iter(profile_columns(p).into_iter().chain([Box::new(new.created_on) as Box<dyn ToSql>])))?;
     Ok(ProviderId(conn.last_insert_rowid()))
 }
 
@@ -138,23 +144,7 @@ pub fn update(conn: &Connection, id: ProviderId, p: &Profile) -> Result<()> {
                 website = ?13, status_page = ?14, notes = ?15
              WHERE id = ?1",
         )?
-        .execute(params![
-            id,
-            p.name.trim(),
-            p.category.key(),
-            p.value_provided,
-            p.owner,
-            p.tier,
-            p.status.key(),
-            p.annual_spend,
-            p.currency.trim().to_uppercase(),
-            p.renewal_date,
-            p.notice_period_days,
-            p.data_held.key(),
-            p.website,
-            p.status_page,
-            p.notes
-        ])?;
+        .execute(params_from_iter([Box::new(id) as Box<dyn ToSql>].into_iter().chain(profile_columns(p))))?;
     if changed == 0 {
         Err(StoreError::NotFound(Missing::Provider(id)))
     } else {
