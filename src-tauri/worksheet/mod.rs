@@ -3,11 +3,13 @@
 //!
 //! Reads and writes the register only through `storage`.
 
+pub mod cell;
 pub mod csv;
 mod error;
 pub mod input;
 pub mod pdf;
 
+pub use cell::Cell;
 pub use error::{ImportProblem, WorksheetError};
 pub use input::{ChangeLine, Changes, WorksheetInput};
 pub use pdf::Paper;

@@ -1,0 +1,59 @@
+//! One spreadsheet cell as a file holds it. CSV holds only text; a workbook keeps numbers as
+//! numbers and dates as dates, and import and export both speak in these.
+
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+    Bool(bool),
+}
+
+impl Cell {
+    pub fn text(value: impl Into<String>) -> Cell {
+        let value = value.into();
+        if value.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(value)
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            Cell::Number(_) | Cell::Date(_) | Cell::Bool(_) => false,
+        }
+    }
+
+    /// The cell as a CSV would write it: numbers without a needless ".0", dates as ISO 8601.
+    pub fn to_text(&self) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        match self {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Text(t) => Cow::Borrowed(t),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Cow::Owned(format!("{}", *n as i64)),
+            Cell::Number(n) => Cow::Owned(n.to_string()),
+            Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
+            Cell::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_as_a_csv_would_write_them() {
+        assert_eq!(Cell::Number(12000.0).to_text(), "12000");
+        assert_eq!(Cell::Number(2.5).to_text(), "2.5");
+        assert_eq!(Cell::Date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).to_text(), "2026-03-01");
+        assert_eq!(Cell::text(""), Cell::Empty);
+        assert!(Cell::Text("  ".into()).is_blank());
+    }
+}
