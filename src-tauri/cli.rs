@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::storage::{Register, StoreError};
+use crate::worksheet::import::{self, ColumnChoice, ImportOptions, ImportPreview, ReadingSource};
 use crate::worksheet::{csv, pdf, Paper, WorksheetError};
 use crate::{clock, demo, paths};
 
@@ -16,7 +17,7 @@ lifeboat [--db PATH]                       open the app on a register
        lifeboat init [--demo | --synthetic N] --db PATH
        lifeboat export --format pdf --out FILE.pdf [--paper a4|letter] [--db PATH]
        lifeboat export --format csv --out DIR [--bom] [--db PATH]
-       lifeboat import PATH [--dry-run] [--db PATH]
+       lifeboat import PATH [--sheet NAME] [--map COLUMN=FIELD]... [--dry-run] [--db PATH]
        lifeboat --help | --version";
 
 const AFTER_HELP: &str = "\
@@ -59,11 +60,19 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
-    /// Import a CSV file or a Lifeboat export folder: all of it in one transaction, or nothing
+    /// Import a spreadsheet (CSV, .xlsx, .ods) or a Lifeboat export: all of it in one
+    /// transaction, or nothing
     Import {
-        /// A providers.csv, a spreadsheet's CSV export, or a folder exported by Lifeboat
+        /// A spreadsheet with one provider per row, a workbook or folder exported by Lifeboat
         path: PathBuf,
-        /// Show what would be created, updated or rejected, and write nothing
+        /// The workbook's sheet to read (default: the first, or all of a Lifeboat workbook)
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Read a column as a field, or "ignore" it: --map "Crit=Tier" --map "Id=ignore".
+        /// The column is its header, or its letter when headers repeat
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        columns: Vec<ColumnChoice>,
+        /// Show how each column is read and every change, and write nothing
         #[arg(long)]
         dry_run: bool,
     },
@@ -140,7 +149,7 @@ pub fn launch(args: Vec<OsString>) -> Launch {
     let outcome = match command {
         Command::Init { demo, synthetic } => init(cli.db, demo, synthetic),
         Command::Export { format, out, paper, bom } => export(cli.db, format, &out, paper.into(), bom),
-        Command::Import { path, dry_run } => import(cli.db, &path, dry_run),
+        Command::Import { path, sheet, columns, dry_run } => import(cli.db, &path, &ImportOptions { sheet, columns }, dry_run),
     };
     match outcome {
         Ok(()) => Launch::Exit(0),
@@ -202,13 +211,13 @@ fn export(db: Option<OsString>, format: Format, out: &std::path::Path, paper: Pa
     Ok(())
 }
 
-fn import(db: Option<OsString>, source: &std::path::Path, dry_run: bool) -> Result<(), CliError> {
+fn import(db: Option<OsString>, source: &std::path::Path, options: &ImportOptions, dry_run: bool) -> Result<(), CliError> {
     let path = paths::resolve(db);
     let today = clock::today();
     if dry_run {
         // A dry run never creates or touches a register file.
         let register = if path.exists() { Register::open(&path)? } else { Register::open_in_memory()? };
-        let preview = csv::preview(&register, source, today)?;
+        let preview = import::preview(&register, source, options, today)?;
         print_preview(&preview, true);
         if !preview.can_apply() {
             return Err(WorksheetError::Rejected { problems: preview.rejected }.into());
@@ -216,24 +225,49 @@ fn import(db: Option<OsString>, source: &std::path::Path, dry_run: bool) -> Resu
         return Ok(());
     }
     let mut register = Register::open(&path)?;
-    let preview = csv::apply(&mut register, source, today)?;
+    let preview = import::apply(&mut register, source, options, today)?;
     print_preview(&preview, false);
     Ok(())
 }
 
-fn print_preview(p: &csv::ImportPreview, dry_run: bool) {
+fn print_preview(p: &ImportPreview, dry_run: bool) {
     let (create, update) = if dry_run { ("Would create", "Would update") } else { ("Created", "Updated") };
     // A long register would flood the terminal; the first names say enough.
+    const SHOWN: usize = 20;
+    let more = |n: usize| if n > SHOWN { format!(" … and {} more", n - SHOWN) } else { String::new() };
     let list = |label: &str, names: &[String]| {
-        const SHOWN: usize = 20;
         if !names.is_empty() {
-            let more = if names.len() > SHOWN { format!(" … and {} more", names.len() - SHOWN) } else { String::new() };
-            println!("{label} {}: {}{more}", names.len(), names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "));
+            println!("{label} {}: {}{}", names.len(), names.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "), more(names.len()));
         }
     };
     println!("{} {}", if dry_run { "Dry run of" } else { "Imported" }, p.files.join(", "));
+    if dry_run && !p.columns.is_empty() {
+        println!("Columns:");
+        let width = p.columns.iter().map(|c| c.header.chars().count()).max().unwrap_or(0).min(40);
+        for c in &p.columns {
+            let reading = match (&c.reading, c.source) {
+                (Some(r), ReadingSource::Chosen) => format!("{r} (as chosen)"),
+                (Some(r), _) => r.clone(),
+                (None, ReadingSource::Computed) => "ignored (computed by Lifeboat)".into(),
+                (None, ReadingSource::Chosen) => "ignored (as chosen)".into(),
+                (None, _) => "ignored (not recognised)".into(),
+            };
+            println!("  {:<3} {:<width$}  → {reading}", c.letter, c.header);
+        }
+    }
     list(create, &p.created);
-    list(update, &p.updated);
+    if !p.updated.is_empty() {
+        println!("{update} {}:", p.updated.len());
+        for u in p.updated.iter().take(SHOWN) {
+            println!("  {}", u.name);
+            for c in &u.changes {
+                println!("    {}: {} → {}", c.field, shown(&c.from), shown(&c.to));
+            }
+        }
+        if p.updated.len() > SHOWN {
+            println!("  {}", more(p.updated.len()).trim());
+        }
+    }
     list("Unchanged", &p.unchanged);
     println!("{} {} assessment(s).", if dry_run { "Would record" } else { "Recorded" }, p.snapshots);
     for w in &p.warnings {
@@ -251,5 +285,17 @@ fn print_preview(p: &csv::ImportPreview, dry_run: bool) {
                 "Nothing was written; fix the problems above and try again."
             }
         );
+    }
+}
+
+/// A value on one line, quoted so an empty one still shows: long text is cut with an ellipsis.
+fn shown(value: &str) -> String {
+    const MAX: usize = 60;
+    let one_line = value.replace(['\r', '\n'], " ");
+    let cut: String = one_line.chars().take(MAX).collect();
+    if one_line.chars().count() > MAX {
+        format!("\"{}…\"", cut.trim_end())
+    } else {
+        format!("\"{cut}\"")
     }
 }

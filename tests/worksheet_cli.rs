@@ -11,9 +11,11 @@ fn help_lists_export_and_import() {
     let out = run(&["--help".as_ref()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for needle in
-        ["export --format pdf --out FILE.pdf [--paper a4|letter]", "export --format csv --out DIR [--bom]", "import PATH [--dry-run]"]
-    {
+    for needle in [
+        "export --format pdf --out FILE.pdf [--paper a4|letter]",
+        "export --format csv --out DIR [--bom]",
+        "import PATH [--sheet NAME] [--map COLUMN=FIELD]... [--dry-run]",
+    ] {
         assert!(text.contains(needle), "{needle}");
     }
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 use fixture::{fill, register_file, run, today, NAMES};
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
+use lifeboat::worksheet::import::{self, ImportOptions};
 
 fn export_to(register: &Register, dir: &Path) {
     csv::export(register, dir, CsvOptions::default(), today()).unwrap();
@@ -26,7 +27,7 @@ fn export_import_export_is_identical_history_included() {
     export_to(&first, &tmp.path().join("one"));
 
     let mut second = Register::open(&tmp.path().join("b.lifeboat")).unwrap();
-    let preview = csv::apply(&mut second, &tmp.path().join("one"), today()).unwrap();
+    let preview = import::apply(&mut second, &tmp.path().join("one"), &ImportOptions::default(), today()).unwrap();
     assert_eq!(preview.created.len(), NAMES.len(), "{preview:?}");
     assert!(preview.rejected.is_empty() && preview.updated.is_empty());
     export_to(&second, &tmp.path().join("two"));
@@ -43,7 +44,7 @@ fn export_import_export_is_identical_history_included() {
     }
 
     // Importing the same folder again changes nothing.
-    let again = csv::apply(&mut second, &tmp.path().join("one"), today()).unwrap();
+    let again = import::apply(&mut second, &tmp.path().join("one"), &ImportOptions::default(), today()).unwrap();
     assert_eq!(again.unchanged.len(), NAMES.len(), "{again:?}");
     assert_eq!(again.snapshots, 0);
 }
@@ -120,14 +121,14 @@ fn a_spreadsheet_register_imports_by_its_headers() {
     existing.profile.name = "stripe".into();
     register.create_provider(&existing, today()).unwrap();
 
-    let preview = csv::preview(&register, &sheet, today()).unwrap();
+    let preview = import::preview(&register, &sheet, &ImportOptions::default(), today()).unwrap();
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
     assert_eq!(preview.created, vec!["Mailgun"]);
-    assert_eq!(preview.updated, vec!["Stripe"]);
+    assert_eq!(preview.updated.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(), ["Stripe"]);
     assert_eq!(preview.warnings.len(), 1);
     assert_eq!(preview.warnings[0].to_string(), "vendors.csv, row 1, column J (Favourite colour): Column not recognised; it is ignored.");
 
-    csv::apply(&mut register, &sheet, today()).unwrap();
+    import::apply(&mut register, &sheet, &ImportOptions::default(), today()).unwrap();
     let stripe = register.provider_by_name("Stripe").unwrap().unwrap();
     assert_eq!(stripe.profile.name, "Stripe");
     assert_eq!(stripe.profile.tier, 1);
@@ -179,7 +180,7 @@ fn refused(content: &[u8], file_name: &str, extra: &[(&str, &[u8])], expect: &[&
     }
     // The library says the same, with structure for the UI.
     let register = Register::open(&db).unwrap();
-    let preview = csv::preview(&register, &source, today()).unwrap();
+    let preview = import::preview(&register, &source, &ImportOptions::default(), today()).unwrap();
     assert!(!preview.can_apply());
 }
 
@@ -190,7 +191,7 @@ fn a_header_without_a_provider_column_is_refused() {
 
 #[test]
 fn a_bad_number_is_refused_with_its_cell() {
-    refused(b"Provider,Tier\r\nAlpha,abc\r\n", "sheet.csv", &[], &["sheet.csv, row 2, column B (Tier)", "whole number"]);
+    refused(b"Provider,Tier\r\nAlpha,abc\r\n", "sheet.csv", &[], &["sheet.csv, row 2, column B (Tier)", "Tier must be 1 to 4"]);
 }
 
 #[test]

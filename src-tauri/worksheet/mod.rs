@@ -6,6 +6,7 @@
 pub mod cell;
 pub mod csv;
 mod error;
+pub mod import;
 pub mod input;
 pub mod pdf;
 

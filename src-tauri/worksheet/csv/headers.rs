@@ -43,8 +43,6 @@ pub enum Field {
     Computed,
 }
 
-const FIELD_COUNT: usize = Field::Computed as usize + 1;
-
 /// Field, then every header that means it. Export writes the first name.
 const NAMES: &[(Field, &[&str])] = &[
     (Field::Name, &["Provider", "Name", "Provider name", "Vendor", "Vendor name", "Service provider", "Supplier", "Service"]),
@@ -109,47 +107,6 @@ impl Field {
             return None;
         }
         NAMES.iter().find(|(_, names)| names.iter().any(|n| fold(n) == wanted)).map(|(f, _)| *f)
-    }
-}
-
-/// A file's header row, resolved.
-pub struct Header {
-    /// The header text of every column, as written.
-    pub names: Vec<String>,
-    /// 0-based column of each field, indexed by `Field as usize` (rows look fields up per cell).
-    columns: [Option<usize>; FIELD_COUNT],
-    /// 0-based columns that match no field.
-    pub unknown: Vec<usize>,
-    /// (0-based column, field) of a column naming a field already named earlier.
-    pub duplicates: Vec<(usize, Field)>,
-}
-
-impl Header {
-    pub fn read(names: Vec<String>) -> Header {
-        let mut columns = [None; FIELD_COUNT];
-        let (mut unknown, mut duplicates) = (Vec::new(), Vec::new());
-        for (i, name) in names.iter().enumerate() {
-            match Field::recognise(name) {
-                Some(Field::Computed) => {}
-                Some(field) if columns[field as usize].is_some() => duplicates.push((i, field)),
-                Some(field) => columns[field as usize] = Some(i),
-                None if name.trim().is_empty() => {}
-                None => unknown.push(i),
-            }
-        }
-        Header { names, columns, unknown, duplicates }
-    }
-
-    pub fn column(&self, field: Field) -> Option<usize> {
-        self.columns[field as usize]
-    }
-
-    pub fn has(&self, field: Field) -> bool {
-        self.column(field).is_some()
-    }
-
-    pub fn name(&self, column: usize) -> &str {
-        self.names.get(column).map(String::as_str).unwrap_or("")
     }
 }
 

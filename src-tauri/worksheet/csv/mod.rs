@@ -1,15 +1,12 @@
-//! CSV export and import (RFC 4180, UTF-8, ISO 8601 dates).
+//! CSV export (RFC 4180, UTF-8, ISO 8601 dates). Import reads these files back through
+//! `worksheet::import`, like any other spreadsheet.
 
 pub mod export;
-mod headers;
-pub mod import;
+pub(crate) mod headers;
 mod inert;
-mod parse;
-mod read;
 pub mod reviews;
 
 pub use export::{export, CsvOptions};
-pub use import::{apply, preview, ImportPreview};
 pub use inert::{is_active, protect, unprotect};
 pub use reviews::REVIEWS_CSV;
 

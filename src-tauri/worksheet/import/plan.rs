@@ -1,0 +1,374 @@
+//! The third step: the tables read and their columns mapped, laid over the register as it is,
+//! into what each provider would become, every change it makes, and every problem that refuses
+//! the import. Nothing is written here.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::changes;
+use super::columns::{MappingOutcome, Recogniser, Role};
+use super::history::{self, key, same_mode, Assessment, ListedScenarios, Modes};
+use super::preview::{ColumnReading, ImportOptions, ImportPreview, ProviderUpdate};
+use super::reviews::{self, ReviewRow};
+use super::rows::RowReader;
+use super::source::Source;
+use super::table::{Problems, Table};
+use crate::domain::history::Snapshot;
+use crate::domain::ids::ProviderId;
+use crate::domain::provider::{Provider, ProviderDraft, RiskProfile};
+use crate::domain::validation::{validate, validate_risk};
+use crate::storage::Register;
+use crate::worksheet::csv::headers::Field;
+use crate::worksheet::error::column_letters;
+use crate::worksheet::{ImportProblem, Result};
+
+/// One provider as the import would leave it.
+pub struct Planned {
+    pub existing: Option<ProviderId>,
+    pub draft: ProviderDraft,
+    pub created_on: NaiveDate,
+    /// Assessments to add, oldest first.
+    pub history: Vec<(NaiveDate, RiskProfile)>,
+    /// The current values differ from the latest assessment: record them as today's.
+    pub record_current: bool,
+    /// Anything to write at all (an identical provider is left untouched).
+    pub changed: bool,
+}
+
+/// What applying would write, and the preview that describes it.
+pub struct Plan {
+    pub preview: ImportPreview,
+    pub providers: Vec<Planned>,
+    pub reviews: Vec<ReviewRow>,
+}
+
+/// Everything the import needs to know about the register as it is.
+struct Existing {
+    by_key: HashMap<String, Provider>,
+    /// Snapshots per provider, oldest first.
+    snapshots: HashMap<ProviderId, Vec<Snapshot>>,
+}
+
+impl Existing {
+    fn read(register: &Register) -> crate::storage::Result<Existing> {
+        let providers = register.providers()?;
+        let mut snapshots: HashMap<ProviderId, Vec<Snapshot>> = HashMap::new();
+        if !providers.is_empty() {
+            for s in register.all_snapshots()? {
+                snapshots.entry(s.provider_id).or_default().push(s);
+            }
+        }
+        Ok(Existing { by_key: providers.into_iter().map(|p| (key(&p.profile.name), p)).collect(), snapshots })
+    }
+}
+
+/// Plans the import of `source` into `register`. `problems` already holds what reading found.
+pub fn plan(register: &Register, source: Source, options: &ImportOptions, today: NaiveDate, mut problems: Problems) -> Result<Plan> {
+    let catalogue = register.catalogue()?;
+    let recogniser = Recogniser::new(&catalogue);
+    let modes = Modes::new(&catalogue);
+    let blank = ProviderDraft::blank(&catalogue);
+    let mut preview = ImportPreview {
+        files: source.files.clone(),
+        sheets: source.sheets.clone(),
+        sheet: source.sheet.clone(),
+        readings: recogniser.readings(),
+        ..ImportPreview::default()
+    };
+    let Some(table) = &source.providers else {
+        preview.rejected = problems.into_list("import");
+        return Ok(Plan { preview, providers: Vec::new(), reviews: Vec::new() });
+    };
+
+    let MappingOutcome { mapping, mut warnings } = recogniser.map(table, &options.columns, &mut problems);
+    preview.columns = mapping
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ColumnReading {
+            column: i as u32 + 1,
+            letter: column_letters(i as u32 + 1),
+            header: c.header.clone(),
+            reading: c.role.label(),
+            source: c.source,
+            sample: table
+                .rows
+                .iter()
+                .map(|r| r.cell(i))
+                .find(|c| !c.is_blank())
+                .map(|c| c.to_text().chars().take(60).collect())
+                .unwrap_or_default(),
+        })
+        .collect();
+    if !mapping.has(Field::Name) {
+        problems.push(ImportProblem::row(
+            &table.file,
+            table.header_row,
+            "The header row has no Provider column (or Name, Vendor, Service provider): head one so, or choose which column holds the provider's name.",
+        ));
+    }
+    let long_format = table.header.iter().any(|h| Field::recognise(h) == Some(Field::FailureMode))
+        && table.header.iter().any(|h| Field::recognise(h) == Some(Field::Likelihood));
+    if long_format && !mapping.columns.iter().any(|c| matches!(c.role, Role::Score { .. })) {
+        problems.push(ImportProblem::row(
+            &table.file,
+            table.header_row,
+            "This is a scenarios or history file; import the whole export folder, or a file with one row per provider.",
+        ));
+    }
+
+    let mut history =
+        source.history.as_ref().map(|t| history::read_history(t, &modes, &blank.risk, today, &mut problems)).unwrap_or_default();
+    let scenarios = source.scenarios.as_ref().map(|t| history::read_scenarios(t, &modes, &mut problems));
+    let review_rows = source.reviews.as_ref().map(|t| reviews::read(t, &mut problems)).unwrap_or_default();
+    let existing = Existing::read(register)?;
+
+    let history_file = source.history.as_ref().map(|t| t.file.as_str()).unwrap_or("");
+    let scenarios_file = source.scenarios.as_ref().map(|t| t.file.as_str()).unwrap_or("");
+    let mut planned = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    if mapping.has(Field::Name) {
+        let mut reader = RowReader { table, mapping: &mapping, problems: &mut problems, warnings: &mut warnings };
+        for row in &table.rows {
+            let name = reader.name(row);
+            if name.is_empty() {
+                let p = reader.problem(row, Field::Name, "The provider name is empty.");
+                reader.problems.push(p);
+                continue;
+            }
+            let k = key(&name);
+            if let Some(first) = seen.get(&k) {
+                let p = reader.problem(row, Field::Name, format!("\"{name}\" is listed twice (first on row {first})."));
+                reader.problems.push(p);
+                continue;
+            }
+            seen.insert(k.clone(), row.number);
+            let before = reader.problems.count();
+            let listed = history.remove(&k).map(|h| h.assessments).unwrap_or_default();
+            let mut step = ProviderStep {
+                reader: &mut reader,
+                existing: &existing,
+                blank: &blank,
+                today,
+                source_table: table,
+                history_file,
+                scenarios_file,
+            };
+            let Some(p) = step.plan(row, &name, listed, scenarios.as_ref().and_then(|s| s.get(&k))) else { continue };
+            if step.reader.problems.count() == before {
+                planned.push(p);
+            }
+        }
+    }
+    orphans(
+        &mut problems,
+        source.scenarios.as_ref(),
+        scenarios.iter().flat_map(|m| m.iter().map(|(k, s)| (k, &s.name, s.rows.first().map(|r| r.0)))),
+        &seen,
+        &table.file,
+    );
+    orphans(
+        &mut problems,
+        source.history.as_ref(),
+        history.iter().map(|(k, h)| (k, &h.name, h.assessments.first().map(|a| a.first_row))),
+        &seen,
+        &table.file,
+    );
+
+    let order: Vec<&str> = source.files.iter().map(String::as_str).collect();
+    problems.list.sort_by_key(|p| (order.iter().position(|f| p.file == *f).unwrap_or(order.len()), p.row, p.column));
+    preview.rejected = problems.into_list(&table.file);
+    preview.warnings = warnings;
+    for p in &planned {
+        let name = p.draft.profile.name.clone();
+        match (p.existing, p.changed) {
+            (None, _) => preview.created.push(name),
+            (Some(id), true) => {
+                let old = existing.by_key.values().find(|e| e.id == id).map(Provider::draft).unwrap_or_else(|| blank.clone());
+                let mut changes = changes::between(&old, &p.draft);
+                if !p.history.is_empty() {
+                    let dates: Vec<String> = p.history.iter().map(|(d, _)| d.to_string()).collect();
+                    changes.push(super::preview::FieldChange {
+                        field: "History".into(),
+                        from: String::new(),
+                        to: format!("{} earlier assessment(s) added: {}", dates.len(), dates.join(", ")),
+                    });
+                }
+                preview.updated.push(ProviderUpdate { name, changes });
+            }
+            (Some(_), false) => preview.unchanged.push(name),
+        }
+        preview.snapshots += p.history.len() as u32 + u32::from(p.record_current);
+    }
+    Ok(Plan { preview, providers: planned, reviews: review_rows })
+}
+
+/// Rows of the scenarios or history table must belong to a provider of the providers table.
+fn orphans<'a>(
+    problems: &mut Problems,
+    table: Option<&Table>,
+    listed: impl Iterator<Item = (&'a String, &'a String, Option<u64>)>,
+    seen: &HashMap<String, u64>,
+    providers_file: &str,
+) {
+    let Some(table) = table else { return };
+    let mut missing: Vec<(&String, Option<u64>)> = listed.filter(|(k, _, _)| !seen.contains_key(*k)).map(|(_, n, r)| (n, r)).collect();
+    missing.sort_by_key(|m| m.1);
+    for (name, row) in missing {
+        problems.push(ImportProblem {
+            column: Some(1),
+            column_name: Some(table.header_name(0).to_string()),
+            ..ImportProblem::row(&table.file, row.unwrap_or(0), format!("\"{name}\" is not in {providers_file}."))
+        });
+    }
+}
+
+/// Planning one provider row.
+struct ProviderStep<'s, 'a> {
+    reader: &'s mut RowReader<'a>,
+    existing: &'s Existing,
+    blank: &'s ProviderDraft,
+    today: NaiveDate,
+    source_table: &'s Table,
+    /// How problems name the history and scenarios tables.
+    history_file: &'s str,
+    scenarios_file: &'s str,
+}
+
+impl ProviderStep<'_, '_> {
+    fn plan(
+        &mut self,
+        row: &super::table::TableRow,
+        name: &str,
+        listed: Vec<Assessment>,
+        scenarios: Option<&ListedScenarios>,
+    ) -> Option<Planned> {
+        let current = self.existing.by_key.get(&key(name));
+        let stored: &[Snapshot] = current.and_then(|c| self.existing.snapshots.get(&c.id)).map(Vec::as_slice).unwrap_or(&[]);
+        let stored_dates: HashSet<NaiveDate> = stored.iter().map(|s| s.taken_on).collect();
+
+        // Assessments to add: all of them for a new provider; for a known one, only dates it lacks.
+        let mut adds: Vec<Assessment> = Vec::new();
+        for a in listed {
+            if let Err(errors) = validate_risk(&a.risk) {
+                for e in errors.errors {
+                    self.reader.problems.push(ImportProblem::row(
+                        self.history_file,
+                        a.first_row,
+                        format!("Assessment of {}: {}", a.taken_on, e.message),
+                    ));
+                }
+                continue;
+            }
+            if stored_dates.contains(&a.taken_on) {
+                if stored.iter().any(|s| s.taken_on == a.taken_on && s.risk != a.risk) {
+                    self.reader.warnings.push(ImportProblem::row(
+                        self.history_file,
+                        a.first_row,
+                        format!("{name} already has an assessment dated {}; the register's is kept.", a.taken_on),
+                    ));
+                }
+                continue;
+            }
+            adds.push(a);
+        }
+        adds.sort_by_key(|a| a.taken_on);
+
+        // Current values start from the latest assessment, then take what the tables say.
+        let latest_stored = stored.iter().max_by_key(|s| s.taken_on).map(|s| (s.taken_on, &s.risk));
+        let latest_added = adds.last().map(|a| (a.taken_on, &a.risk));
+        let latest = match (latest_stored, latest_added) {
+            (Some(s), Some(a)) if a.0 > s.0 => Some(a),
+            (Some(s), _) => Some(s),
+            (None, a) => a,
+        };
+        let mut draft = current.map(Provider::draft).unwrap_or_else(|| self.blank.clone());
+        if let Some((_, risk)) = latest {
+            draft.risk = risk.clone();
+        }
+        self.reader.lay(row, &mut draft);
+        draft.profile.name = name.to_string();
+        if let Some(listed) = scenarios {
+            merge_scenarios(&mut draft.risk, listed);
+        }
+        let created_on = match self.reader.mapping.column(Field::CreatedOn).map(|c| row.cell(c)).filter(|c| !c.is_blank()) {
+            Some(cell) => match super::cells::date(cell) {
+                Ok(d) => d,
+                Err(m) => {
+                    let p = self.reader.problem(row, Field::CreatedOn, m);
+                    self.reader.problems.push(p);
+                    self.today
+                }
+            },
+            None => adds.first().map(|a| a.taken_on).unwrap_or(self.today),
+        };
+        if let Err(errors) = validate(&draft) {
+            for e in errors.errors {
+                let p = match field_of(&e.field) {
+                    Some(field) => self.reader.problem(row, field, e.message),
+                    None => match scenario_row_of(&e.field, &draft.risk, scenarios) {
+                        Some(r) => ImportProblem::row(self.scenarios_file, r, e.message),
+                        None => ImportProblem::row(&self.source_table.file, row.number, e.message),
+                    },
+                };
+                self.reader.problems.push(p);
+            }
+        }
+        let record_current = latest.map(|(_, risk)| *risk != draft.risk).unwrap_or(true);
+        let changed = current.is_none() || record_current || !adds.is_empty() || current.is_some_and(|c| c.profile != draft.profile);
+        Some(Planned {
+            existing: current.map(|c| c.id),
+            created_on: current.map(|c| c.created_on).unwrap_or(created_on),
+            draft,
+            history: adds.into_iter().map(|a| (a.taken_on, a.risk)).collect(),
+            record_current,
+            changed,
+        })
+    }
+}
+
+/// The listed scenarios replace the scores of their failure modes; a mode not listed keeps its
+/// scenario, and a listed empty note keeps the note the register has.
+fn merge_scenarios(risk: &mut RiskProfile, listed: &ListedScenarios) {
+    for (_, s) in &listed.rows {
+        match risk.scenarios.iter_mut().find(|x| same_mode(x, s)) {
+            Some(known) => {
+                known.likelihood = s.likelihood;
+                known.impact = s.impact;
+                if !s.note.trim().is_empty() {
+                    known.note = s.note.clone();
+                }
+            }
+            None => risk.scenarios.push(s.clone()),
+        }
+    }
+}
+
+/// The column a validation error's field path comes from.
+fn field_of(path: &str) -> Option<Field> {
+    Some(match path {
+        "profile.name" => Field::Name,
+        "profile.tier" => Field::Tier,
+        "profile.annual_spend" => Field::AnnualSpend,
+        "profile.currency" => Field::Currency,
+        "profile.value_provided" => Field::ValueProvided,
+        "profile.owner" => Field::Owner,
+        "profile.website" => Field::Website,
+        "profile.status_page" => Field::StatusPage,
+        "profile.notes" => Field::Notes,
+        "risk.lock_in.level" => Field::LockIn,
+        "risk.replacement.effort" => Field::ReplacementEffort,
+        "risk.replacement.person_weeks" => Field::PersonWeeks,
+        "risk.exit.plan" => Field::ExitPlan,
+        p if p.starts_with("risk.alternatives.") => Field::Alternatives,
+        _ => return None,
+    })
+}
+
+/// The scenarios-table row a `risk.scenarios.N…` path points at, when that table listed it.
+fn scenario_row_of(path: &str, risk: &RiskProfile, scenarios: Option<&ListedScenarios>) -> Option<u64> {
+    let index: usize = path.strip_prefix("risk.scenarios.")?.split('.').next()?.parse().ok()?;
+    let scenario = risk.scenarios.get(index)?;
+    scenarios?.rows.iter().find(|(_, s)| same_mode(s, scenario)).map(|(row, _)| *row)
+}
