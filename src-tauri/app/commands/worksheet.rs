@@ -21,7 +21,8 @@ use crate::app::ipc::emit;
 use crate::app::state::{with_register, AppState};
 use lifeboat::clock;
 use lifeboat::error_kind::ErrorKind;
-use lifeboat::worksheet::csv::{self, CsvOptions, ImportPreview, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
+use lifeboat::worksheet::csv::{self, CsvOptions, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
+use lifeboat::worksheet::import::{self, ImportOptions, ImportPreview};
 use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
 
 /// What the worksheet dialogs remember during a session.
@@ -204,12 +205,23 @@ pub async fn export_csv(app: AppHandle, bom: bool) -> CommandResult<Option<Strin
     Ok(Some(dir.display().to_string()))
 }
 
-/// Asks for one CSV file (a Lifeboat providers.csv or a spreadsheet export) and previews its import.
+/// Set by the end-to-end tests to the file an import dialog would return: the preview and
+/// everything after it stay real, only GTK's file chooser (which WebDriver cannot reach) is
+/// skipped.
+const E2E_IMPORT_FILE: &str = "LIFEBOAT_E2E_IMPORT_FILE";
+
+/// Asks for a spreadsheet (CSV, Excel or OpenDocument; a Lifeboat export or a hand-kept sheet)
+/// and previews its import.
 pub async fn choose_import_file(app: AppHandle) -> CommandResult<Option<ImportChoice>> {
     let session = app.state::<WorksheetSession>();
     require_register(&app)?;
-    let chosen = dialog(&app, &session, "Import a CSV file").add_filter("CSV file", &["csv", "CSV"]).blocking_pick_file();
-    preview_choice(&app, &session, picked(chosen)?)
+    if let Some(path) = std::env::var_os(E2E_IMPORT_FILE) {
+        return preview_choice(&app, &session, Some(PathBuf::from(path)), &ImportOptions::default());
+    }
+    let chosen = dialog(&app, &session, "Import a spreadsheet")
+        .add_filter("Spreadsheet (CSV, Excel, OpenDocument)", &["csv", "CSV", "xlsx", "XLSX", "xlsm", "ods", "ODS"])
+        .blocking_pick_file();
+    preview_choice(&app, &session, picked(chosen)?, &ImportOptions::default())
 }
 
 /// Asks for a folder exported by Lifeboat (providers.csv, scenarios.csv, history.csv) and
@@ -218,34 +230,48 @@ pub async fn choose_import_folder(app: AppHandle) -> CommandResult<Option<Import
     let session = app.state::<WorksheetSession>();
     require_register(&app)?;
     let chosen = dialog(&app, &session, "Import a Lifeboat export folder").blocking_pick_folder();
-    preview_choice(&app, &session, picked(chosen)?)
+    preview_choice(&app, &session, picked(chosen)?, &ImportOptions::default())
+}
+
+/// Previews the chosen file again with another sheet or other column readings.
+pub async fn preview_import(app: AppHandle, path: String, options: ImportOptions) -> CommandResult<ImportChoice> {
+    let session = app.state::<WorksheetSession>();
+    let path = previewed(&session, &path)?;
+    preview_choice(&app, &session, Some(path), &options)?
+        .ok_or_else(|| CommandError::new(ErrorKind::BadTarget, "Choose the file to import again."))
 }
 
 /// The dry run: reads and checks the files against the register, writes nothing.
-fn preview_choice(app: &AppHandle, session: &WorksheetSession, path: Option<PathBuf>) -> CommandResult<Option<ImportChoice>> {
+fn preview_choice(
+    app: &AppHandle,
+    session: &WorksheetSession,
+    path: Option<PathBuf>,
+    options: &ImportOptions,
+) -> CommandResult<Option<ImportChoice>> {
     let Some(path) = path else { return Ok(None) };
     session.remember(&path, path.is_dir());
     let today = clock::today();
-    let preview = with_register(app, |r| Ok(csv::preview(r, &path, today)?))?;
+    let preview = with_register(app, |r| Ok(import::preview(r, &path, options, today)?))?;
     *session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(path.clone());
     Ok(Some(ImportChoice { path: path.display().to_string(), preview }))
 }
 
-/// Imports the file or folder previewed last, all of it in one transaction or nothing.
-pub async fn apply_import(app: AppHandle, path: String) -> CommandResult<ImportPreview> {
-    let session = app.state::<WorksheetSession>();
+/// The file or folder previewed in this session, if `named` is it; the UI never names another.
+fn previewed(session: &WorksheetSession, named: &str) -> CommandResult<PathBuf> {
     let chosen = session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
-    let path = match chosen {
-        Some(chosen) if same_choice(&chosen, &path) => chosen,
-        _ => {
-            return Err(CommandError::new(
-                ErrorKind::BadTarget,
-                "Choose the file to import again; only a file previewed here can be imported.",
-            ))
-        }
-    };
+    match chosen {
+        Some(chosen) if same_choice(&chosen, named) => Ok(chosen),
+        _ => Err(CommandError::new(ErrorKind::BadTarget, "Choose the file to import again; only a file previewed here can be imported.")),
+    }
+}
+
+/// Imports the file or folder previewed last, read as `options` say, all of it in one
+/// transaction or nothing.
+pub async fn apply_import(app: AppHandle, path: String, options: ImportOptions) -> CommandResult<ImportPreview> {
+    let session = app.state::<WorksheetSession>();
+    let path = previewed(&session, &path)?;
     let today = clock::today();
-    let outcome = with_register(&app, |r| Ok(csv::apply(r, &path, today)?))?;
+    let outcome = with_register(&app, |r| Ok(import::apply(r, &path, &options, today)?))?;
     *session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     emit(&app, RegisterChanged);
     Ok(outcome)

@@ -27,7 +27,7 @@ use lifeboat::domain::register::RegisterRow;
 use lifeboat::domain::review::{Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
 use lifeboat::domain::scoring::Scores;
 use lifeboat::storage::Settings;
-use lifeboat::worksheet::csv::ImportPreview;
+use lifeboat::worksheet::import::{ImportOptions, ImportPreview};
 use lifeboat::worksheet::Paper;
 
 commands! {
@@ -73,7 +73,8 @@ commands! {
     async export_csv(bom: bool) -> Option<String> = worksheet::export_csv;
     async choose_import_file() -> Option<ImportChoice> = worksheet::choose_import_file;
     async choose_import_folder() -> Option<ImportChoice> = worksheet::choose_import_folder;
-    async apply_import(path: String) -> ImportPreview = worksheet::apply_import;
+    async preview_import(path: String, options: ImportOptions) -> ImportChoice = worksheet::preview_import;
+    async apply_import(path: String, options: ImportOptions) -> ImportPreview = worksheet::apply_import;
 }
 
 /// A message the app sends the window unasked; its name is declared below with its payload.

@@ -5,6 +5,7 @@ import type { ExportProgress } from "./ExportProgress";
 import type { FailureMode } from "./FailureMode";
 import type { FailureModeId } from "./FailureModeId";
 import type { ImportChoice } from "./ImportChoice";
+import type { ImportOptions } from "./ImportOptions";
 import type { ImportPreview } from "./ImportPreview";
 import type { MenuAction } from "./MenuAction";
 import type { Notice } from "./Notice";
@@ -69,7 +70,8 @@ export interface Commands {
   "export_csv": { args: { bom: boolean }, result: string | null },
   "choose_import_file": { args: {}, result: ImportChoice | null },
   "choose_import_folder": { args: {}, result: ImportChoice | null },
-  "apply_import": { args: { path: string }, result: ImportPreview },
+  "preview_import": { args: { path: string, options: ImportOptions }, result: ImportChoice },
+  "apply_import": { args: { path: string, options: ImportOptions }, result: ImportPreview },
 }
 
 /** Every event the app emits, and its payload. */
@@ -123,5 +125,6 @@ export const COMMAND_NAMES: CommandName[] = [
   "export_csv",
   "choose_import_file",
   "choose_import_folder",
+  "preview_import",
   "apply_import",
 ];
