@@ -346,3 +346,38 @@ fn how_it_was_read(c: &MappedColumn) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Register;
+
+    fn reading(header: &str) -> Option<String> {
+        let register = Register::open_in_memory().unwrap();
+        let catalogue = register.catalogue().unwrap();
+        Recogniser::new(&catalogue).recognise(header).and_then(|r| r.label())
+    }
+
+    #[test]
+    fn wide_headers_name_a_failure_mode_and_a_part() {
+        assert_eq!(reading("Outage likelihood").as_deref(), Some("Outage likelihood"));
+        assert_eq!(reading("OUTAGE - impact").as_deref(), Some("Outage impact"));
+        assert_eq!(reading("Outage").as_deref(), Some("Outage rating"));
+        assert_eq!(reading("Downtime risk").as_deref(), Some("Outage rating"));
+        assert_eq!(reading("Data breach likelihood").as_deref(), Some("Privacy or compliance failure likelihood"));
+        assert_eq!(reading("Price increase note").as_deref(), Some("Price increase note"));
+        assert_eq!(reading("Vendor").as_deref(), Some("Provider"));
+        // An alias alone is too vague to be a rating ("Security" may be anything).
+        assert_eq!(reading("Security"), None);
+        assert_eq!(reading("Exposure"), None, "computed columns are not read");
+    }
+
+    #[test]
+    fn choices_parse_from_the_command_line() {
+        assert_eq!("Crit = Tier".parse(), Ok(ColumnChoice { column: "Crit".into(), reading: "Tier".into() }));
+        assert!("Crit".parse::<ColumnChoice>().unwrap_err().contains("COLUMN=FIELD"));
+        assert_eq!(letter_index("C"), Some(2));
+        assert_eq!(letter_index("aa"), Some(26));
+        assert_eq!(letter_index("Notes"), None);
+    }
+}

@@ -298,16 +298,13 @@ fn scenario_of<'d>(draft: &'d mut ProviderDraft, mode: &ModeRef) -> &'d mut Scen
 }
 
 /// Sets a text field from its own cell when the sheet has one, and keeps `rest` (words that
-/// came after a choice) in it too; without a cell of its own, `rest` becomes the text.
+/// came after a choice) in it too. Without a cell of its own, `rest` is added to what the
+/// register holds rather than replacing it: it is a remark, not the whole text.
 fn keep_with(target: &mut String, own: Option<&str>, rest: &str) {
-    match own {
-        Some(own) => {
-            *target = own.to_string();
-            append(target, rest);
-        }
-        None if !rest.is_empty() => *target = rest.to_string(),
-        None => {}
+    if let Some(own) = own {
+        *target = own.to_string();
     }
+    append(target, rest);
 }
 
 /// Adds `text` on a line of its own, unless it is already there (so importing a sheet twice
