@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, export as csv_export, CsvOptions};
+use lifeboat::worksheet::import::{self, ImportOptions};
 use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
 
 const SNAPSHOTS: usize = 12;
@@ -108,11 +109,11 @@ fn phase(name: &str, db: &Path, work: &Path) {
             let _ = std::fs::remove_file(&target);
             let mut register = Register::open(&target).unwrap();
             let start = Instant::now();
-            let preview = csv::preview(&register, &source, today()).unwrap();
+            let preview = import::preview(&register, &source, &ImportOptions::default(), today()).unwrap();
             out.push(("dry_run_ms".into(), ms(start)));
             assert!(preview.can_apply(), "{:?}", preview.rejected.first());
             let start = Instant::now();
-            let done = csv::apply(&mut register, &source, today()).unwrap();
+            let done = import::apply(&mut register, &source, &ImportOptions::default(), today()).unwrap();
             out.push(("apply_ms".into(), ms(start)));
             out.push(("snapshots".into(), done.snapshots as f64));
         }

@@ -132,7 +132,7 @@ fn wide_workbook(path: &Path) {
         sheet.write(r, 6, *impact).unwrap();
         sheet.write(r, 7, *tier).unwrap();
     }
-    sheet.write_with_format(3, 2, &ExcelDateTime::from_ymd(2027, 1, 31).unwrap(), &date).unwrap();
+    sheet.write_with_format(3, 2, ExcelDateTime::from_ymd(2027, 1, 31).unwrap(), &date).unwrap();
     sheet.write(4, 2, 46095).unwrap(); // 2026-03-14, typed as the serial Excel keeps
     book.save(path).unwrap();
 }

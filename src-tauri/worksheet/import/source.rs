@@ -46,9 +46,11 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
                 .push(ImportProblem::file(&display, "The folder has no providers.csv; choose a Lifeboat export folder or a spreadsheet."));
             return Ok(Source::default());
         };
-        let mut source = Source::default();
-        source.providers = csv_file::read(&providers, PROVIDERS_CSV, MAX_TABLE_BYTES, problems).map_err(io)?;
-        source.files.push(PROVIDERS_CSV.into());
+        let mut source = Source {
+            providers: csv_file::read(&providers, PROVIDERS_CSV, MAX_TABLE_BYTES, problems).map_err(io)?,
+            files: vec![PROVIDERS_CSV.into()],
+            ..Source::default()
+        };
         for (name, max, slot) in [
             (SCENARIOS_CSV, MAX_TABLE_BYTES, &mut source.scenarios),
             (HISTORY_CSV, MAX_HISTORY_BYTES, &mut source.history),
@@ -71,7 +73,7 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
         let providers = csv_file::read(path, &name, MAX_TABLE_BYTES, problems).map_err(io)?;
         return Ok(Source { files: vec![name], providers, ..Source::default() });
     }
-    if load(path, &name, MAX_TABLE_BYTES, problems).map_err(io)?.is_none() {
+    if too_large(path, &name, MAX_TABLE_BYTES, problems).map_err(io)? {
         return Ok(Source::default());
     }
     let Some(mut book) = Workbook::open(path, &name, problems) else { return Ok(Source::default()) };
@@ -104,18 +106,25 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
     Ok(source)
 }
 
-/// The bytes of a file, or `None` with a problem saying why they cannot be used.
-pub fn load(path: &Path, name: &str, max: u64, problems: &mut Problems) -> std::io::Result<Option<Vec<u8>>> {
-    let meta = std::fs::metadata(path)?;
-    if meta.len() > max {
+/// Whether the file is over `max` bytes, with a problem saying so: such files are refused unread.
+fn too_large(path: &Path, name: &str, max: u64, problems: &mut Problems) -> std::io::Result<bool> {
+    let size = std::fs::metadata(path)?.len();
+    if size > max {
         problems.push(ImportProblem::file(
             name,
             format!(
                 "The file is {:.1} MB; files over {} MB are refused. Split it, or import Lifeboat's own export folder.",
-                meta.len() as f64 / 1_048_576.0,
+                size as f64 / 1_048_576.0,
                 max / 1_048_576
             ),
         ));
+    }
+    Ok(size > max)
+}
+
+/// The bytes of a file, or `None` with a problem saying why they cannot be used.
+pub fn load(path: &Path, name: &str, max: u64, problems: &mut Problems) -> std::io::Result<Option<Vec<u8>>> {
+    if too_large(path, name, max, problems)? {
         return Ok(None);
     }
     let bytes = std::fs::read(path)?;
