@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::changes;
 use super::columns::{MappingOutcome, Recogniser, Role};
 use super::history::{self, key, same_mode, Assessment, ListedScenarios, Modes};
-use super::preview::{ColumnReading, ImportOptions, ImportPreview, ProviderUpdate};
+use super::preview::{ColumnReading, FieldChange, ImportOptions, ImportPreview, ProviderUpdate};
 use super::reviews::{self, ReviewRow};
 use super::rows::RowReader;
 use super::source::Source;
@@ -34,6 +34,8 @@ pub struct Planned {
     pub record_current: bool,
     /// Anything to write at all (an identical provider is left untouched).
     pub changed: bool,
+    /// For an existing provider, every field that changes.
+    pub changes: Vec<FieldChange>,
 }
 
 /// What applying would write, and the preview that describes it.
@@ -184,19 +186,7 @@ pub fn plan(register: &Register, source: Source, options: &ImportOptions, today:
         let name = p.draft.profile.name.clone();
         match (p.existing, p.changed) {
             (None, _) => preview.created.push(name),
-            (Some(id), true) => {
-                let old = existing.by_key.values().find(|e| e.id == id).map(Provider::draft).unwrap_or_else(|| blank.clone());
-                let mut changes = changes::between(&old, &p.draft);
-                if !p.history.is_empty() {
-                    let dates: Vec<String> = p.history.iter().map(|(d, _)| d.to_string()).collect();
-                    changes.push(super::preview::FieldChange {
-                        field: "History".into(),
-                        from: String::new(),
-                        to: format!("{} earlier assessment(s) added: {}", dates.len(), dates.join(", ")),
-                    });
-                }
-                preview.updated.push(ProviderUpdate { name, changes });
-            }
+            (Some(_), true) => preview.updated.push(ProviderUpdate { name, changes: p.changes.clone() }),
             (Some(_), false) => preview.unchanged.push(name),
         }
         preview.snapshots += p.history.len() as u32 + u32::from(p.record_current);
@@ -317,6 +307,15 @@ impl ProviderStep<'_, '_> {
         }
         let record_current = latest.map(|(_, risk)| *risk != draft.risk).unwrap_or(true);
         let changed = current.is_none() || record_current || !adds.is_empty() || current.is_some_and(|c| c.profile != draft.profile);
+        let mut changes = current.filter(|_| changed).map(|c| changes::between(&c.draft(), &draft)).unwrap_or_default();
+        if current.is_some() && !adds.is_empty() {
+            let dates: Vec<String> = adds.iter().map(|a| a.taken_on.to_string()).collect();
+            changes.push(FieldChange {
+                field: "History".into(),
+                from: String::new(),
+                to: format!("{} earlier assessment(s) added: {}", dates.len(), dates.join(", ")),
+            });
+        }
         Some(Planned {
             existing: current.map(|c| c.id),
             created_on: current.map(|c| c.created_on).unwrap_or(created_on),
@@ -324,6 +323,7 @@ impl ProviderStep<'_, '_> {
             history: adds.into_iter().map(|a| (a.taken_on, a.risk)).collect(),
             record_current,
             changed,
+            changes,
         })
     }
 }
