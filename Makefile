@@ -10,7 +10,7 @@ TEST_PACKAGES := xvfb xauth dbus webkit2gtk-driver poppler-utils imagemagick
 APP := target/debug/lifeboat
 UI_SOURCES := $(shell find ui/src ui/index.html -type f 2>/dev/null) ui/vite.config.ts ui/package.json
 
-.PHONY: run dev test lint deps test-deps ui app bindings test-e2e bench deb clean
+.PHONY: run dev test lint deps test-deps ui app bindings test-e2e bench deb deb-check clean
 
 ## Opens the app on the register in the application-data folder (ARGS="--db FILE" for another).
 run: deps app
@@ -91,9 +91,16 @@ bench: deps test-deps app
 	LIFEBOAT_E2E_APP=$(CURDIR)/$(APP) xvfb-run --auto-servernum --server-args="-screen 0 1440x960x24" \
 		dbus-run-session -- cargo bench --profile dev --bench app_startup
 
-## A .deb package (the only bundle target; AppImage needs downloads at build time).
-deb: deps ui
-	cd ui && npx tauri build --config ../tauri.conf.json --bundles deb
+## A .deb package (the only bundle target; AppImage needs downloads at build time), written to
+## target/release/bundle/deb/. The Tauri CLI runs from the root, where tauri.conf.json sits
+## beside the app's Cargo.toml; it builds the UI itself (beforeBuildCommand, run in ui/).
+deb: deps
+	ui/node_modules/.bin/tauri build --bundles deb
+
+## Builds the .deb, then checks it as a user would get it: contents, size, that it installs,
+## and that the installed app answers --version and writes the demo register (then removes it).
+deb-check: deb
+	.ci/check-deb target/release/bundle/deb/Lifeboat_*.deb
 
 clean:
 	cargo clean
