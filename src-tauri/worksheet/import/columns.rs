@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::source::Source;
 use super::table::{Problems, Table};
 use crate::domain::ids::FailureModeId;
 use crate::domain::provider::FailureMode;
@@ -167,11 +168,27 @@ pub struct Mapping {
     pub columns: Vec<MappedColumn>,
 }
 
-/// What the mapping step found: the mapping, and one warning per column read in a way the user
-/// should know about.
-pub struct MappingOutcome {
-    pub mapping: Mapping,
+/// What the mapping step hands the plan: how the providers table's columns are read (absent
+/// when there is no such table), one warning per column read in a way the user should know
+/// about, and every reading a column could be given.
+pub struct Columns {
+    pub mapping: Option<Mapping>,
     pub warnings: Vec<ImportProblem>,
+    pub readings: Vec<String>,
+}
+
+/// The second step: maps the providers table of `source` against the catalogue, with the user's
+/// `choices` on top.
+pub fn map(source: &Source, catalogue: &[FailureMode], choices: &[ColumnChoice], problems: &mut Problems) -> Columns {
+    let recogniser = Recogniser::new(catalogue);
+    let readings = recogniser.readings();
+    match &source.providers {
+        Some(table) => {
+            let (mapping, warnings) = recogniser.map(table, choices, problems);
+            Columns { mapping: Some(mapping), warnings, readings }
+        }
+        None => Columns { mapping: None, warnings: Vec::new(), readings },
+    }
 }
 
 impl Mapping {
@@ -193,17 +210,17 @@ impl Mapping {
 }
 
 /// Reads headers against the catalogue.
-pub struct Recogniser<'a> {
+struct Recogniser<'a> {
     catalogue: &'a [FailureMode],
 }
 
 impl<'a> Recogniser<'a> {
-    pub fn new(catalogue: &'a [FailureMode]) -> Recogniser<'a> {
+    fn new(catalogue: &'a [FailureMode]) -> Recogniser<'a> {
         Recogniser { catalogue }
     }
 
     /// Every reading a providers column can be given, as the remap choice lists them.
-    pub fn readings(&self) -> Vec<String> {
+    fn readings(&self) -> Vec<String> {
         let fields = PROVIDER_FIELDS.iter().map(|f| f.header().to_string());
         let scores = self
             .catalogue
@@ -214,7 +231,7 @@ impl<'a> Recogniser<'a> {
     }
 
     /// What a header (or a reading the user typed) means, if anything.
-    pub fn recognise(&self, header: &str) -> Option<Role> {
+    fn recognise(&self, header: &str) -> Option<Role> {
         match Field::recognise(header) {
             Some(Field::Computed) => return Some(Role::Computed),
             Some(f) if PROVIDER_FIELDS.contains(&f) => return Some(Role::Field(f)),
@@ -243,7 +260,7 @@ impl<'a> Recogniser<'a> {
 
     /// Reads `table`'s header, applies the user's `choices`, and refuses two columns read as the
     /// same thing.
-    pub fn map(&self, table: &Table, choices: &[ColumnChoice], problems: &mut Problems) -> MappingOutcome {
+    fn map(&self, table: &Table, choices: &[ColumnChoice], problems: &mut Problems) -> (Mapping, Vec<ImportProblem>) {
         let mut columns: Vec<MappedColumn> = table
             .header
             .iter()
@@ -284,7 +301,7 @@ impl<'a> Recogniser<'a> {
         }
         let warnings =
             columns.iter().enumerate().filter_map(|(i, c)| how_it_was_read(c).map(|m| table.problem(header_row, i, m))).collect();
-        MappingOutcome { mapping: Mapping { columns }, warnings }
+        (Mapping { columns }, warnings)
     }
 
     fn choose(&self, table: &Table, choice: &ColumnChoice) -> Result<(usize, Role), String> {

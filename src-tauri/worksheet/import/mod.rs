@@ -67,8 +67,10 @@ pub fn apply(register: &mut Register, path: &Path, options: &ImportOptions, toda
     Ok(plan.preview)
 }
 
+/// Steps 1–3; problems found on the way are carried to the plan, which reports them all.
 fn plan_import(register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<plan::Plan> {
     let mut problems = table::Problems::default();
     let source = source::read(path, options.sheet.as_deref(), &mut problems)?;
-    plan::plan(register, source, options, today, problems)
+    let columns = columns::map(&source, &register.catalogue()?, &options.columns, &mut problems);
+    plan::plan(register, source, columns, today, problems)
 }

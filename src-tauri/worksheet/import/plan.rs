@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::changes;
-use super::columns::{MappingOutcome, Recogniser, Role};
+use super::columns::{Columns, Role};
 use super::history::{self, key, same_mode, Assessment, ListedScenarios, Modes};
-use super::preview::{ColumnReading, FieldChange, ImportOptions, ImportPreview, ProviderUpdate};
+use super::preview::{ColumnReading, FieldChange, ImportPreview, ProviderUpdate};
 use super::reviews::{self, ReviewRow};
 use super::rows::RowReader;
 use super::source::Source;
@@ -65,25 +65,24 @@ impl Existing {
     }
 }
 
-/// Plans the import of `source` into `register`. `problems` already holds what reading found.
-pub fn plan(register: &Register, source: Source, options: &ImportOptions, today: NaiveDate, mut problems: Problems) -> Result<Plan> {
+/// Plans the import of `source`, read as `columns` say, into `register`. `problems` already
+/// holds what the earlier steps found.
+pub fn plan(register: &Register, source: Source, columns: Columns, today: NaiveDate, mut problems: Problems) -> Result<Plan> {
     let catalogue = register.catalogue()?;
-    let recogniser = Recogniser::new(&catalogue);
     let modes = Modes::new(&catalogue);
     let blank = ProviderDraft::blank(&catalogue);
     let mut preview = ImportPreview {
         files: source.files.clone(),
         sheets: source.sheets.clone(),
         sheet: source.sheet.clone(),
-        readings: recogniser.readings(),
+        readings: columns.readings,
         ..ImportPreview::default()
     };
-    let Some(table) = &source.providers else {
+    let (Some(table), Some(mapping)) = (&source.providers, columns.mapping) else {
         preview.rejected = problems.into_list("import");
         return Ok(Plan { preview, providers: Vec::new(), reviews: Vec::new() });
     };
-
-    let MappingOutcome { mapping, mut warnings } = recogniser.map(table, &options.columns, &mut problems);
+    let mut warnings = columns.warnings;
     preview.columns = mapping
         .columns
         .iter()
