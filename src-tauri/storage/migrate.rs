@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_register.sql"),
     include_str!("migrations/002_reviews.sql"),
     include_str!("migrations/003_review_notes_and_retirement.sql"),
+    include_str!("migrations/004_not_assessed_snapshots.sql"),
 ];
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
