@@ -149,8 +149,8 @@ pub fn synthetic(register: &mut Register, count: usize, history: usize, today: N
             let id = providers::insert(tx, &providers::NewProvider { draft: &draft, created_on })?;
             for month in (0..history).rev() {
                 for s in draft.risk.scenarios.iter_mut() {
-                    s.likelihood = 1 + next(5) as u8;
-                    s.impact = 1 + next(5) as u8;
+                    s.likelihood = Some(1 + next(5) as u8);
+                    s.impact = Some(1 + next(5) as u8);
                 }
                 draft.risk.lock_in.level = 1 + next(5) as u8;
                 draft.risk.replacement.effort = 1 + next(5) as u8;

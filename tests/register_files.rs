@@ -31,15 +31,15 @@ fn full_draft(register: &Register) -> ProviderDraft {
         notes: "=SUM(A1) stays text; <script>alert(1)</script> too".into(),
     };
     for (i, s) in d.risk.scenarios.iter_mut().enumerate() {
-        s.likelihood = (i % 5 + 1) as u8;
-        s.impact = (5 - i % 5) as u8;
+        s.likelihood = Some((i % 5 + 1) as u8);
+        s.impact = Some((5 - i % 5) as u8);
         s.note = format!("note {i} ✓");
     }
     d.risk.scenarios.push(Scenario {
         mode_id: None,
         mode: "Regional data residency".into(),
-        likelihood: 2,
-        impact: 4,
+        likelihood: Some(2),
+        impact: Some(4),
         note: "EU only".into(),
     });
     d.risk.lock_in = LockIn { level: 4, reasons: "Proprietary tokens, 3-year contract".into() };
@@ -127,7 +127,7 @@ fn every_past_schema_version_migrates_with_a_backup() {
         if version >= 1 {
             let providers = register.providers().unwrap();
             assert_eq!(providers.len(), 1, "version {version} keeps its providers");
-            assert_eq!(providers[0].risk.scenarios[0].likelihood, 3);
+            assert_eq!(providers[0].risk.scenarios[0].likelihood, Some(3));
             let backups: Vec<_> = std::fs::read_dir(dir.path())
                 .unwrap()
                 .filter_map(|e| e.ok())
@@ -141,6 +141,97 @@ fn every_past_schema_version_migrates_with_a_backup() {
             assert!(register.providers().unwrap().is_empty());
         }
     }
+}
+
+/// Every snapshot as SQLite holds it, each value quoted as a literal, so a changed type (an
+/// integer read back as a real, say) or a reformatted JSON text shows as a difference.
+fn stored_snapshots(conn: &Connection) -> Vec<Vec<String>> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT quote(id), quote(provider_id), quote(taken_on), quote(review_id), quote(risk), quote(inherent), quote(exposure)
+             FROM snapshots ORDER BY id",
+        )
+        .unwrap();
+    let rows = stmt.query_map([], |r| (0..7).map(|i| r.get::<_, String>(i)).collect::<rusqlite::Result<Vec<_>>>()).unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+#[test]
+fn a_version_3_register_migrates_without_changing_any_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.lifeboat");
+    register_at_version(&path, 3);
+    {
+        // More history the way version 3 wrote it: 1 × 1 blanks included, some in a review.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO reviews (held_on, title) VALUES ('2025-01-15', 'Q1 2025 provider risk review');
+             INSERT INTO providers (name, category, tier, status, data_held, created_on)
+                 VALUES ('Pay Co', 'payments', 1, 'active', 'payment', '2024-06-01');
+             INSERT INTO review_notes (review_id, provider_id, note) VALUES (1, 2, 'Watch the fee change.');",
+        )
+        .unwrap();
+        for (n, (provider, taken_on, review, likelihood, impact, lock_in)) in [
+            (1, "2025-01-15", Some(1), 5, 5, 5),
+            (2, "2024-06-01", None, 1, 1, 1),
+            (2, "2025-01-15", Some(1), 4, 3, 2),
+            (2, "2025-07-02", None, 2, 5, 4),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let risk = serde_json::json!({
+                "scenarios": [
+                    {"mode_id": 1, "mode": "Outage", "likelihood": likelihood, "impact": impact, "note": format!("note {n}")},
+                    {"mode_id": null, "mode": "Custom", "likelihood": 1, "impact": 1, "note": ""}
+                ],
+                "lock_in": {"level": lock_in, "reasons": "data gravity"},
+                "alternatives": [{"name": "Alt", "readiness": "contracted"}],
+                "replacement": {"effort": 3, "person_weeks": 2.5, "emergency_switch_hours": 48},
+                "exit": {"strategy": "prepare_exit", "plan": "Switch.", "last_rehearsed": "2024-12-01"}
+            });
+            let scores = lifeboat::domain::scoring::score(&serde_json::from_value(risk.clone()).unwrap());
+            conn.execute(
+                "INSERT INTO snapshots (provider_id, taken_on, review_id, risk, inherent, exposure) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![provider, taken_on, review, risk.to_string(), scores.inherent, scores.exposure],
+            )
+            .unwrap();
+        }
+    }
+    let before = stored_snapshots(&Connection::open(&path).unwrap());
+    assert_eq!(before.len(), 5);
+
+    let register = Register::open(&path).unwrap();
+    let conn = register.connection();
+    assert_eq!(stored_snapshots(conn), before, "every snapshot's id, review, risk JSON and scores are unchanged");
+    // The scores read back are the ones recorded: no snapshot became Not assessed.
+    for provider in register.providers().unwrap() {
+        let trend = register.trend(provider.id).unwrap();
+        assert!(trend.iter().all(|p| p.inherent.is_some() && p.exposure.is_some() && p.level.is_some()), "{trend:?}");
+    }
+    let trend = register.trend(register.provider_by_name("Pay Co").unwrap().unwrap().id).unwrap();
+    assert_eq!(
+        trend.iter().map(|p| (p.inherent, p.exposure)).collect::<Vec<_>>(),
+        [(Some(1), Some(0.2)), (Some(12), Some(4.8)), (Some(10), Some(6.0))]
+    );
+
+    // The rebuilt table keeps its constraint, index and reference, and takes unscored snapshots.
+    let nullable: Vec<(String, bool)> = conn
+        .prepare("SELECT name, \"notnull\" FROM pragma_table_info('snapshots') WHERE name IN ('inherent', 'exposure') ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(nullable, [("exposure".to_string(), false), ("inherent".to_string(), false)]);
+    let index: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'snapshots_by_review'", [], |r| r.get(0)).unwrap();
+    assert_eq!(index, 1);
+    let duplicate = conn.execute("INSERT INTO snapshots (provider_id, taken_on, risk) VALUES (2, '2025-07-02', '{}')", []);
+    assert!(duplicate.is_err(), "one snapshot per provider per day");
+    let orphan = conn.execute("INSERT INTO snapshots (provider_id, taken_on, risk) VALUES (99, '2025-07-03', '{}')", []);
+    assert!(orphan.is_err(), "a snapshot still needs its provider");
+    let violations: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(violations, 0);
 }
 
 fn assert_refused_untouched(path: &Path, expect: fn(&StoreError) -> bool) {

@@ -18,8 +18,8 @@ use lifeboat::storage::{Missing, Register, StoreError};
 fn draft(register: &Register, name: &str, likelihood: u8) -> ProviderDraft {
     let mut d = register.new_draft().unwrap();
     d.profile.name = name.into();
-    d.risk.scenarios[0].likelihood = likelihood;
-    d.risk.scenarios[0].impact = 5;
+    d.risk.scenarios[0].likelihood = Some(likelihood);
+    d.risk.scenarios[0].impact = Some(5);
     d.risk.lock_in.level = 5;
     d.risk.replacement.effort = 5;
     d
@@ -79,10 +79,10 @@ fn a_quarterly_review_from_start_to_summary() {
     assert!(confirmed.reviewed);
     reg.note_in_review(q2.id, stripe.id, "Adyen contract signed; revisit next quarter.", today).unwrap();
     let mut worse = reg.provider(aws.id).unwrap().risk;
-    worse.scenarios[0].likelihood = 5; // 10 → 25
+    worse.scenarios[0].likelihood = Some(5); // 10 → 25
     reg.assess_in_review(q2.id, aws.id, &worse, today).unwrap();
     let mut better = reg.provider(postmark.id).unwrap().risk;
-    better.scenarios[0].likelihood = 1; // 15 → 5
+    better.scenarios[0].likelihood = Some(1); // 15 → 5
     reg.assess_in_review(q2.id, postmark.id, &better, today).unwrap();
     reg.confirm_in_review(q2.id, resend.id, today).unwrap();
 
@@ -90,8 +90,8 @@ fn a_quarterly_review_from_start_to_summary() {
     let again = reg.review_items(q2.id, today).unwrap();
     assert_eq!(names(&again, |i| &i.name), vec!["Stripe", "Postmark", "AWS", "Resend", "Sentry"]);
     assert_eq!(again[0].note, "Adyen contract signed; revisit next quarter.");
-    assert_eq!(again[2].current_scores.inherent, 25);
-    assert_eq!(again[2].last_scores.as_ref().unwrap().inherent, 10);
+    assert_eq!(again[2].current_scores.inherent, Some(25));
+    assert_eq!(again[2].last_scores.as_ref().unwrap().inherent, Some(10));
 
     let summary = reg.close_review(q2.id, today).unwrap();
     assert_eq!(summary.review.closed_on, Some(today));
@@ -100,7 +100,7 @@ fn a_quarterly_review_from_start_to_summary() {
     assert_eq!(names(&summary.changes.risers, |m| &m.name), vec!["AWS"]);
     assert_eq!(names(&summary.changes.fallers, |m| &m.name), vec!["Postmark"]);
     assert_eq!(names(&summary.changes.level_changes, |m| &m.name), vec!["AWS", "Postmark"]);
-    assert_eq!(summary.changes.level_changes[0].after.inherent_level, Level::Critical);
+    assert_eq!(summary.changes.level_changes[0].after.inherent_level, Some(Level::Critical));
     assert_eq!(names(&summary.changes.new, |e| &e.name), vec!["Resend"]);
     assert_eq!(names(&summary.changes.retired, |e| &e.name), vec!["Legacy CDN"]);
     assert_eq!(names(&summary.not_reviewed, |p| &p.name), vec!["Sentry"]);
@@ -139,7 +139,7 @@ fn refused_review_input_changes_nothing() {
     assert_eq!(field_of(reg.start_review(&meeting("Q1 again", today), today).unwrap_err()), "review");
 
     let mut bad = p.risk.clone();
-    bad.scenarios[0].likelihood = 9;
+    bad.scenarios[0].likelihood = Some(9);
     assert_eq!(field_of(reg.assess_in_review(open.id, p.id, &bad, today).unwrap_err()), "risk.scenarios.0.likelihood");
     assert_eq!(reg.snapshots(p.id).unwrap().len(), 1);
     // A stale review id is "not found", like a stale provider id.
@@ -159,8 +159,8 @@ fn the_catalogue_changes_without_losing_history() {
     let suspension = reg.catalogue().unwrap().into_iter().find(|m| m.name == "Account suspension").unwrap();
     let mut risk = p.risk.clone();
     let at = risk.scenarios.iter().position(|s| s.mode == "Account suspension").unwrap();
-    risk.scenarios[at].likelihood = 5;
-    risk.scenarios[at].impact = 5;
+    risk.scenarios[at].likelihood = Some(5);
+    risk.scenarios[at].impact = Some(5);
     reg.record_assessment(p.id, day(2026, 1, 2), None, &risk).unwrap();
 
     let renamed = reg.rename_failure_mode(outage.id, "Full outage", "Everything is down.").unwrap();
@@ -183,12 +183,12 @@ fn the_catalogue_changes_without_losing_history() {
     reg.confirm_in_review(review.id, p.id, day(2026, 3, 2)).unwrap();
     let summary = reg.close_review(review.id, day(2026, 3, 2)).unwrap();
     assert_eq!(summary.changes.fallers.len(), 1);
-    assert_eq!((summary.changes.fallers[0].before.inherent, summary.changes.fallers[0].after.inherent), (25, 20));
+    assert_eq!((summary.changes.fallers[0].before.inherent, summary.changes.fallers[0].after.inherent), (Some(25), Some(20)));
 
     // Older snapshots still hold the names they were scored with.
     let snaps = reg.snapshots(p.id).unwrap();
     assert_eq!(snaps[0].risk.scenarios[0].mode, "Outage");
-    assert!(snaps[1].risk.scenarios.iter().any(|s| s.mode == "Account suspension" && s.likelihood == 5));
+    assert!(snaps[1].risk.scenarios.iter().any(|s| s.mode == "Account suspension" && s.likelihood == Some(5)));
     assert!(!snaps[2].risk.scenarios.iter().any(|s| s.mode == "Account suspension"));
 }
 
@@ -272,14 +272,14 @@ fn a_review_cannot_bury_its_assessment_under_a_later_snapshot() {
     // A review dated the 10th, still open, while the provider is edited on the 12th.
     let review = reg.start_review(&meeting("Q1 2026 provider risk review", day(2026, 1, 10)), day(2026, 1, 10)).unwrap();
     let mut edited = stripe.draft();
-    edited.risk.scenarios[0].likelihood = 2;
+    edited.risk.scenarios[0].likelihood = Some(2);
     reg.update_provider(stripe.id, &edited, day(2026, 1, 12)).unwrap();
     let before = reg.snapshots(stripe.id).unwrap();
 
     let err = reg.confirm_in_review(review.id, stripe.id, day(2026, 1, 12)).unwrap_err();
     assert_eq!(field_of(err), "provider_id");
     assert_eq!(reg.snapshots(stripe.id).unwrap(), before, "nothing was written");
-    assert_eq!(reg.provider(stripe.id).unwrap().risk.scenarios[0].likelihood, 2);
+    assert_eq!(reg.provider(stripe.id).unwrap().risk.scenarios[0].likelihood, Some(2));
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn the_worksheet_pdf_presents_the_review_and_what_changed() {
     let today = day(2026, 4, 10);
     let q2 = reg.start_review(&meeting("Q2 2026 provider risk review", today), today).unwrap();
     let mut worse = reg.provider(aws.id).unwrap().risk;
-    worse.scenarios[0].likelihood = 5;
+    worse.scenarios[0].likelihood = Some(5);
     reg.assess_in_review(q2.id, aws.id, &worse, today).unwrap();
     reg.close_review(q2.id, today).unwrap();
 

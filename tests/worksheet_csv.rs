@@ -7,6 +7,7 @@ use std::ffi::OsStr;
 use std::path::Path;
 
 use fixture::{fill, register_file, run, today, NAMES};
+use lifeboat::domain::scoring::score;
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
 use lifeboat::worksheet::import::{self, ImportOptions};
@@ -36,6 +37,11 @@ fn export_import_export_is_identical_history_included() {
         let (a, b) = (read(&tmp.path().join("one"), name), read(&tmp.path().join("two"), name));
         assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{name} differs after a round trip");
     }
+    // The Not assessed provider went through with empty score cells, not a made-up 1 × 1.
+    let scenarios = String::from_utf8(read(&tmp.path().join("one"), "scenarios.csv")).unwrap();
+    assert!(scenarios.contains("Nimbus Queue,Outage,,,,Not assessed,"), "{scenarios}");
+    let nimbus = second.provider_by_name("Nimbus Queue").unwrap().unwrap();
+    assert!(nimbus.risk.scenarios.iter().all(|s| s.likelihood.is_none() && s.impact.is_none()));
     assert_eq!(first.all_snapshots().unwrap().len(), second.all_snapshots().unwrap().len());
     for (a, b) in first.providers().unwrap().iter().zip(second.providers().unwrap()) {
         assert_eq!(a.profile, b.profile);
@@ -139,6 +145,7 @@ fn a_spreadsheet_register_imports_by_its_headers() {
     assert_eq!(mailgun.profile.tier, 3);
     assert_eq!(mailgun.risk.exit.strategy, lifeboat::domain::provider::ExitStrategy::Accept);
     assert_eq!(mailgun.risk.scenarios.len(), 7, "new providers get the catalogue's failure modes");
+    assert_eq!(score(&mailgun.risk).inherent_level, None, "a sheet without scores imports a Not assessed provider");
 }
 
 fn hash(path: &Path) -> Vec<u8> {
@@ -202,6 +209,16 @@ fn a_score_out_of_range_is_refused_with_its_cell() {
         "providers.csv",
         &[("scenarios.csv", b"Provider,Failure mode,Likelihood,Impact\r\nAlpha,Outage,9,3\r\n")],
         &["scenarios.csv, row 2, column C (Likelihood)", "not 9"],
+    );
+}
+
+#[test]
+fn half_a_score_is_refused_at_the_empty_cell() {
+    refused(
+        b"Provider\r\nAlpha\r\n",
+        "providers.csv",
+        &[("scenarios.csv", b"Provider,Failure mode,Likelihood,Impact\r\nAlpha,Outage,3,\r\n")],
+        &["scenarios.csv, row 2, column D (Impact)", "Impact is needed once a likelihood is set"],
     );
 }
 

@@ -170,16 +170,17 @@ fn a_wide_workbook_reads_ratings_words_dates_and_numbers() {
         let s = p.risk.scenarios.iter().find(|s| s.mode == mode).unwrap();
         (s.likelihood, s.impact)
     };
-    assert_eq!(score(&acme, "Outage"), (4, 4));
-    assert_eq!(score(&acme, "Degradation"), (2, 2));
-    assert_eq!(score(&acme, "Price increase"), (4, 4));
+    assert_eq!(score(&acme, "Outage"), (Some(4), Some(4)));
+    assert_eq!(score(&acme, "Degradation"), (Some(2), Some(2)));
+    assert_eq!(score(&acme, "Price increase"), (Some(4), Some(4)));
+    assert_eq!(score(&acme, "Provider failure"), (None, None), "a mode the sheet does not score stays unscored, not 1 × 1");
     assert_eq!(acme.profile.renewal_date, Some(day(2027, 1, 31)));
     assert_eq!(acme.profile.tier, 2);
     assert_eq!(acme.profile.notes, "Category: transactional");
     let zurich = register.provider_by_name("Zürich Storage").unwrap().unwrap();
     assert_eq!(zurich.profile.renewal_date, Some(day(2026, 3, 14)));
-    assert_eq!(score(&zurich, "Outage"), (5, 5));
-    assert_eq!(score(&zurich, "Price increase"), (2, 3));
+    assert_eq!(score(&zurich, "Outage"), (Some(5), Some(5)));
+    assert_eq!(score(&zurich, "Price increase"), (Some(2), Some(3)));
 }
 
 #[test]
@@ -280,7 +281,7 @@ fn an_opendocument_sheet_reads_like_the_workbook() {
     import::apply(&mut register, &ods, &ImportOptions::default(), today()).unwrap();
     let acme = register.provider_by_name("Acme Mail").unwrap().unwrap();
     assert_eq!(acme.profile.renewal_date, Some(day(2027, 1, 31)));
-    assert_eq!(acme.risk.scenarios.iter().find(|s| s.mode == "Outage").map(|s| (s.likelihood, s.impact)), Some((4, 4)));
+    assert_eq!(acme.risk.scenarios.iter().find(|s| s.mode == "Outage").map(|s| (s.likelihood, s.impact)), Some((Some(4), Some(4))));
 }
 
 #[test]

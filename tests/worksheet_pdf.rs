@@ -6,6 +6,7 @@ mod fixture;
 use std::process::Command;
 
 use fixture::{fill, today, NAMES};
+use lifeboat::domain::scoring::Level;
 use lifeboat::storage::Register;
 use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
 
@@ -35,7 +36,7 @@ fn every_provider_name_and_level_is_in_the_text() {
         assert!(text.contains(name), "{name:?} missing from the PDF text");
     }
     for row in register.register_rows(today()).unwrap() {
-        assert!(text.contains(row.inherent_level.label()));
+        assert!(text.contains(Level::label_of(row.inherent_level)));
     }
     for needle in ["Page 1 of", "generated 2026-11-22", "Reviews overdue", "Contracts renewing within 90 days", "€", "£", "→", "≥", "•"]
     {
@@ -103,8 +104,8 @@ fn changes_are_shown_only_when_given() {
         lines: vec![lifeboat::worksheet::ChangeLine {
             provider: "Stripe".into(),
             change: "Exposure 9.6 → 12.8".into(),
-            from: Some(lifeboat::domain::scoring::Level::Medium),
-            to: Some(lifeboat::domain::scoring::Level::High),
+            from: Some(Level::Medium),
+            to: Some(Level::High),
         }],
     });
     let text = render(&input);

@@ -44,8 +44,10 @@ impl Cadence {
         }
     }
 
-    pub fn next_review(&self, last_assessed: NaiveDate, level: Level) -> NaiveDate {
-        last_assessed + Duration::days(self.days(level) as i64)
+    /// A Not assessed provider (`level` None) is due from the day it was recorded: it needs its
+    /// first assessment, whatever the cadence.
+    pub fn next_review(&self, last_assessed: NaiveDate, level: Option<Level>) -> NaiveDate {
+        last_assessed + Duration::days(level.map_or(0, |level| self.days(level)) as i64)
     }
 }
 
@@ -71,16 +73,23 @@ mod tests {
     #[test]
     fn next_review_follows_the_level() {
         let c = Cadence::default();
-        assert_eq!(c.next_review(d(2026, 1, 1), Level::Critical), d(2026, 4, 1));
-        assert_eq!(c.next_review(d(2026, 1, 1), Level::High), d(2026, 6, 30));
-        assert_eq!(c.next_review(d(2026, 1, 1), Level::Low), d(2027, 1, 1));
+        assert_eq!(c.next_review(d(2026, 1, 1), Some(Level::Critical)), d(2026, 4, 1));
+        assert_eq!(c.next_review(d(2026, 1, 1), Some(Level::High)), d(2026, 6, 30));
+        assert_eq!(c.next_review(d(2026, 1, 1), Some(Level::Low)), d(2027, 1, 1));
+    }
+
+    #[test]
+    fn a_not_assessed_provider_is_due_the_day_it_is_recorded() {
+        let next = Cadence::default().next_review(d(2026, 1, 1), None);
+        assert_eq!(due_state(next, d(2026, 1, 1)), DueState::Due);
+        assert_eq!(due_state(next, d(2026, 1, 2)), DueState::Overdue);
     }
 
     #[test]
     fn leap_day_counts_as_a_day() {
         let c = Cadence::default();
-        assert_eq!(c.next_review(d(2028, 2, 1), Level::Medium), d(2029, 1, 31));
-        assert_eq!(c.next_review(d(2028, 2, 29), Level::Critical), d(2028, 5, 29));
+        assert_eq!(c.next_review(d(2028, 2, 1), Some(Level::Medium)), d(2029, 1, 31));
+        assert_eq!(c.next_review(d(2028, 2, 29), Some(Level::Critical)), d(2028, 5, 29));
     }
 
     #[test]

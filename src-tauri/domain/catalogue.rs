@@ -82,8 +82,8 @@ mod tests {
         risk.scenarios.push(crate::domain::provider::Scenario {
             mode_id: None,
             mode: "Custom".into(),
-            likelihood: 2,
-            impact: 2,
+            likelihood: Some(2),
+            impact: Some(2),
             note: String::new(),
         });
         c[0].name = "Full outage".into();

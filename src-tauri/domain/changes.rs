@@ -2,6 +2,7 @@
 //! retired providers. "Since the previous review", the comparison of two reviews and a review's
 //! closing summary are all this one comparison.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::domain::ids::{ProviderId, ReviewId};
@@ -10,17 +11,18 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::history::TrendPoint;
-use super::scoring::Level;
+use super::scoring::{Level, NOT_ASSESSED};
 
-/// A provider's scores as they stood on some day: its latest snapshot up to then.
+/// A provider's scores as they stood on some day: its latest snapshot up to then. The scores
+/// are `None` while it was Not assessed.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Standing {
     pub taken_on: NaiveDate,
-    pub inherent: u8,
-    pub inherent_level: Level,
-    pub exposure: f64,
-    pub exposure_level: Level,
+    pub inherent: Option<u8>,
+    pub inherent_level: Option<Level>,
+    pub exposure: Option<f64>,
+    pub exposure_level: Option<Level>,
     pub review_id: Option<ReviewId>,
 }
 
@@ -29,9 +31,9 @@ impl Standing {
         Standing {
             taken_on: point.taken_on,
             inherent: point.inherent,
-            inherent_level: Level::of(point.inherent as f64),
+            inherent_level: point.level,
             exposure: point.exposure,
-            exposure_level: Level::of(point.exposure),
+            exposure_level: point.exposure.map(Level::of),
             review_id: point.review_id,
         }
     }
@@ -86,14 +88,37 @@ pub struct Movement {
     pub name: String,
     pub before: Standing,
     pub after: Standing,
-    /// after − before, one decimal.
-    pub exposure_change: f64,
-    pub inherent_change: i32,
+    /// after − before, one decimal; `None` when either side is Not assessed.
+    pub exposure_change: Option<f64>,
+    pub inherent_change: Option<i32>,
 }
 
 impl Movement {
+    fn between(entry: &ChangeEntry, before: &Standing) -> Movement {
+        let (after, before) = (&entry.standing, before);
+        Movement {
+            provider_id: entry.provider_id,
+            name: entry.name.clone(),
+            exposure_change: after.exposure.zip(before.exposure).map(|(a, b)| ((a - b) * 10.0).round() / 10.0),
+            inherent_change: after.inherent.zip(before.inherent).map(|(a, b)| a as i32 - b as i32),
+            before: before.clone(),
+            after: after.clone(),
+        }
+    }
+
+    /// Includes a provider's first assessment (Not assessed → a level) and the reverse.
     pub fn level_changed(&self) -> bool {
         self.before.inherent_level != self.after.inherent_level
+    }
+
+    /// Up or down, by exposure and then inherent risk; `None` when the provider was assessed
+    /// on one side only, which is a level change but neither a rise nor a fall.
+    fn direction(&self) -> Option<Ordering> {
+        match (&self.before.exposure, &self.after.exposure) {
+            (None, None) => Some(Ordering::Equal),
+            (Some(_), Some(_)) => Some(self.exposure_change?.total_cmp(&0.0).then(self.inherent_change?.cmp(&0))),
+            _ => None,
+        }
     }
 }
 
@@ -106,7 +131,8 @@ pub struct RegisterChanges {
     pub risers: Vec<Movement>,
     /// Exposure went down (or stayed and inherent risk went down); largest fall first.
     pub fallers: Vec<Movement>,
-    /// Providers whose inherent level changed, in either direction; highest level now first.
+    /// Providers whose inherent level changed, in either direction, including from or to Not
+    /// assessed; highest level now first.
     pub level_changes: Vec<Movement>,
     /// In the register now but not then.
     pub new: Vec<ChangeEntry>,
@@ -138,92 +164,98 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
             changes.new.push(entry.clone());
             continue;
         };
-        let movement = Movement {
-            provider_id: entry.provider_id,
-            name: entry.name.clone(),
-            before: old.standing.clone(),
-            after: entry.standing.clone(),
-            exposure_change: ((entry.standing.exposure - old.standing.exposure) * 10.0).round() / 10.0,
-            inherent_change: entry.standing.inherent as i32 - old.standing.inherent as i32,
-        };
+        let movement = Movement::between(entry, &old.standing);
         if movement.level_changed() {
             changes.level_changes.push(movement.clone());
         }
-        match (movement.exposure_change.total_cmp(&0.0), movement.inherent_change.cmp(&0)) {
-            (std::cmp::Ordering::Greater, _) | (std::cmp::Ordering::Equal, std::cmp::Ordering::Greater) => changes.risers.push(movement),
-            (std::cmp::Ordering::Less, _) | (std::cmp::Ordering::Equal, std::cmp::Ordering::Less) => changes.fallers.push(movement),
-            _ => {
+        match movement.direction() {
+            Some(Ordering::Greater) => changes.risers.push(movement),
+            Some(Ordering::Less) => changes.fallers.push(movement),
+            Some(Ordering::Equal) => {
                 changes.unchanged += 1;
                 changes.steady.push(movement);
             }
+            // Assessed for the first time, or no longer: told among the level changes.
+            None => {}
         }
     }
     changes.retired = previous.providers.iter().filter(|e| !now.contains_key(&e.provider_id)).cloned().collect();
 
     let by_name = |a: &str, b: &str| a.to_lowercase().cmp(&b.to_lowercase());
+    // Risers and fallers are scored on both sides, so their changes are all `Some`.
+    let change = |m: &Movement| (m.exposure_change.unwrap_or_default(), m.inherent_change.unwrap_or_default());
     changes.risers.sort_by(|a, b| {
-        b.exposure_change
-            .total_cmp(&a.exposure_change)
-            .then(b.inherent_change.cmp(&a.inherent_change))
-            .then_with(|| by_name(&a.name, &b.name))
+        let ((a_exposure, a_inherent), (b_exposure, b_inherent)) = (change(a), change(b));
+        b_exposure.total_cmp(&a_exposure).then(b_inherent.cmp(&a_inherent)).then_with(|| by_name(&a.name, &b.name))
     });
     changes.fallers.sort_by(|a, b| {
-        a.exposure_change
-            .total_cmp(&b.exposure_change)
-            .then(a.inherent_change.cmp(&b.inherent_change))
-            .then_with(|| by_name(&a.name, &b.name))
+        let ((a_exposure, a_inherent), (b_exposure, b_inherent)) = (change(a), change(b));
+        a_exposure.total_cmp(&b_exposure).then(a_inherent.cmp(&b_inherent)).then_with(|| by_name(&a.name, &b.name))
     });
     changes.level_changes.sort_by(|a, b| b.after.inherent_level.cmp(&a.after.inherent_level).then_with(|| by_name(&a.name, &b.name)));
-    changes.new.sort_by(|a, b| b.standing.exposure.total_cmp(&a.standing.exposure).then_with(|| by_name(&a.name, &b.name)));
+    // Highest exposure first, Not assessed providers after the scored ones.
+    let exposure = |e: &ChangeEntry| e.standing.exposure.unwrap_or(f64::NEG_INFINITY);
+    changes.new.sort_by(|a, b| exposure(b).total_cmp(&exposure(a)).then_with(|| by_name(&a.name, &b.name)));
     changes.retired.sort_by(|a, b| by_name(&a.name, &b.name));
     changes.steady.sort_by(|a, b| by_name(&a.name, &b.name));
     changes
 }
 
 impl RegisterChanges {
-    /// Whether anything at all changed.
+    /// Whether anything at all changed. A first assessment is only a level change.
     pub fn is_empty(&self) -> bool {
-        self.risers.is_empty() && self.fallers.is_empty() && self.new.is_empty() && self.retired.is_empty()
+        self.risers.is_empty() && self.fallers.is_empty() && self.level_changes.is_empty() && self.new.is_empty() && self.retired.is_empty()
     }
 
     /// The changes in words, one line per provider, for the PDF summary and other plain lists:
-    /// risers, fallers, new, then retired providers. A level change is told on its riser or
-    /// faller line.
+    /// risers, fallers, first assessments (and assessments cleared), new, then retired
+    /// providers. Any other level change is told on its riser or faller line.
     pub fn lines(&self) -> Vec<ChangeSentence> {
-        let moved = |m: &Movement, verb: &str| ChangeSentence {
+        let sentence = |m: &Movement, kind: &str, change: String| ChangeSentence {
             provider: m.name.clone(),
-            kind: verb.to_string(),
-            change: format!(
-                "{verb}: exposure {:.1} → {:.1}{}",
-                m.before.exposure,
-                m.after.exposure,
-                if m.level_changed() {
-                    format!(", {} → {}", m.before.inherent_level.label(), m.after.inherent_level.label())
-                } else {
-                    String::new()
-                }
-            ),
-            from: Some(m.before.inherent_level),
-            to: Some(m.after.inherent_level),
+            kind: kind.to_string(),
+            change,
+            from: m.before.inherent_level,
+            to: m.after.inherent_level,
+        };
+        let moved = |m: &Movement, verb: &str| {
+            let levels = if m.level_changed() { format!(", {} → {}", level(&m.before), level(&m.after)) } else { String::new() };
+            sentence(m, verb, format!("{verb}: exposure {} → {}{levels}", exposure(&m.before), exposure(&m.after)))
         };
         let mut lines: Vec<ChangeSentence> = self.risers.iter().map(|m| moved(m, "Riser")).collect();
         lines.extend(self.fallers.iter().map(|m| moved(m, "Faller")));
+        lines.extend(self.level_changes.iter().filter_map(|m| match (m.before.inherent_level, m.after.inherent_level) {
+            (None, Some(now)) => Some(sentence(m, "Assessed", format!("Assessed: {}, exposure {}", now.label(), exposure(&m.after)))),
+            (Some(was), None) => Some(sentence(m, NOT_ASSESSED, format!("{NOT_ASSESSED} any more: was {}", was.label()))),
+            _ => None,
+        }));
         lines.extend(self.new.iter().map(|e| ChangeSentence {
             provider: e.name.clone(),
             kind: "New".into(),
-            change: format!("New provider: exposure {:.1}", e.standing.exposure),
+            change: match e.standing.exposure {
+                Some(exposure) => format!("New provider: exposure {exposure:.1}"),
+                None => format!("New provider: {NOT_ASSESSED}"),
+            },
             from: None,
-            to: Some(e.standing.inherent_level),
+            to: e.standing.inherent_level,
         }));
         lines.extend(self.retired.iter().map(|e| ChangeSentence {
             provider: e.name.clone(),
             kind: "Retired".into(),
             change: "Retired".into(),
-            from: Some(e.standing.inherent_level),
+            from: e.standing.inherent_level,
             to: None,
         }));
         lines
     }
+}
+
+fn level(standing: &Standing) -> &'static str {
+    Level::label_of(standing.inherent_level)
+}
+
+fn exposure(standing: &Standing) -> String {
+    standing.exposure.map_or_else(|| NOT_ASSESSED.to_string(), |e| format!("{e:.1}"))
 }
 
 /// One change in words.
@@ -231,7 +263,7 @@ impl RegisterChanges {
 #[ts(export)]
 pub struct ChangeSentence {
     pub provider: String,
-    /// Riser, Faller, New or Retired.
+    /// Riser, Faller, Assessed, Not assessed, New or Retired.
     pub kind: String,
     /// e.g. "Riser: exposure 9.6 → 16.0, Medium → High".
     pub change: String,
@@ -261,8 +293,8 @@ mod tests {
                     .map(|&(mode, likelihood, impact)| Scenario {
                         mode_id: None,
                         mode: mode.into(),
-                        likelihood,
-                        impact,
+                        likelihood: Some(likelihood),
+                        impact: Some(impact),
                         note: String::new(),
                     })
                     .collect(),
@@ -291,9 +323,9 @@ mod tests {
             &[snap(d(2026, 1, 1), &[("Outage", 2, 5)]), snap(d(2026, 6, 1), &[("Outage", 4, 5)])],
         )];
         assert_eq!(state_at(d(2025, 12, 31), &t).providers.len(), 0);
-        assert_eq!(state_at(d(2026, 1, 1), &t).providers[0].standing.inherent, 10);
-        assert_eq!(state_at(d(2026, 5, 31), &t).providers[0].standing.inherent, 10);
-        assert_eq!(state_at(d(2026, 6, 1), &t).providers[0].standing.inherent, 20);
+        assert_eq!(state_at(d(2026, 1, 1), &t).providers[0].standing.inherent, Some(10));
+        assert_eq!(state_at(d(2026, 5, 31), &t).providers[0].standing.inherent, Some(10));
+        assert_eq!(state_at(d(2026, 6, 1), &t).providers[0].standing.inherent, Some(20));
     }
 
     #[test]
@@ -307,14 +339,14 @@ mod tests {
         ];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(names(&c.risers), vec!["Riser", "Small riser"]);
-        assert_eq!(c.risers[0].exposure_change, 10.0);
-        assert_eq!(c.risers[0].inherent_change, 10);
+        assert_eq!(c.risers[0].exposure_change, Some(10.0));
+        assert_eq!(c.risers[0].inherent_change, Some(10));
         assert_eq!(names(&c.fallers), vec!["Faller"]);
-        assert_eq!(c.fallers[0].exposure_change, -3.0);
+        assert_eq!(c.fallers[0].exposure_change, Some(-3.0));
         // 10 (High) → 20 (Critical) and 9 (Medium) → 6 (Medium): only the first changes level.
         assert_eq!(names(&c.level_changes), vec!["Riser"]);
-        assert_eq!(c.level_changes[0].before.inherent_level, Level::High);
-        assert_eq!(c.level_changes[0].after.inherent_level, Level::Critical);
+        assert_eq!(c.level_changes[0].before.inherent_level, Some(Level::High));
+        assert_eq!(c.level_changes[0].after.inherent_level, Some(Level::Critical));
         assert_eq!(c.unchanged, 1);
         assert_eq!(names(&c.steady), vec!["Steady"]);
         assert_eq!((c.from, c.to), (Some(q1), Some(q2)));
@@ -329,7 +361,7 @@ mod tests {
         ];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(c.new.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), vec!["Added"]);
-        assert_eq!(c.new[0].standing.inherent, 25);
+        assert_eq!(c.new[0].standing.inherent, Some(25));
         assert!(c.risers.is_empty());
         assert_eq!(c.unchanged, 1);
     }
@@ -357,7 +389,7 @@ mod tests {
         let timelines = [timeline(ProviderId(1), "Host", None, &[before.clone(), after])];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(names(&c.fallers), vec!["Host"]);
-        assert_eq!((c.fallers[0].before.inherent, c.fallers[0].after.inherent), (20, 4));
+        assert_eq!((c.fallers[0].before.inherent, c.fallers[0].after.inherent), (Some(20), Some(4)));
         assert_eq!(names(&c.level_changes), vec!["Host"]);
         // The older snapshot still names the mode it was scored with.
         assert_eq!(before.risk.scenarios[1].mode, "Account suspension");
@@ -368,8 +400,8 @@ mod tests {
         let leap = d(2028, 2, 29);
         let timelines =
             [timeline(ProviderId(1), "Leap", None, &[snap(d(2028, 2, 28), &[("Outage", 1, 1)]), snap(leap, &[("Outage", 5, 5)])])];
-        assert_eq!(state_at(d(2028, 2, 28), &timelines).providers[0].standing.inherent, 1);
-        assert_eq!(state_at(leap, &timelines).providers[0].standing.inherent, 25);
+        assert_eq!(state_at(d(2028, 2, 28), &timelines).providers[0].standing.inherent, Some(1));
+        assert_eq!(state_at(leap, &timelines).providers[0].standing.inherent, Some(25));
         let c = since(&state_at(d(2028, 2, 28), &timelines), &state_at(d(2028, 3, 1), &timelines));
         assert_eq!(names(&c.risers), vec!["Leap"]);
     }
@@ -386,7 +418,7 @@ mod tests {
         let timelines = [timeline(ProviderId(1), "Same", None, &[low, high])];
         let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
         assert_eq!(names(&c.risers), vec!["Same"]);
-        assert_eq!(c.risers[0].exposure_change, 0.0);
+        assert_eq!(c.risers[0].exposure_change, Some(0.0));
     }
 
     #[test]
@@ -402,6 +434,24 @@ mod tests {
         assert_eq!(text, vec!["Riser: exposure 10.0 → 20.0, High → Critical", "New provider: exposure 1.0", "Retired"]);
         assert_eq!((lines[0].from, lines[0].to), (Some(Level::High), Some(Level::Critical)));
         assert_eq!(lines[2].provider, "Gone");
+    }
+
+    #[test]
+    fn a_first_assessment_is_a_level_change_not_a_riser() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let timelines = [
+            timeline(ProviderId(1), "Assessed", None, &[snap(q1, &[]), snap(q2, &[("Outage", 4, 5)])]),
+            timeline(ProviderId(2), "Cleared", None, &[snap(q1, &[("Outage", 2, 3)]), snap(q2, &[])]),
+            timeline(ProviderId(3), "Still unscored", None, &[snap(q1, &[]), snap(q2, &[])]),
+            timeline(ProviderId(4), "Added unscored", None, &[snap(q2, &[])]),
+        ];
+        let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
+        assert!(c.risers.is_empty() && c.fallers.is_empty());
+        assert_eq!(names(&c.level_changes), vec!["Assessed", "Cleared"]);
+        assert_eq!(c.level_changes[0].exposure_change, None);
+        assert_eq!(names(&c.steady), vec!["Still unscored"]);
+        let text: Vec<String> = c.lines().into_iter().map(|l| l.change).collect();
+        assert_eq!(text, vec!["Assessed: Critical, exposure 20.0", "Not assessed any more: was Medium", "New provider: Not assessed",]);
     }
 
     #[test]

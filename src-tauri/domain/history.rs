@@ -20,14 +20,15 @@ pub struct Snapshot {
     pub risk: RiskProfile,
 }
 
-/// One point of a provider's trend chart.
+/// One point of a provider's trend chart; the scores are `None` for a snapshot in which no
+/// failure mode was scored (Not assessed), which charts leave out.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct TrendPoint {
     pub taken_on: NaiveDate,
-    pub inherent: u8,
-    pub exposure: f64,
-    pub level: Level,
+    pub inherent: Option<u8>,
+    pub exposure: Option<f64>,
+    pub level: Option<Level>,
     pub review_id: Option<ReviewId>,
 }
 
@@ -50,23 +51,25 @@ pub fn trend(snapshots: &[Snapshot]) -> Vec<TrendPoint> {
     points
 }
 
-/// Direction of exposure since the previous snapshot.
+/// Direction of exposure since the previous scored snapshot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub enum Direction {
-    /// Only one snapshot so far.
+    /// At most one scored snapshot so far.
     New,
     Up,
     Down,
     Flat,
 }
 
+/// Snapshots without scores are skipped: "Not assessed" is neither higher nor lower than a level.
 pub fn direction(points: &[TrendPoint]) -> Direction {
-    match points {
+    let exposures: Vec<f64> = points.iter().filter_map(|p| p.exposure).collect();
+    match exposures.as_slice() {
         [.., previous, last] => {
-            if last.exposure > previous.exposure {
+            if last > previous {
                 Direction::Up
-            } else if last.exposure < previous.exposure {
+            } else if last < previous {
                 Direction::Down
             } else {
                 Direction::Flat
@@ -82,7 +85,7 @@ mod tests {
     use crate::domain::ids::FailureModeId;
     use crate::domain::provider::*;
 
-    fn snap(day: u32, likelihood: u8) -> Snapshot {
+    fn snap(day: u32, likelihood: Option<u8>) -> Snapshot {
         Snapshot {
             id: SnapshotId(day as i64),
             provider_id: ProviderId(1),
@@ -93,7 +96,7 @@ mod tests {
                     mode_id: Some(FailureModeId(1)),
                     mode: "Outage".into(),
                     likelihood,
-                    impact: 5,
+                    impact: likelihood.map(|_| 5),
                     note: String::new(),
                 }],
                 lock_in: LockIn { level: 5, reasons: String::new() },
@@ -106,17 +109,20 @@ mod tests {
 
     #[test]
     fn trend_is_oldest_first_with_scores() {
-        let points = trend(&[snap(20, 4), snap(3, 2)]);
-        assert_eq!(points.iter().map(|p| p.inherent).collect::<Vec<_>>(), vec![10, 20]);
-        assert_eq!(points[1].exposure, 20.0);
-        assert_eq!(points[1].level, Level::Critical);
+        let points = trend(&[snap(20, Some(4)), snap(3, Some(2)), snap(10, None)]);
+        assert_eq!(points.iter().map(|p| p.inherent).collect::<Vec<_>>(), vec![Some(10), None, Some(20)]);
+        assert_eq!(points[2].exposure, Some(20.0));
+        assert_eq!(points[2].level, Some(Level::Critical));
+        assert_eq!((points[1].exposure, points[1].level), (None, None));
     }
 
     #[test]
-    fn direction_compares_the_last_two_snapshots() {
-        assert_eq!(direction(&trend(&[snap(1, 2)])), Direction::New);
-        assert_eq!(direction(&trend(&[snap(1, 2), snap(2, 3)])), Direction::Up);
-        assert_eq!(direction(&trend(&[snap(1, 4), snap(2, 3)])), Direction::Down);
-        assert_eq!(direction(&trend(&[snap(1, 5), snap(2, 3), snap(3, 3)])), Direction::Flat);
+    fn direction_compares_the_last_two_scored_snapshots() {
+        assert_eq!(direction(&trend(&[snap(1, Some(2))])), Direction::New);
+        assert_eq!(direction(&trend(&[snap(1, Some(2)), snap(2, Some(3))])), Direction::Up);
+        assert_eq!(direction(&trend(&[snap(1, Some(4)), snap(2, Some(3))])), Direction::Down);
+        assert_eq!(direction(&trend(&[snap(1, Some(5)), snap(2, Some(3)), snap(3, Some(3))])), Direction::Flat);
+        assert_eq!(direction(&trend(&[snap(1, None), snap(2, Some(3))])), Direction::New);
+        assert_eq!(direction(&trend(&[snap(1, Some(2)), snap(2, None), snap(3, Some(3))])), Direction::Up);
     }
 }

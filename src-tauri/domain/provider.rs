@@ -114,11 +114,19 @@ pub struct Scenario {
     pub mode_id: Option<FailureModeId>,
     /// The failure mode's name when scored (kept so history survives a catalogue rename).
     pub mode: String,
-    /// 1 = rare … 5 = almost certain.
-    pub likelihood: u8,
-    /// 1 = negligible … 5 = severe.
-    pub impact: u8,
+    /// 1 = rare … 5 = almost certain; `None` until someone scores it.
+    pub likelihood: Option<u8>,
+    /// 1 = negligible … 5 = severe; `None` until someone scores it.
+    pub impact: Option<u8>,
     pub note: String,
+}
+
+impl Scenario {
+    /// Likelihood × impact once both are set; a half-scored row is refused by validation and
+    /// counts as unscored until then.
+    pub fn score(&self) -> Option<u8> {
+        Some(crate::domain::scoring::scenario_score(self.likelihood?, self.impact?))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -218,7 +226,8 @@ pub const DEFAULT_FAILURE_MODES: [(&str, &str); 7] = [
 ];
 
 impl ProviderDraft {
-    /// A blank provider with one unscored-looking (1 × 1) row per active catalogue mode.
+    /// A blank provider with one unscored row per active catalogue mode: Not assessed until
+    /// someone scores it, never a 1 × 1 "Low" nobody chose.
     pub fn blank(catalogue: &[FailureMode]) -> ProviderDraft {
         ProviderDraft {
             profile: Profile {
@@ -241,7 +250,7 @@ impl ProviderDraft {
                 scenarios: catalogue
                     .iter()
                     .filter(|m| !m.retired)
-                    .map(|m| Scenario { mode_id: Some(m.id), mode: m.name.clone(), likelihood: 1, impact: 1, note: String::new() })
+                    .map(|m| Scenario { mode_id: Some(m.id), mode: m.name.clone(), likelihood: None, impact: None, note: String::new() })
                     .collect(),
                 lock_in: LockIn { level: 1, reasons: String::new() },
                 alternatives: Vec::new(),

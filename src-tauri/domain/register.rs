@@ -1,6 +1,8 @@
 //! The register as one table: a row per provider with its current scores, trend and review date.
 
 use crate::domain::ids::ProviderId;
+use std::cmp::Ordering;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -21,16 +23,18 @@ pub struct RegisterRow {
     pub value_provided: String,
     pub tier: u8,
     pub status: Status,
-    pub inherent: u8,
-    pub inherent_level: Level,
-    pub exposure: f64,
-    pub exposure_level: Level,
+    /// `None` (with the exposure and both levels) while the provider is Not assessed.
+    pub inherent: Option<u8>,
+    pub inherent_level: Option<Level>,
+    pub exposure: Option<f64>,
+    pub exposure_level: Option<Level>,
     pub lock_in: u8,
     pub best_readiness: Option<Readiness>,
     pub replacement_effort: u8,
     pub exit_strategy: ExitStrategy,
     pub direction: Direction,
-    /// The likelihood and impact of the driving failure mode: where the provider sits on the heat map.
+    /// The likelihood and impact of the driving failure mode: where the provider sits on the heat
+    /// map, which leaves a Not assessed provider off.
     pub heat: Option<HeatCell>,
     pub explanation: Vec<String>,
     pub last_assessed: NaiveDate,
@@ -46,6 +50,13 @@ pub struct HeatCell {
     pub impact: u8,
 }
 
+/// Highest exposure first, then inherent risk; Not assessed rows after every scored one.
+pub fn riskier_first(a: &RegisterRow, b: &RegisterRow) -> Ordering {
+    let exposure = |r: &RegisterRow| r.exposure.unwrap_or(f64::NEG_INFINITY);
+    // `None < Some`, so comparing b with a puts an unscored inherent risk last too.
+    exposure(b).total_cmp(&exposure(a)).then(b.inherent.cmp(&a.inherent))
+}
+
 /// Builds one register row. `trend` is the provider's snapshots, oldest first, never empty for a
 /// stored provider; `today` decides the due state.
 pub fn row(provider: &Provider, trend: &[TrendPoint], cadence: &Cadence, today: NaiveDate) -> RegisterRow {
@@ -56,8 +67,8 @@ pub fn row(provider: &Provider, trend: &[TrendPoint], cadence: &Cadence, today: 
         .risk
         .scenarios
         .iter()
-        .max_by_key(|s| (s.likelihood * s.impact, s.impact))
-        .map(|s| HeatCell { likelihood: s.likelihood, impact: s.impact });
+        .filter_map(|s| Some(HeatCell { likelihood: s.likelihood?, impact: s.impact? }))
+        .max_by_key(|cell| (cell.likelihood * cell.impact, cell.impact));
     RegisterRow {
         id: provider.id,
         name: provider.profile.name.clone(),

@@ -75,17 +75,21 @@ pub fn validate_review(draft: &ReviewDraft, today: NaiveDate) -> Result<(), Vali
 /// What decides a provider's place in the walk.
 struct WalkKey<'a> {
     due: DueState,
-    exposure: f64,
-    inherent: u8,
+    /// `None` for a Not assessed provider.
+    exposure: Option<f64>,
+    inherent: Option<u8>,
     name: &'a str,
     id: ProviderId,
 }
 
-/// Overdue first, then due, then due soon, and within each the highest exposure first.
+/// Not assessed providers first (they need a first assessment), then overdue, due and due soon,
+/// and within each the highest exposure first.
 fn walk_cmp(a: &WalkKey, b: &WalkKey) -> std::cmp::Ordering {
-    a.due
-        .cmp(&b.due)
-        .then(b.exposure.total_cmp(&a.exposure))
+    let assessed = |k: &WalkKey| k.exposure.is_some();
+    assessed(a)
+        .cmp(&assessed(b))
+        .then(a.due.cmp(&b.due))
+        .then(b.exposure.unwrap_or_default().total_cmp(&a.exposure.unwrap_or_default()))
         .then(b.inherent.cmp(&a.inherent))
         .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         .then(a.id.cmp(&b.id))
@@ -285,7 +289,6 @@ mod tests {
     use crate::domain::ids::FailureModeId;
     use crate::domain::provider::*;
     use crate::domain::register::row;
-    use crate::domain::scoring::Level;
     use crate::test_support::d;
 
     fn draft() -> ReviewDraft {
@@ -328,7 +331,8 @@ mod tests {
         assert_eq!(validate_review(&leap, d(2028, 2, 29)), Ok(()));
     }
 
-    fn provider(id: i64, name: &str, likelihood: u8, status: Status) -> Provider {
+    /// A provider scoring `likelihood` × 5 on its one failure mode, or Not assessed for `None`.
+    fn provider(id: i64, name: &str, likelihood: Option<u8>, status: Status) -> Provider {
         let mut risk = ProviderDraft::blank(&[FailureMode {
             id: FailureModeId(1),
             name: "Outage".into(),
@@ -337,7 +341,7 @@ mod tests {
         }])
         .risk;
         risk.scenarios[0].likelihood = likelihood;
-        risk.scenarios[0].impact = 5;
+        risk.scenarios[0].impact = likelihood.map(|_| 5);
         risk.lock_in.level = 5;
         risk.replacement.effort = 5;
         let mut profile = ProviderDraft::blank(&[]).profile;
@@ -347,14 +351,34 @@ mod tests {
     }
 
     fn rows(today: NaiveDate, specs: &[(i64, &str, u8, NaiveDate, Status)]) -> Vec<RegisterRow> {
-        specs
-            .iter()
-            .map(|&(id, name, likelihood, assessed, status)| {
-                let p = provider(id, name, likelihood, status);
-                let point = TrendPoint { taken_on: assessed, inherent: likelihood * 5, exposure: 0.0, level: Level::Low, review_id: None };
-                row(&p, &[point], &Cadence::default(), today)
-            })
-            .collect()
+        specs.iter().map(|&(id, name, likelihood, assessed, status)| row_of(today, id, name, Some(likelihood), assessed, status)).collect()
+    }
+
+    fn row_of(today: NaiveDate, id: i64, name: &str, likelihood: Option<u8>, assessed: NaiveDate, status: Status) -> RegisterRow {
+        let p = provider(id, name, likelihood, status);
+        let point = TrendPoint { taken_on: assessed, inherent: None, exposure: None, level: None, review_id: None };
+        row(&p, &[point], &Cadence::default(), today)
+    }
+
+    #[test]
+    fn a_not_assessed_provider_has_no_level_is_off_the_heat_map_and_due_now() {
+        let today = d(2027, 1, 15);
+        let r = row_of(today, 1, "New", None, today, Status::Active);
+        assert_eq!((r.inherent, r.inherent_level, r.exposure, r.exposure_level), (None, None, None, None));
+        assert_eq!(r.heat, None);
+        assert_eq!(r.due, DueState::Due);
+        assert_eq!(r.explanation[0], "Not assessed: no failure mode has been scored.");
+        // Lock-in and replacement effort still say how hard leaving would be.
+        assert_eq!(r.lock_in, 5);
+    }
+
+    #[test]
+    fn the_walk_starts_with_not_assessed_providers() {
+        let today = d(2027, 1, 15);
+        let mut all = rows(today, &[(1, "Overdue critical", 5, d(2025, 1, 1), Status::Active)]);
+        all.push(row_of(today, 2, "Unscored", None, d(2027, 1, 10), Status::Active));
+        all.push(row_of(today, 3, "Also unscored", None, today, Status::Active));
+        assert_eq!(walk_order(&all), [2, 3, 1].map(ProviderId));
     }
 
     #[test]

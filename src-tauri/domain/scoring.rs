@@ -42,7 +42,16 @@ impl Level {
     pub fn parse(text: &str) -> Option<Level> {
         Level::ALL.into_iter().find(|l| l.label().eq_ignore_ascii_case(text.trim()))
     }
+
+    /// The label of a level that may be missing: an unscored figure reads "Not assessed", never
+    /// a level nobody chose.
+    pub fn label_of(level: Option<Level>) -> &'static str {
+        level.map_or(NOT_ASSESSED, Level::label)
+    }
 }
+
+/// What screens, the PDF and the CSV say where a provider or failure mode has no score yet.
+pub const NOT_ASSESSED: &str = "Not assessed";
 
 /// Likelihood × impact, 1–25 for valid input; saturates rather than panics on values that
 /// validation has not yet refused (the form previews scores as the user types).
@@ -50,13 +59,15 @@ pub fn scenario_score(likelihood: u8, impact: u8) -> u8 {
     likelihood.saturating_mul(impact)
 }
 
-/// How a provider's scores come about, in the terms shown on screen and in the PDF.
+/// How a provider's scores come about, in the terms shown on screen and in the PDF. The inherent
+/// risk, the exposure and their levels are `None` together: the provider is Not assessed until
+/// at least one failure mode has both a likelihood and an impact.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct Scores {
-    /// Highest scenario score (0 when no failure mode is scored).
-    pub inherent: u8,
-    pub inherent_level: Level,
+    /// Highest score of the scored failure modes.
+    pub inherent: Option<u8>,
+    pub inherent_level: Option<Level>,
     /// The failure modes that reach the inherent score.
     pub drivers: Vec<String>,
     pub lock_in: u8,
@@ -69,18 +80,13 @@ pub struct Scores {
     pub best_readiness: Option<Readiness>,
     pub escape_difficulty: u8,
     /// inherent × escape difficulty / 5, 0.2–25.
-    pub exposure: f64,
-    pub exposure_level: Level,
+    pub exposure: Option<f64>,
+    pub exposure_level: Option<Level>,
 }
 
 pub fn score(risk: &RiskProfile) -> Scores {
-    let inherent = risk.scenarios.iter().map(|s| scenario_score(s.likelihood, s.impact)).max().unwrap_or(0);
-    let drivers = risk
-        .scenarios
-        .iter()
-        .filter(|s| inherent > 0 && scenario_score(s.likelihood, s.impact) == inherent)
-        .map(|s| s.mode.clone())
-        .collect();
+    let inherent = risk.scenarios.iter().filter_map(|s| s.score()).max();
+    let drivers = risk.scenarios.iter().filter(|s| inherent.is_some() && s.score() == inherent).map(|s| s.mode.clone()).collect();
 
     let lock_in = risk.lock_in.level;
     let effort = risk.replacement.effort;
@@ -94,11 +100,11 @@ pub fn score(risk: &RiskProfile) -> Scores {
         _ => 0,
     };
     let escape_difficulty = escape_before_alternatives.saturating_sub(alternative_reduction).max(1);
-    let exposure = round1(inherent as f64 * escape_difficulty as f64 / 5.0);
+    let exposure = inherent.map(|inherent| round1(inherent as f64 * escape_difficulty as f64 / 5.0));
 
     Scores {
         inherent,
-        inherent_level: Level::of(inherent as f64),
+        inherent_level: inherent.map(|inherent| Level::of(inherent as f64)),
         drivers,
         lock_in,
         replacement_effort: effort,
@@ -108,7 +114,7 @@ pub fn score(risk: &RiskProfile) -> Scores {
         best_readiness,
         escape_difficulty,
         exposure,
-        exposure_level: Level::of(exposure),
+        exposure_level: exposure.map(Level::of),
     }
 }
 
@@ -120,17 +126,12 @@ fn round1(x: f64) -> f64 {
 impl Scores {
     /// One sentence per step, for tooltips, the breakdown panel and the PDF.
     pub fn explanation(&self) -> Vec<String> {
-        let mut lines = Vec::new();
-        if self.inherent == 0 {
-            lines.push("No failure mode is scored yet.".to_string());
-        } else {
-            lines.push(format!(
-                "Inherent risk {} ({}) is driven by {}.",
-                self.inherent,
-                self.inherent_level.label(),
-                self.drivers.join(", ")
-            ));
-        }
+        let mut lines = vec![match (self.inherent, self.inherent_level) {
+            (Some(inherent), Some(level)) => {
+                format!("Inherent risk {} ({}) is driven by {}.", inherent, level.label(), self.drivers.join(", "))
+            }
+            _ => format!("{NOT_ASSESSED}: no failure mode has been scored."),
+        }];
         lines.push(format!(
             "Escape difficulty starts at {} = round(mean(lock-in {}, replacement effort {})).",
             self.escape_before_alternatives, self.lock_in, self.replacement_effort
@@ -147,13 +148,12 @@ impl Scores {
             )),
             _ => {}
         }
-        lines.push(format!(
-            "Exposure {:.1} ({}) = {} × {} / 5.",
-            self.exposure,
-            self.exposure_level.label(),
-            self.inherent,
-            self.escape_difficulty
-        ));
+        // Escape difficulty stands on its own; only the exposure needs an inherent risk.
+        if let (Some(exposure), Some(level), Some(inherent)) = (self.exposure, self.exposure_level, self.inherent) {
+            lines.push(format!("Exposure {:.1} ({}) = {} × {} / 5.", exposure, level.label(), inherent, self.escape_difficulty));
+        } else {
+            lines.push("No exposure until a failure mode is scored.".to_string());
+        }
         lines
     }
 }
@@ -168,7 +168,13 @@ mod tests {
             scenarios: scores
                 .iter()
                 .enumerate()
-                .map(|(i, &(l, im))| Scenario { mode_id: None, mode: format!("mode {i}"), likelihood: l, impact: im, note: String::new() })
+                .map(|(i, &(l, im))| Scenario {
+                    mode_id: None,
+                    mode: format!("mode {i}"),
+                    likelihood: Some(l),
+                    impact: Some(im),
+                    note: String::new(),
+                })
                 .collect(),
             lock_in: LockIn { level: lock_in, reasons: String::new() },
             alternatives: alts.iter().enumerate().map(|(i, &r)| Alternative { name: format!("alt {i}"), readiness: r }).collect(),
@@ -189,18 +195,42 @@ mod tests {
     #[test]
     fn inherent_is_the_highest_scenario_and_names_its_drivers() {
         let s = score(&risk(&[(2, 3), (4, 4), (2, 5), (4, 4)], 3, 3, &[]));
-        assert_eq!(s.inherent, 16);
+        assert_eq!(s.inherent, Some(16));
         assert_eq!(s.drivers, vec!["mode 1", "mode 3"]);
-        assert_eq!(s.inherent_level, Level::High);
+        assert_eq!(s.inherent_level, Some(Level::High));
     }
 
     #[test]
-    fn no_scenarios_scores_zero_and_says_so() {
+    fn no_scenarios_is_not_assessed_and_says_so() {
         let s = score(&risk(&[], 1, 1, &[]));
-        assert_eq!(s.inherent, 0);
+        assert_eq!((s.inherent, s.inherent_level, s.exposure, s.exposure_level), (None, None, None, None));
         assert!(s.drivers.is_empty());
-        assert_eq!(s.exposure, 0.0);
-        assert_eq!(s.explanation()[0], "No failure mode is scored yet.");
+        assert_eq!(s.explanation()[0], "Not assessed: no failure mode has been scored.");
+    }
+
+    #[test]
+    fn unscored_failure_modes_are_not_assessed_yet_escape_difficulty_still_shows() {
+        let mut r = risk(&[(1, 1), (1, 1)], 4, 3, &[Readiness::Contracted]);
+        for s in &mut r.scenarios {
+            (s.likelihood, s.impact) = (None, None);
+        }
+        let s = score(&r);
+        assert_eq!((s.inherent, s.exposure, s.exposure_level), (None, None, None));
+        assert!(s.drivers.is_empty());
+        assert_eq!(s.escape_difficulty, 3);
+        let lines = s.explanation();
+        assert_eq!(lines.first().map(String::as_str), Some("Not assessed: no failure mode has been scored."));
+        assert_eq!(lines.last().map(String::as_str), Some("No exposure until a failure mode is scored."));
+    }
+
+    #[test]
+    fn the_scored_failure_modes_drive_the_scores_when_others_are_unscored() {
+        let mut r = risk(&[(5, 5), (2, 3)], 5, 5, &[]);
+        (r.scenarios[0].likelihood, r.scenarios[0].impact) = (None, None);
+        let s = score(&r);
+        assert_eq!(s.inherent, Some(6));
+        assert_eq!(s.drivers, vec!["mode 1"]);
+        assert_eq!((s.exposure, s.exposure_level), (Some(6.0), Some(Level::Medium)));
     }
 
     #[test]
@@ -236,10 +266,10 @@ mod tests {
 
     #[test]
     fn exposure_spans_point_two_to_twenty_five() {
-        assert_eq!(score(&risk(&[(1, 1)], 1, 1, &[])).exposure, 0.2);
-        assert_eq!(score(&risk(&[(5, 5)], 5, 5, &[])).exposure, 25.0);
-        assert_eq!(score(&risk(&[(4, 4)], 3, 4, &[])).exposure, 12.8);
-        assert_eq!(score(&risk(&[(3, 3)], 3, 3, &[])).exposure, 5.4);
+        assert_eq!(score(&risk(&[(1, 1)], 1, 1, &[])).exposure, Some(0.2));
+        assert_eq!(score(&risk(&[(5, 5)], 5, 5, &[])).exposure, Some(25.0));
+        assert_eq!(score(&risk(&[(4, 4)], 3, 4, &[])).exposure, Some(12.8));
+        assert_eq!(score(&risk(&[(3, 3)], 3, 3, &[])).exposure, Some(5.4));
     }
 
     #[test]
@@ -259,9 +289,9 @@ mod tests {
     fn exposure_level_uses_the_same_boundaries() {
         // 25 × 2 / 5 = 10: exactly the High boundary.
         let s = score(&risk(&[(5, 5)], 2, 2, &[]));
-        assert_eq!(s.exposure, 10.0);
-        assert_eq!(s.exposure_level, Level::High);
-        assert_eq!(s.inherent_level, Level::Critical);
+        assert_eq!(s.exposure, Some(10.0));
+        assert_eq!(s.exposure_level, Some(Level::High));
+        assert_eq!(s.inherent_level, Some(Level::Critical));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::provider::{Profile, ProviderDraft, RiskProfile};
+use super::provider::{Profile, ProviderDraft, RiskProfile, Scenario};
 
 /// One problem with one field, `field` being a path such as `risk.scenarios.2.likelihood`.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -54,6 +54,10 @@ impl std::error::Error for ValidationErrors {}
 
 pub const MAX_NAME_LEN: usize = 200;
 pub const MAX_TEXT_LEN: usize = 20_000;
+
+/// What the form and the import say of a half-scored failure mode, at the missing half.
+pub const IMPACT_NEEDED: &str = "Impact is needed once a likelihood is set (or clear both).";
+pub const LIKELIHOOD_NEEDED: &str = "Likelihood is needed once an impact is set (or clear both).";
 
 fn check_level(errors: &mut ValidationErrors, field: &str, what: &str, value: u8, max: u8) {
     if !(1..=max).contains(&value) {
@@ -109,6 +113,20 @@ fn check_profile(e: &mut ValidationErrors, p: &Profile) {
     }
 }
 
+/// A failure mode is scored with both a likelihood and an impact, or left unscored with
+/// neither; half a score would make a figure nobody chose.
+fn check_scenario_score(e: &mut ValidationErrors, at: &str, s: &Scenario) {
+    match (s.likelihood, s.impact) {
+        (Some(likelihood), Some(impact)) => {
+            check_level(e, &format!("{at}.likelihood"), "Likelihood", likelihood, 5);
+            check_level(e, &format!("{at}.impact"), "Impact", impact, 5);
+        }
+        (Some(_), None) => e.add(format!("{at}.impact"), IMPACT_NEEDED),
+        (None, Some(_)) => e.add(format!("{at}.likelihood"), LIKELIHOOD_NEEDED),
+        (None, None) => {}
+    }
+}
+
 fn check_risk(e: &mut ValidationErrors, r: &RiskProfile) {
     let mut seen = std::collections::HashSet::new();
     for (i, s) in r.scenarios.iter().enumerate() {
@@ -118,8 +136,7 @@ fn check_risk(e: &mut ValidationErrors, r: &RiskProfile) {
         } else if !seen.insert(super::text::fold(&s.mode)) {
             e.add(format!("{at}.mode"), format!("Failure mode \"{}\" is listed twice.", s.mode.trim()));
         }
-        check_level(e, &format!("{at}.likelihood"), "Likelihood", s.likelihood, 5);
-        check_level(e, &format!("{at}.impact"), "Impact", s.impact, 5);
+        check_scenario_score(e, &at, s);
         check_text(e, &format!("{at}.note"), "Note", &s.note, MAX_TEXT_LEN);
     }
     check_level(e, "risk.lock_in.level", "Lock-in", r.lock_in.level, 5);
@@ -175,10 +192,29 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_provider_starts_unscored() {
+        assert!(valid().risk.scenarios.iter().all(|s| s.likelihood.is_none() && s.impact.is_none()));
+    }
+
+    #[test]
+    fn half_a_score_names_the_missing_half() {
+        let mut d = valid();
+        d.risk.scenarios[2].impact = Some(4);
+        d.risk.scenarios[4].likelihood = Some(2);
+        assert_eq!(fields(&d), vec!["risk.scenarios.2.likelihood", "risk.scenarios.4.impact"]);
+        let errors = validate(&d).unwrap_err().errors;
+        assert_eq!(errors[0].message, "Likelihood is needed once an impact is set (or clear both).");
+        assert_eq!(errors[1].message, "Impact is needed once a likelihood is set (or clear both).");
+    }
+
+    #[test]
     fn scores_outside_one_to_five_name_their_row() {
         let mut d = valid();
-        d.risk.scenarios[2].likelihood = 6;
-        d.risk.scenarios[3].impact = 0;
+        for s in &mut d.risk.scenarios {
+            (s.likelihood, s.impact) = (Some(3), Some(3));
+        }
+        d.risk.scenarios[2].likelihood = Some(6);
+        d.risk.scenarios[3].impact = Some(0);
         d.risk.lock_in.level = 9;
         assert_eq!(fields(&d), vec!["risk.scenarios.2.likelihood", "risk.scenarios.3.impact", "risk.lock_in.level"]);
         let msg = &validate(&d).unwrap_err().errors[0].message;

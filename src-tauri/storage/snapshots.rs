@@ -66,10 +66,17 @@ pub fn all_trends(conn: &Connection) -> Result<Vec<(ProviderId, TrendPoint)>> {
     let mut stmt =
         conn.prepare_cached("SELECT provider_id, taken_on, inherent, exposure, review_id FROM snapshots ORDER BY provider_id, taken_on")?;
     let rows = stmt.query_map([], |r| {
-        let inherent: u8 = r.get(2)?;
+        // Both are NULL for a Not assessed snapshot.
+        let inherent: Option<u8> = r.get(2)?;
         Ok((
             r.get(0)?,
-            TrendPoint { taken_on: r.get(1)?, inherent, exposure: r.get(3)?, level: Level::of(inherent as f64), review_id: r.get(4)? },
+            TrendPoint {
+                taken_on: r.get(1)?,
+                inherent,
+                exposure: r.get(3)?,
+                level: inherent.map(|inherent| Level::of(inherent as f64)),
+                review_id: r.get(4)?,
+            },
         ))
     })?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

@@ -43,17 +43,17 @@ fn same_day_edits_amend_and_later_edits_add_snapshots() {
     let mut reg = Register::open_in_memory().unwrap();
     let p = reg.create_provider(&draft(&reg, "Stripe"), day(1)).unwrap();
     let mut d = p.draft();
-    d.risk.scenarios[0].likelihood = 3;
+    (d.risk.scenarios[0].likelihood, d.risk.scenarios[0].impact) = (Some(3), Some(1));
     reg.update_provider(p.id, &d, day(1)).unwrap();
     assert_eq!(reg.snapshots(p.id).unwrap().len(), 1);
-    assert_eq!(reg.snapshots(p.id).unwrap()[0].risk.scenarios[0].likelihood, 3);
+    assert_eq!(reg.snapshots(p.id).unwrap()[0].risk.scenarios[0].likelihood, Some(3));
 
-    d.risk.scenarios[0].impact = 4;
+    d.risk.scenarios[0].impact = Some(4);
     reg.update_provider(p.id, &d, day(2)).unwrap();
     let trend = reg.trend(p.id).unwrap();
-    assert_eq!(trend.iter().map(|t| t.inherent).collect::<Vec<_>>(), vec![3, 12]);
+    assert_eq!(trend.iter().map(|t| t.inherent).collect::<Vec<_>>(), vec![Some(3), Some(12)]);
     // The earlier snapshot is untouched.
-    assert_eq!(reg.snapshots(p.id).unwrap()[0].risk.scenarios[0].impact, 1);
+    assert_eq!(reg.snapshots(p.id).unwrap()[0].risk.scenarios[0].impact, Some(1));
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn invalid_drafts_save_nothing() {
     let mut reg = Register::open_in_memory().unwrap();
     let p = reg.create_provider(&draft(&reg, "Stripe"), day(1)).unwrap();
     let mut d = p.draft();
-    d.risk.scenarios[0].likelihood = 7;
+    (d.risk.scenarios[0].likelihood, d.risk.scenarios[0].impact) = (Some(7), Some(1));
     d.profile.notes = "should not be saved".into();
     assert!(matches!(reg.update_provider(p.id, &d, day(2)), Err(StoreError::Invalid(_))));
     assert_eq!(reg.provider(p.id).unwrap(), p);
@@ -103,15 +103,18 @@ fn register_rows_pair_each_provider_with_its_own_trend() {
     let a = reg.create_provider(&draft(&reg, "A"), day(1)).unwrap();
     let b = reg.create_provider(&draft(&reg, "B"), day(1)).unwrap();
     let mut d = b.draft();
-    d.risk.scenarios[1].likelihood = 5;
-    d.risk.scenarios[1].impact = 5;
+    (d.risk.scenarios[1].likelihood, d.risk.scenarios[1].impact) = (Some(4), Some(5));
+    reg.update_provider(b.id, &d, day(2)).unwrap();
+    d.risk.scenarios[1].likelihood = Some(5);
     reg.update_provider(b.id, &d, day(3)).unwrap();
     let rows = reg.register_rows(day(4)).unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].id, a.id);
+    // A is as created: Not assessed. B's first snapshot was unscored; its scored ones rose.
     assert_eq!(rows[0].direction, crate::domain::history::Direction::New);
+    assert_eq!(rows[0].inherent_level, None);
     assert_eq!(rows[1].direction, crate::domain::history::Direction::Up);
-    assert_eq!(rows[1].inherent, 25);
+    assert_eq!(rows[1].inherent, Some(25));
     assert_eq!(rows[1].last_assessed, day(3));
     assert_eq!(rows[1].heat.unwrap().likelihood, 5);
 }

@@ -15,8 +15,8 @@ fn register_with_three_providers(path: &std::path::Path) {
     for (name, likelihood) in [("Stripe", 4), ("AWS", 2), ("Postmark", 3)] {
         let mut draft = register.new_draft().unwrap();
         draft.profile.name = name.into();
-        draft.risk.scenarios[0].likelihood = likelihood;
-        draft.risk.scenarios[0].impact = 5;
+        draft.risk.scenarios[0].likelihood = Some(likelihood);
+        draft.risk.scenarios[0].impact = Some(5);
         draft.risk.lock_in.level = 5;
         draft.risk.replacement.effort = 5;
         register.create_provider(&draft, assessed).unwrap();

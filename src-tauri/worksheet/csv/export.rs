@@ -201,12 +201,12 @@ pub fn providers_csv(providers: &[Provider], rows: &[RegisterRow], options: CsvO
             .cell(&profile.notes)
             .cell(p.created_on.to_string());
         risk_cells(&mut line, &p.risk);
-        line.cell(scores.inherent.to_string())
-            .cell(scores.inherent_level.label())
+        line.cell(opt(scores.inherent))
+            .cell(Level::label_of(scores.inherent_level))
             .cell(scores.drivers.join("\n"))
             .cell(scores.escape_difficulty.to_string())
-            .cell(format!("{:.1}", scores.exposure))
-            .cell(scores.exposure_level.label())
+            .cell(exposure_cell(scores.exposure))
+            .cell(Level::label_of(scores.exposure_level))
             .cell(direction_word(row.direction))
             .cell(row.last_assessed.to_string())
             .cell(row.next_review.to_string())
@@ -216,13 +216,19 @@ pub fn providers_csv(providers: &[Provider], rows: &[RegisterRow], options: CsvO
     finish(w)
 }
 
-fn scenario_cells(line: &mut Line, mode: &str, likelihood: u8, impact: u8, note: &str) {
-    let figure = scenario_score(likelihood, impact);
+/// One decimal, or an empty cell while Not assessed.
+fn exposure_cell(exposure: Option<f64>) -> String {
+    exposure.map_or_else(String::new, |e| format!("{e:.1}"))
+}
+
+/// An unscored failure mode leaves its likelihood, impact and score empty and reads "Not assessed".
+fn scenario_cells(line: &mut Line, mode: &str, likelihood: Option<u8>, impact: Option<u8>, note: &str) {
+    let figure = likelihood.zip(impact).map(|(l, i)| scenario_score(l, i));
     line.cell(mode)
-        .cell(likelihood.to_string())
-        .cell(impact.to_string())
-        .cell(figure.to_string())
-        .cell(Level::of(figure as f64).label())
+        .cell(opt(likelihood))
+        .cell(opt(impact))
+        .cell(opt(figure))
+        .cell(Level::label_of(figure.map(|f| Level::of(f as f64))))
         .cell(note);
 }
 
@@ -275,7 +281,7 @@ pub fn history_csv(providers: &[Provider], snapshots: &[Snapshot], options: CsvO
                 }
             }
             risk_cells(&mut line, &snap.risk);
-            line.cell(scores.inherent.to_string()).cell(format!("{:.1}", scores.exposure));
+            line.cell(opt(scores.inherent)).cell(exposure_cell(scores.exposure));
             line.write(w)
         };
         if snap.risk.scenarios.is_empty() {

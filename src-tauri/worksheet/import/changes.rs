@@ -68,7 +68,11 @@ fn shown(field: Field, d: &ProviderDraft) -> String {
 }
 
 fn score(s: &Scenario) -> String {
-    format!("likelihood {} × impact {}", s.likelihood, s.impact)
+    let part = |v: Option<u8>| v.map_or_else(|| "—".to_string(), |v| v.to_string());
+    match (s.likelihood, s.impact) {
+        (None, None) => "not scored".into(),
+        (likelihood, impact) => format!("likelihood {} × impact {}", part(likelihood), part(impact)),
+    }
 }
 
 /// Every field that differs between `old` and `new`.
@@ -106,7 +110,7 @@ mod tests {
         let mut new = old.clone();
         new.risk.exit.strategy = ExitStrategy::PrepareExit;
         new.risk.alternatives.push(Alternative { name: "Adyen".into(), readiness: Readiness::Contracted });
-        new.risk.scenarios[0].likelihood = 4;
+        (new.risk.scenarios[0].likelihood, new.risk.scenarios[0].impact) = (Some(4), Some(2));
         let changes = between(&old, &new);
         let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(fields, ["Alternatives", "Exit strategy", "Outage"]);

@@ -12,6 +12,7 @@ use crate::domain::ids::FailureModeId;
 use crate::domain::provider::{FailureMode, RiskProfile, Scenario};
 use crate::domain::scales::{IMPACT, LIKELIHOOD};
 use crate::domain::text::fold;
+use crate::domain::validation::{IMPACT_NEEDED, LIKELIHOOD_NEEDED};
 use crate::worksheet::csv::headers::Field;
 use crate::worksheet::error::column_letters;
 use crate::worksheet::{Cell, ImportProblem};
@@ -109,13 +110,30 @@ fn scenario(columns: &FieldColumns, modes: &Modes, row: &TableRow, problems: &mu
             None
         }
     };
-    let likelihood = score(Field::Likelihood, "Likelihood", &LIKELIHOOD);
-    let impact = score(Field::Impact, "Impact", &IMPACT);
+    // Both cells empty is an unscored (Not assessed) failure mode; one without the other is a
+    // problem at the empty cell, as the form refuses it.
+    let filled = |field: Field| !columns.cell(row, field).is_blank();
+    let (likelihood, impact) = match (filled(Field::Likelihood), filled(Field::Impact)) {
+        (false, false) => (None, None),
+        (true, false) => {
+            problems.push(columns.problem(row, Field::Impact, IMPACT_NEEDED));
+            return None;
+        }
+        (false, true) => {
+            problems.push(columns.problem(row, Field::Likelihood, LIKELIHOOD_NEEDED));
+            return None;
+        }
+        (true, true) => {
+            let likelihood = score(Field::Likelihood, "Likelihood", &LIKELIHOOD);
+            let impact = score(Field::Impact, "Impact", &IMPACT);
+            (Some(likelihood?), Some(impact?))
+        }
+    };
     Some(Scenario {
         mode_id: modes.id(&mode),
         mode,
-        likelihood: likelihood?,
-        impact: impact?,
+        likelihood,
+        impact,
         note: columns.cell(row, Field::ScenarioNote).to_text().into_owned(),
     })
 }

@@ -245,9 +245,9 @@ impl Laying<'_, '_> {
                     match cells::scale(&cell, &format!("{} {what}", mode.name), 5, words) {
                         Ok((v, rest)) => {
                             if part == ScorePart::Likelihood {
-                                scenario.likelihood = v;
+                                scenario.likelihood = Some(v);
                             } else {
-                                scenario.impact = v;
+                                scenario.impact = Some(v);
                             }
                             if !rest.is_empty() {
                                 append(&mut scenario.note, &rest);
@@ -261,8 +261,8 @@ impl Laying<'_, '_> {
                 }
                 ScorePart::Rating => match cells::rating(&cell) {
                     Ok(Some((likelihood, impact))) => {
-                        scenario.likelihood = likelihood;
-                        scenario.impact = impact;
+                        scenario.likelihood = Some(likelihood);
+                        scenario.impact = Some(impact);
                     }
                     Ok(None) => {}
                     Err(m) => {
@@ -288,8 +288,8 @@ fn scenario_of<'d>(draft: &'d mut ProviderDraft, mode: &ModeRef) -> &'d mut Scen
         draft.risk.scenarios.push(Scenario {
             mode_id: Some(mode.id),
             mode: mode.name.clone(),
-            likelihood: 1,
-            impact: 1,
+            likelihood: None,
+            impact: None,
             note: String::new(),
         });
         draft.risk.scenarios.len() - 1

@@ -80,12 +80,14 @@ pub fn trend(page: &mut Canvas, ctx: &Ctx, x: f32, y: f32, w: f32, h: f32, point
         lx += 18.0 + ctx.width(name, &legend) + 14.0;
     }
 
+    // A Not assessed snapshot has no figure to plot: the line joins the scored ones.
+    let points: Vec<(&TrendPoint, f64, f64)> = points.iter().filter_map(|p| Some((p, p.inherent? as f64, p.exposure?))).collect();
     if points.is_empty() {
-        page.text_in(ctx, left, right - left, (top + bottom) / 2.0, "No assessments yet.", &label, Align::Center);
+        page.text_in(ctx, left, right - left, (top + bottom) / 2.0, "No scored assessments yet.", &label, Align::Center);
         return;
     }
-    let first = points.first().map(|p| p.taken_on).unwrap_or_default();
-    let last = points.last().map(|p| p.taken_on).unwrap_or_default();
+    let first = points.first().map(|(p, ..)| p.taken_on).unwrap_or_default();
+    let last = points.last().map(|(p, ..)| p.taken_on).unwrap_or_default();
     let span = (last - first).num_days().max(1) as f32;
     let inset = 10.0;
     let to_x = |p: &TrendPoint| {
@@ -95,8 +97,8 @@ pub fn trend(page: &mut Canvas, ctx: &Ctx, x: f32, y: f32, w: f32, h: f32, point
             left + inset + (p.taken_on - first).num_days() as f32 / span * (right - left - 2.0 * inset)
         }
     };
-    let inherent: Vec<(f32, f32)> = points.iter().map(|p| (to_x(p), to_y(p.inherent as f64))).collect();
-    let exposure: Vec<(f32, f32)> = points.iter().map(|p| (to_x(p), to_y(p.exposure))).collect();
+    let inherent: Vec<(f32, f32)> = points.iter().map(|&(p, inherent, _)| (to_x(p), to_y(inherent))).collect();
+    let exposure: Vec<(f32, f32)> = points.iter().map(|&(p, _, exposure)| (to_x(p), to_y(exposure))).collect();
     page.polyline(&inherent, style::INHERENT_LINE, 1.6);
     page.polyline(&exposure, style::EXPOSURE_LINE, 1.6);
     for (&(ix, iy), &(ex, ey)) in inherent.iter().zip(&exposure) {
@@ -112,9 +114,9 @@ pub fn trend(page: &mut Canvas, ctx: &Ctx, x: f32, y: f32, w: f32, h: f32, point
     // Later labels give way to earlier ones (and the last) rather than overlap them.
     let mut placed: Vec<(f32, f32, usize)> = Vec::new();
     for &i in labelled.iter().rev() {
-        let text = points[i].taken_on.format("%Y-%m-%d").to_string();
+        let text = points[i].0.taken_on.format("%Y-%m-%d").to_string();
         let tw = ctx.width(&text, &label);
-        let tx = (to_x(&points[i]) - tw / 2.0).clamp(left, right - tw);
+        let tx = (to_x(points[i].0) - tw / 2.0).clamp(left, right - tw);
         if placed.iter().all(|&(x0, x1, _)| tx + tw + 6.0 < x0 || tx > x1 + 6.0) {
             placed.push((tx, tx + tw, i));
             page.text(ctx, tx, bottom + 9.0, &text, &label);

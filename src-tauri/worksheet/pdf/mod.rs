@@ -23,6 +23,7 @@ use layout::{Align, Ctx, Doc, TextStyle};
 
 use super::input::WorksheetInput;
 use super::{Result, WorksheetError};
+use crate::domain::register::riskier_first;
 use crate::storage::Register;
 
 /// Renders the worksheet to PDF bytes.
@@ -119,15 +120,12 @@ fn document_title(input: &WorksheetInput) -> String {
 }
 
 /// Register order for the table and the provider pages: highest exposure first, then inherent
-/// risk, then name.
+/// risk, Not assessed providers after the scored ones, then name.
 fn riskiest_first(input: &WorksheetInput) -> Vec<usize> {
     let mut order: Vec<usize> = (0..input.rows.len()).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (&input.rows[a], &input.rows[b]);
-        rb.exposure
-            .total_cmp(&ra.exposure)
-            .then(rb.inherent.cmp(&ra.inherent))
-            .then_with(|| ra.name.to_lowercase().cmp(&rb.name.to_lowercase()))
+        riskier_first(ra, rb).then_with(|| ra.name.to_lowercase().cmp(&rb.name.to_lowercase()))
     });
     order
 }

@@ -11,7 +11,7 @@ use super::words;
 use crate::domain::history::trend;
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
-use crate::domain::scoring::{scenario_score, score, Level};
+use crate::domain::scoring::{score, Level};
 use crate::worksheet::input::WorksheetInput;
 
 const LABEL_WIDTH: f32 = 118.0;
@@ -63,9 +63,9 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
         super::table::note(doc, "No failure mode is scored yet.");
     }
     for (i, s) in provider.risk.scenarios.iter().enumerate() {
-        let figure = scenario_score(s.likelihood, s.impact);
-        let level = Level::of(figure as f64);
-        let driver = scores.inherent > 0 && figure == scores.inherent;
+        let figure = s.score();
+        let level = figure.map(|f| Level::of(f as f64));
+        let driver = figure.is_some() && figure == scores.inherent;
         let name = if driver { Cell::Strong(format!("{} ◆", s.mode)) } else { Cell::Text(s.mode.clone()) };
         table.row(
             doc,
@@ -73,7 +73,7 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
                 name,
                 Cell::text(scale(s.likelihood, &LIKELIHOOD)),
                 Cell::text(scale(s.impact, &IMPACT)),
-                Cell::Strong(figure.to_string()),
+                Cell::Strong(figure.map_or_else(|| "—".to_string(), |f| f.to_string())),
                 Cell::Level(None, level),
                 Cell::Muted(s.note.clone()),
             ],
@@ -184,8 +184,9 @@ fn header(doc: &mut Doc, row: &RegisterRow, provider: &Provider) {
     {
         let (ctx, page) = doc.parts();
         for (caption, text, level) in [
-            ("Inherent risk", format!("{} {}", row.inherent, row.inherent_level.label()), Some(row.inherent_level)),
-            ("Exposure", format!("{} {}", words::exposure(row.exposure), row.exposure_level.label()), Some(row.exposure_level)),
+            // `Some(level)` is a pill, grey when the level itself is None (Not assessed).
+            ("Inherent risk", words::figure_and_level(row.inherent.map(|i| i.to_string()), row.inherent_level), Some(row.inherent_level)),
+            ("Exposure", words::figure_and_level(row.exposure.map(words::exposure), row.exposure_level), Some(row.exposure_level)),
             ("Trend", words::direction(row.direction).to_string(), None),
             ("Last assessed", words::date(row.last_assessed), None),
             ("Next review", next.clone(), None),
@@ -193,7 +194,9 @@ fn header(doc: &mut Doc, row: &RegisterRow, provider: &Provider) {
             page.text(ctx, cx, y + label.ascent(), caption, &label);
             let top = y + label.leading() + 1.0;
             let width = match level {
-                Some(level) => page.pill(ctx, cx - 1.0, top, &text, &pill.colored(style::level_text(level)), style::level_tint(level)),
+                Some(level) => {
+                    page.pill(ctx, cx - 1.0, top, &text, &pill.colored(style::level_text_or_grey(level)), style::level_tint_or_grey(level))
+                }
                 None => {
                     let color = if matches!(row.due, crate::domain::cadence::DueState::Overdue) && caption == "Next review" {
                         style::level_text(Level::Critical)
@@ -214,7 +217,9 @@ fn header(doc: &mut Doc, row: &RegisterRow, provider: &Provider) {
     page.line(x, rule, x + w, rule, style::RULE, 0.6);
 }
 
-fn scale(value: u8, names: &[&str; 5]) -> String {
+/// "3 · Possible", or "—" for a failure mode not scored yet.
+fn scale(value: Option<u8>, names: &[&str; 5]) -> String {
+    let Some(value) = value else { return "—".to_string() };
     match names.get((value as usize).wrapping_sub(1)) {
         Some(name) => format!("{value} · {name}"),
         None => value.to_string(),

@@ -24,6 +24,21 @@ pub const WHITE: Rgb8 = Rgb8(0xff, 0xff, 0xff);
 pub const INHERENT_LINE: Rgb8 = Rgb8(0x1f, 0x2a, 0x44);
 pub const EXPOSURE_LINE: Rgb8 = Rgb8(0x2f, 0x80, 0xc8);
 
+/// Grey, for a Not assessed provider: it has no level, so it takes no level's colour.
+pub const NOT_ASSESSED_STRONG: Rgb8 = Rgb8(0x8a, 0x93, 0xa1);
+pub const NOT_ASSESSED_TINT: Rgb8 = Rgb8(0xec, 0xee, 0xf1);
+pub const NOT_ASSESSED_TEXT: Rgb8 = Rgb8(0x4b, 0x52, 0x5e);
+
+/// `level_text`, or grey text while Not assessed.
+pub fn level_text_or_grey(level: Option<Level>) -> Rgb8 {
+    level.map_or(NOT_ASSESSED_TEXT, level_text)
+}
+
+/// `level_tint`, or a grey tint while Not assessed.
+pub fn level_tint_or_grey(level: Option<Level>) -> Rgb8 {
+    level.map_or(NOT_ASSESSED_TINT, level_tint)
+}
+
 /// Strong colour of a level: heat-map cells, chart bands' edges, tile accents.
 pub fn level_strong(level: Level) -> Rgb8 {
     match level {

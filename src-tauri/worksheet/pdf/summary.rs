@@ -10,8 +10,9 @@ use super::table::{col, col_right, note, Cell, Table};
 use super::words;
 use crate::domain::cadence::DueState;
 use crate::domain::provider::Status;
+use crate::domain::register::riskier_first;
 use crate::domain::register::RegisterRow;
-use crate::domain::scoring::Level;
+use crate::domain::scoring::{Level, NOT_ASSESSED};
 use crate::worksheet::input::WorksheetInput;
 
 /// How many rows each summary list shows before pointing to the register table.
@@ -73,11 +74,12 @@ fn title_block(doc: &mut Doc, input: &WorksheetInput, active: usize) {
 }
 
 fn tiles(doc: &mut Doc, active: &[&RegisterRow], overdue: usize, renewals: usize) {
-    let count = |level: Level| active.iter().filter(|r| r.inherent_level == level).count();
+    let count = |level: Option<Level>| active.iter().filter(|r| r.inherent_level == level).count();
     let mut items: Vec<(String, String, style::Rgb8, style::Rgb8)> = [Level::Critical, Level::High, Level::Medium, Level::Low]
         .into_iter()
-        .map(|l| (count(l).to_string(), l.label().to_string(), style::level_strong(l), style::level_tint(l)))
+        .map(|l| (count(Some(l)).to_string(), l.label().to_string(), style::level_strong(l), style::level_tint(l)))
         .collect();
+    items.push((count(None).to_string(), NOT_ASSESSED.into(), style::NOT_ASSESSED_STRONG, style::NOT_ASSESSED_TINT));
     items.push((overdue.to_string(), "Reviews overdue".into(), style::NAVY, style::ZEBRA));
     items.push((renewals.to_string(), "Renewing ≤ 90 days".into(), style::NAVY, style::ZEBRA));
     let gap = 8.0;
@@ -98,7 +100,7 @@ fn tiles(doc: &mut Doc, active: &[&RegisterRow], overdue: usize, renewals: usize
         ctx,
         x0,
         y + h + 11.0,
-        "Active providers by inherent risk level (highest failure-mode score: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical).",
+        "Active providers by inherent risk level (highest failure-mode score: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical); Not assessed (no failure mode scored yet) counted apart.",
         &TextStyle::new(style::TINY, Weight::Regular, style::FAINT),
     );
     doc.y = y + h + 24.0;
@@ -109,6 +111,7 @@ fn heat_and_top(doc: &mut Doc, active: &[&RegisterRow]) {
     doc.ensure(250.0);
     doc.heading("Heat map and top exposures", 220.0);
     let y = doc.y;
+    let unassessed = active.iter().filter(|r| r.inherent_level.is_none()).count();
     let mut counts = [[0usize; 5]; 5];
     for r in active {
         if let Some(h) = r.heat.filter(|h| (1..=5).contains(&h.likelihood) && (1..=5).contains(&h.impact)) {
@@ -121,27 +124,32 @@ fn heat_and_top(doc: &mut Doc, active: &[&RegisterRow]) {
         let bottom = chart::heat_map(page, ctx, x, y + 14.0, map_w, &counts);
         let caption = TextStyle::new(style::TINY, Weight::Regular, style::FAINT);
         page.text(ctx, x, bottom + 10.0, "Each active provider sits at its highest-scoring failure mode.", &caption);
-        bottom + 14.0
+        if unassessed > 0 {
+            let left_off = format!("{unassessed} Not assessed {} left off.", if unassessed == 1 { "provider is" } else { "providers are" });
+            page.text(ctx, x, bottom + 19.0, &left_off, &caption);
+        }
+        bottom + 23.0
     };
 
     const COLUMNS: [super::table::Column; 3] = [col("Provider", 2.4), col("Exposure", 1.5), col("Driven by", 2.2)];
     let tx = x + map_w + 18.0;
     let tw = doc.width() - map_w - 18.0;
     let table = Table::at(&COLUMNS, style::SMALL, tx, tw);
-    let mut ranked: Vec<&&RegisterRow> = active.iter().collect();
-    ranked.sort_by(|a, b| b.exposure.total_cmp(&a.exposure).then(b.inherent.cmp(&a.inherent)));
+    // A Not assessed provider has no exposure to rank.
+    let mut ranked: Vec<&&RegisterRow> = active.iter().filter(|r| r.exposure.is_some()).collect();
+    ranked.sort_by(|a, b| riskier_first(a, b));
     doc.y = y;
     table.header(doc);
     if ranked.is_empty() {
         let x = tx;
         let (ctx, page) = doc.parts();
-        page.text(ctx, x + 4.0, y + 30.0, "No active providers.", &TextStyle::new(style::SMALL, Weight::Regular, style::MUTED));
+        page.text(ctx, x + 4.0, y + 30.0, "No assessed active providers.", &TextStyle::new(style::SMALL, Weight::Regular, style::MUTED));
     }
     for (i, r) in ranked.iter().take(TOP_EXPOSURES).enumerate() {
         let driver = driver_of(r);
         table.row(
             doc,
-            &[Cell::Strong(r.name.clone()), Cell::Level(Some(words::exposure(r.exposure)), r.exposure_level), Cell::Muted(driver)],
+            &[Cell::Strong(r.name.clone()), Cell::Level(r.exposure.map(words::exposure), r.exposure_level), Cell::Muted(driver)],
             i % 2 == 1,
         );
     }
@@ -170,7 +178,7 @@ fn changes_section(doc: &mut Doc, changes: &crate::worksheet::input::Changes) {
     for (i, c) in changes.lines.iter().enumerate() {
         let level = match (c.from, c.to) {
             (Some(a), Some(b)) if a != b => Cell::Text(format!("{} → {}", a.label(), b.label())),
-            (_, Some(b)) => Cell::Level(None, b),
+            (_, Some(b)) => Cell::Level(None, Some(b)),
             (Some(a), None) => Cell::Muted(format!("was {}", a.label())),
             (None, None) => Cell::Muted("—".into()),
         };
@@ -203,7 +211,7 @@ fn overdue_section(doc: &mut Doc, overdue: &[&RegisterRow], today: chrono::Naive
             doc,
             &[
                 Cell::Strong(r.name.clone()),
-                Cell::Level(Some(r.inherent.to_string()), r.inherent_level),
+                Cell::Level(r.inherent.map(|i| i.to_string()), r.inherent_level),
                 Cell::text(words::date(r.last_assessed)),
                 Cell::text(words::date(r.next_review)),
                 late,

@@ -25,8 +25,9 @@ pub enum Cell {
     Text(String),
     Strong(String),
     Muted(String),
-    /// A level shown as a tinted label, with optional text before it (a score).
-    Level(Option<String>, Level),
+    /// A level shown as a tinted label, with optional text before it (a score); no level is
+    /// "Not assessed" in grey.
+    Level(Option<String>, Option<Level>),
     /// Text in a level's colour (e.g. "3 overdue").
     Tinted(String, Level),
 }
@@ -103,7 +104,7 @@ impl<'c> Table<'c> {
             Cell::Text(_) => base,
             Cell::Strong(_) => base.bold(),
             Cell::Muted(_) => base.colored(style::MUTED),
-            Cell::Level(_, level) => base.with_size(self.size - 0.5).bold().colored(style::level_text(*level)),
+            Cell::Level(_, level) => base.with_size(self.size - 0.5).bold().colored(style::level_text_or_grey(*level)),
             Cell::Tinted(_, level) => base.bold().colored(style::level_text(*level)),
         }
     }
@@ -111,8 +112,7 @@ impl<'c> Table<'c> {
     fn cell_text(cell: &Cell) -> String {
         match cell {
             Cell::Text(s) | Cell::Strong(s) | Cell::Muted(s) | Cell::Tinted(s, _) => s.clone(),
-            Cell::Level(Some(prefix), level) => format!("{prefix} {}", level.label()),
-            Cell::Level(None, level) => level.label().to_string(),
+            Cell::Level(figure, level) => super::words::figure_and_level(figure.clone(), *level),
         }
     }
 
@@ -165,7 +165,7 @@ impl<'c> Table<'c> {
             if let (Cell::Level(_, level), 0) = (cell, start) {
                 let text = Self::cell_text(cell);
                 if lines.len() == 1 {
-                    page.pill(ctx, x + self.pad - 2.0, y + self.pad - 1.5, &text, &st, style::level_tint(*level));
+                    page.pill(ctx, x + self.pad - 2.0, y + self.pad - 1.5, &text, &st, style::level_tint_or_grey(*level));
                     x += w;
                     continue;
                 }

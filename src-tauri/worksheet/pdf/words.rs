@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::domain::cadence::DueState;
 use crate::domain::history::Direction;
+use crate::domain::scoring::Level;
 
 pub fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -64,6 +65,14 @@ pub fn due(state: DueState) -> &'static str {
 
 pub fn exposure(e: f64) -> String {
     format!("{e:.1}")
+}
+
+/// "12 High", or "Not assessed" when there is no figure to show.
+pub fn figure_and_level(figure: Option<String>, level: Option<Level>) -> String {
+    match figure {
+        Some(figure) => format!("{figure} {}", Level::label_of(level)),
+        None => Level::label_of(level).to_string(),
+    }
 }
 
 #[cfg(test)]
