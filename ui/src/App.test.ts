@@ -55,14 +55,14 @@ describe('first launch', () => {
     expect(screen.getByTestId('new-provider')).toBeTruthy();
     // Changing one's mind later is still possible.
     await fireEvent.click(screen.getByRole('button', { name: 'Explore the demo register instead' }));
-    await waitFor(() => expect(rowNames().length).toBe(12));
+    await waitFor(() => expect(rowNames().length).toBe(13));
   });
 });
 
 describe('register', () => {
   it('lists the worst exposure first and re-sorts by a clicked column', async () => {
     start();
-    await waitFor(() => expect(rowNames().length).toBe(12));
+    await waitFor(() => expect(rowNames().length).toBe(13));
     expect(rowNames()[0]).toBe('AWS');
     const header = screen.getByRole('button', { name: /^Provider/ });
     await fireEvent.click(header);
@@ -75,13 +75,27 @@ describe('register', () => {
 
   it('searches, says when nothing matches, and clears the filters', async () => {
     start();
-    await waitFor(() => expect(rowNames().length).toBe(12));
+    await waitFor(() => expect(rowNames().length).toBe(13));
     await fireEvent.input(screen.getByTestId('search'), { target: { value: 'platform' } });
     expect(rowNames().sort()).toEqual(['AWS', 'Amazon S3', 'Cloudflare', 'Postmark']);
     await fireEvent.input(screen.getByTestId('search'), { target: { value: 'no such provider' } });
     expect(screen.getByText('No provider matches these filters')).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
-    expect(rowNames().length).toBe(12);
+    expect(rowNames().length).toBe(13);
+  });
+
+  it('shows an unscored provider as Not assessed: last by exposure, counted apart, filterable', async () => {
+    start();
+    await waitFor(() => expect(rowNames().length).toBe(13));
+    expect(rowNames().at(-1)).toBe('Linear');
+    const linear = tableRow('Linear')!;
+    expect(within(linear).getByTestId('row-level').textContent).toBe('Not assessed');
+    expect(within(linear).getByTestId('row-level').className).toContain('level-none');
+    expect(within(linear).getByTestId('row-exposure').textContent).toBe('—');
+    const count = screen.getByRole('button', { name: /Not assessed/ });
+    expect(count.textContent).toContain('1');
+    await fireEvent.click(count);
+    expect(rowNames()).toEqual(['Linear']);
   });
 
   it('opens a provider with Enter', async () => {
@@ -93,7 +107,7 @@ describe('register', () => {
 
   it('places providers on the heat map and opens them from there', async () => {
     start();
-    await waitFor(() => expect(rowNames().length).toBe(12));
+    await waitFor(() => expect(rowNames().length).toBe(13));
     await fireEvent.click(screen.getByTestId('tab-heatmap'));
     const cell = document.querySelector<HTMLElement>('[data-testid="heat-cell"][data-likelihood="2"][data-impact="5"]')!;
     expect(cell.className).toContain('level-high');
@@ -101,9 +115,17 @@ describe('register', () => {
     await waitFor(() => expect(screen.getByTestId('provider-title').textContent).toBe('Stripe'));
   });
 
+  it('leaves Not assessed providers off the heat map and says how many', async () => {
+    start();
+    await waitFor(() => expect(rowNames().length).toBe(13));
+    await fireEvent.click(screen.getByTestId('tab-heatmap'));
+    expect(screen.queryByRole('button', { name: 'Linear' })).toBeNull();
+    expect(screen.getByTestId('heat-not-assessed').textContent).toContain('Not assessed: 1 provider, not on the map');
+  });
+
   it('shows notices from Rust as toasts and reloads when the register changes', async () => {
     const { backend } = start();
-    await waitFor(() => expect(rowNames().length).toBe(12));
+    await waitFor(() => expect(rowNames().length).toBe(13));
     await emitEvent('notice', { kind: 'success', message: 'Saved a copy to backup.lifeboat' });
     expect((await screen.findByTestId('toast')).textContent).toContain('Saved a copy to backup.lifeboat');
     backend.providers.clear();
@@ -131,6 +153,27 @@ describe('provider page', () => {
 
     await fireEvent.input(byName('profile.name'), { target: { value: 'Fastly' } });
     expect(document.querySelector('[data-testid="field-error"][data-field="profile.name"]')).toBeNull();
+  });
+
+  it('starts a new provider Not assessed and refuses half a score at the missing half', async () => {
+    start();
+    await fireEvent.click(await screen.findByTestId('new-provider'));
+    await waitFor(() => expect(byName('profile.name')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTestId('inherent-level').textContent).toBe('Not assessed'));
+    expect(screen.getByTestId('exposure-level').textContent).toBe('Not assessed');
+    const likelihood = byName<HTMLSelectElement>('risk.scenarios.0.likelihood');
+    expect(likelihood.selectedOptions[0].textContent).toBe('Not scored');
+
+    await fireEvent.input(byName('profile.name'), { target: { value: 'Fastly' } });
+    await fireEvent.change(likelihood, { target: { value: '4' } });
+    await fireEvent.click(screen.getByTestId('save-provider'));
+    const error = await waitFor(() => {
+      const found = document.querySelector('[data-testid="field-error"][data-field="risk.scenarios.0.impact"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(error.textContent).toBe('Impact is needed once a likelihood is set (or clear both).');
+    expect(screen.getByTestId('inherent-level').textContent).toBe('Not assessed');
   });
 
   it('previews scores from Rust while editing and saves a new provider', async () => {
@@ -237,7 +280,7 @@ describe('provider page', () => {
     await fireEvent.click(screen.getByTestId('delete-provider'));
     expect(screen.getByRole('dialog').textContent).toContain('Delete Zendesk?');
     await fireEvent.click(screen.getByTestId('confirm-delete'));
-    await waitFor(() => expect(rowNames().length).toBe(11));
+    await waitFor(() => expect(rowNames().length).toBe(12));
     expect(tableRow('Zendesk')).toBeNull();
   });
 
@@ -247,7 +290,7 @@ describe('provider page', () => {
     await fireEvent.click(screen.getByTestId('archive-provider'));
     await waitFor(() => expect(screen.getByTestId('archive-provider').textContent!.trim()).toBe('Restore'));
     await fireEvent.click(screen.getByTestId('back'));
-    await waitFor(() => expect(rowNames().length).toBe(11));
+    await waitFor(() => expect(rowNames().length).toBe(12));
     expect(tableRow('Amplitude')).toBeNull();
     await fireEvent.click(screen.getByLabelText('Show retired'));
     expect(tableRow('Amplitude')).not.toBeNull();

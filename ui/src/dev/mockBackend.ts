@@ -18,7 +18,8 @@ import type { DueState } from '$lib/bindings/DueState';
 import type { FieldError } from '$lib/bindings/FieldError';
 import type { ImportPreview } from '$lib/bindings/ImportPreview';
 import type { CommandHandlers, CommandName } from '$lib/ipc';
-import { levelOf } from '$lib/levels';
+import { levelOrNone } from '$lib/levels';
+import { scenarioScore } from '$lib/draft';
 import { READINESS, rankOf } from '$lib/labels';
 import { addDays, dayNumber } from '$lib/dates';
 
@@ -39,16 +40,19 @@ function round1(x: number) {
 }
 
 export function mockScore(risk: RiskProfile): Scores {
-  const inherent = Math.max(0, ...risk.scenarios.map((s) => s.likelihood * s.impact));
-  const drivers = risk.scenarios.filter((s) => inherent > 0 && s.likelihood * s.impact === inherent).map((s) => s.mode);
+  // Not assessed (null) until some failure mode has both a likelihood and an impact.
+  const figures = risk.scenarios.map(scenarioScore);
+  const scored = figures.filter((f): f is number => f !== null);
+  const inherent = scored.length > 0 ? Math.max(...scored) : null;
+  const drivers = risk.scenarios.filter((_, i) => inherent !== null && figures[i] === inherent).map((s) => s.mode);
   const escapeBefore = Math.round((risk.lock_in.level + risk.replacement.effort) / 2);
   const best = [...risk.alternatives].sort((a, b) => rankOf(READINESS, b.readiness) - rankOf(READINESS, a.readiness))[0];
   const reduction = best?.readiness === 'live' ? 2 : best?.readiness === 'contracted' ? 1 : 0;
   const escape = Math.max(1, escapeBefore - reduction);
-  const exposure = round1((inherent * escape) / 5);
+  const exposure = inherent === null ? null : round1((inherent * escape) / 5);
   return {
     inherent,
-    inherent_level: levelOf(inherent),
+    inherent_level: levelOrNone(inherent),
     drivers,
     lock_in: risk.lock_in.level,
     replacement_effort: risk.replacement.effort,
@@ -58,14 +62,14 @@ export function mockScore(risk: RiskProfile): Scores {
     best_readiness: best?.readiness ?? null,
     escape_difficulty: escape,
     exposure,
-    exposure_level: levelOf(exposure),
+    exposure_level: levelOrNone(exposure),
   };
 }
 
 function explanation(s: Scores): string[] {
   const lines = [
-    s.inherent === 0
-      ? 'No failure mode is scored yet.'
+    s.inherent === null
+      ? 'Not assessed: no failure mode has been scored.'
       : `Inherent risk ${s.inherent} (${s.inherent_level}) is driven by ${s.drivers.join(', ')}.`,
     `Escape difficulty starts at ${s.escape_before_alternatives} = round(mean(lock-in ${s.lock_in}, replacement effort ${s.replacement_effort})).`,
   ];
@@ -74,7 +78,11 @@ function explanation(s: Scores): string[] {
       ? 'No contracted or live alternative lowers it.'
       : `${s.best_alternative} (${s.best_readiness}) lowers it by ${s.alternative_reduction} step${s.alternative_reduction === 1 ? '' : 's'} to ${s.escape_difficulty}.`,
   );
-  lines.push(`Exposure ${s.exposure.toFixed(1)} (${s.exposure_level}) = ${s.inherent} × ${s.escape_difficulty} / 5.`);
+  lines.push(
+    s.exposure === null
+      ? 'No exposure until a failure mode is scored.'
+      : `Exposure ${s.exposure.toFixed(1)} (${s.exposure_level}) = ${s.inherent} × ${s.escape_difficulty} / 5.`,
+  );
   return lines;
 }
 
@@ -97,7 +105,7 @@ function blankDraft(): ProviderDraft {
       notes: '',
     },
     risk: {
-      scenarios: CATALOGUE.map((m) => ({ mode_id: m.id, mode: m.name, likelihood: 1, impact: 1, note: '' })),
+      scenarios: CATALOGUE.map((m) => ({ mode_id: m.id, mode: m.name, likelihood: null, impact: null, note: '' })),
       lock_in: { level: 1, reasons: '' },
       alternatives: [],
       replacement: { effort: 1, person_weeks: null, emergency_switch_hours: null },
@@ -127,6 +135,8 @@ const DEMO: Seed[] = [
   ['Neon Postgres', 'database', 'Data', 1, [3, 5, 3, 4, 3, 2, 3, 5, 2, 4, 1, 5, 3, 3], 3, 4, 'contracted', 'prepare_exit', 95],
   ['Twilio SMS', 'other', 'Identity', 2, [2, 4, 3, 3, 4, 2, 2, 3, 2, 3, 2, 4, 3, 3], 2, 2, null, 'accept', 360],
   ['Ärger & Söhne GmbH — Übersetzungen', 'other', 'Product', 4, [1, 2, 1, 1, 2, 1, 2, 2, 1, 3, 1, 1, 1, 1], 1, 1, null, 'accept', 10],
+  // Added, not scored yet: Not assessed.
+  ['Linear', 'other', 'Product', 3, [], 2, 2, 'identified', 'accept', 5],
 ];
 
 function seedProvider(id: number, seed: Seed, today: string): Stored {
@@ -146,8 +156,8 @@ function seedProvider(id: number, seed: Seed, today: string): Stored {
     website: `https://${name.toLowerCase().replace(/[^a-z]/g, '')}.example`,
   };
   draft.risk.scenarios.forEach((s, i) => {
-    s.likelihood = pairs[i * 2];
-    s.impact = pairs[i * 2 + 1];
+    s.likelihood = pairs[i * 2] ?? null;
+    s.impact = pairs[i * 2 + 1] ?? null;
   });
   draft.risk.lock_in = { level: lockIn, reasons: 'Proprietary API and data gravity.' };
   draft.risk.replacement.effort = effort;
@@ -158,7 +168,8 @@ function seedProvider(id: number, seed: Seed, today: string): Stored {
   // Older snapshots were a little different, so trends have something to show.
   const history = [400, 250, 0].map((back, i) => {
     const risk = structuredClone(draft.risk);
-    if (i < 2) risk.scenarios[0].likelihood = Math.max(1, Math.min(5, risk.scenarios[0].likelihood + ((id + i) % 3) - 1));
+    const outage = risk.scenarios[0];
+    if (i < 2 && outage.likelihood !== null) outage.likelihood = Math.max(1, Math.min(5, outage.likelihood + ((id + i) % 3) - 1));
     return { taken_on: addDays(taken, -back), risk };
   });
   return {
@@ -181,12 +192,15 @@ function rowOf(stored: Stored, today: string): RegisterRow {
   const scores = mockScore(provider.risk);
   const trend = trendOf(stored);
   const last = trend[trend.length - 1]?.taken_on ?? provider.created_on;
-  const next = addDays(last, CADENCE[scores.inherent_level]);
+  // A Not assessed provider is due from the day it was recorded, as in Rust.
+  const next = addDays(last, scores.inherent_level === null ? 0 : CADENCE[scores.inherent_level]);
   const left = dayNumber(next) - dayNumber(today);
   const due: DueState = left < 0 ? 'Overdue' : left === 0 ? 'Due' : left <= 30 ? 'DueSoon' : 'Current';
-  const prev = trend[trend.length - 2];
-  const lastPoint = trend[trend.length - 1];
-  const driver = [...provider.risk.scenarios].sort((a, b) => b.likelihood * b.impact - a.likelihood * a.impact || b.impact - a.impact)[0];
+  const exposures = trend.map((p) => p.exposure).filter((e): e is number => e !== null);
+  const [prev, lastExposure] = exposures.slice(-2).length === 2 ? exposures.slice(-2) : [null, null];
+  const driver = provider.risk.scenarios
+    .flatMap((s) => (s.likelihood === null || s.impact === null ? [] : [{ likelihood: s.likelihood, impact: s.impact }]))
+    .sort((a, b) => b.likelihood * b.impact - a.likelihood * a.impact || b.impact - a.impact)[0];
   return {
     id: provider.id,
     name: provider.profile.name,
@@ -203,8 +217,8 @@ function rowOf(stored: Stored, today: string): RegisterRow {
     best_readiness: scores.best_readiness,
     replacement_effort: scores.replacement_effort,
     exit_strategy: provider.risk.exit.strategy,
-    direction: !prev ? 'New' : lastPoint.exposure > prev.exposure ? 'Up' : lastPoint.exposure < prev.exposure ? 'Down' : 'Flat',
-    heat: driver ? { likelihood: driver.likelihood, impact: driver.impact } : null,
+    direction: prev === null || lastExposure === null ? 'New' : lastExposure > prev ? 'Up' : lastExposure < prev ? 'Down' : 'Flat',
+    heat: driver ?? null,
     explanation: explanation(scores),
     last_assessed: last,
     next_review: next,
@@ -282,6 +296,11 @@ export function createMockBackend(options: MockOptions = {}) {
       fields.push({ field: 'profile.name', message: `A provider named "${name}" already exists.` });
     draft.risk.scenarios.forEach((s, i) => {
       if (!s.mode.trim()) fields.push({ field: `risk.scenarios.${i}.mode`, message: 'Failure mode needs a name.' });
+      // Half a score is refused at the missing half, as Rust's validation does.
+      if (s.likelihood !== null && s.impact === null)
+        fields.push({ field: `risk.scenarios.${i}.impact`, message: 'Impact is needed once a likelihood is set (or clear both).' });
+      if (s.likelihood === null && s.impact !== null)
+        fields.push({ field: `risk.scenarios.${i}.likelihood`, message: 'Likelihood is needed once an impact is set (or clear both).' });
     });
     draft.risk.alternatives.forEach((a, i) => {
       if (!a.name.trim()) fields.push({ field: `risk.alternatives.${i}.name`, message: 'Alternative needs a name.' });

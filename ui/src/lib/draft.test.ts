@@ -3,11 +3,11 @@ import { draft } from '../test/builders';
 import { addAlternative, addCustomScenario, cloneDraft, parseOptionalNumber, removeAlternative, removeScenario, sameDraft } from './draft';
 
 describe('custom failure modes', () => {
-  it('adds a blank custom row at 1 × 1 and returns its index', () => {
+  it('adds a blank custom row, unscored, and returns its index', () => {
     const d = draft();
     const index = addCustomScenario(d);
     expect(index).toBe(2);
-    expect(d.risk.scenarios[2]).toEqual({ mode_id: null, mode: '', likelihood: 1, impact: 1, note: '' });
+    expect(d.risk.scenarios[2]).toEqual({ mode_id: null, mode: '', likelihood: null, impact: null, note: '' });
   });
 
   it('removes custom rows but never catalogue ones', () => {

@@ -19,13 +19,14 @@ export function isCustom(scenario: Scenario): boolean {
   return scenario.mode_id === null;
 }
 
-export function scenarioScore(scenario: Scenario): number {
-  return scenario.likelihood * scenario.impact;
+/** Likelihood × impact, or null until both are set (Rust refuses half a score on save). */
+export function scenarioScore(scenario: Scenario): number | null {
+  return scenario.likelihood === null || scenario.impact === null ? null : scenario.likelihood * scenario.impact;
 }
 
 /** Adds a blank custom failure mode and returns its index, so the form can focus its name. */
 export function addCustomScenario(draft: ProviderDraft, mode = ''): number {
-  draft.risk.scenarios.push({ mode_id: null, mode, likelihood: 1, impact: 1, note: '' });
+  draft.risk.scenarios.push({ mode_id: null, mode, likelihood: null, impact: null, note: '' });
   return draft.risk.scenarios.length - 1;
 }
 

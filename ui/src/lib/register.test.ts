@@ -22,10 +22,11 @@ describe('filterRows', () => {
     row({ name: 'AWS', category: 'hosting', owner: 'Platform', inherent: 12, due: 'Overdue' }),
     row({ name: 'Fastly', category: 'cdn', owner: 'Platform', status: 'retired' }),
     row({ name: 'Postmark', category: 'email', owner: 'Platform', status: 'being_replaced', due: 'DueSoon' }),
+    row({ name: 'Linear', category: 'other', owner: 'Product', inherent: null }),
   ];
 
   it('hides retired providers unless asked for', () => {
-    expect(names(filterRows(rows, NO_FILTERS))).toEqual(['Stripe', 'AWS', 'Postmark']);
+    expect(names(filterRows(rows, NO_FILTERS))).toEqual(['Stripe', 'AWS', 'Postmark', 'Linear']);
     expect(names(filterRows(rows, filters({ showRetired: true })))).toContain('Fastly');
   });
 
@@ -36,6 +37,7 @@ describe('filterRows', () => {
   it('combines category, level, owner and status', () => {
     expect(names(filterRows(rows, filters({ category: 'hosting' })))).toEqual(['AWS']);
     expect(names(filterRows(rows, filters({ level: 'Critical' })))).toEqual(['Stripe']);
+    expect(names(filterRows(rows, filters({ level: 'not_assessed' })))).toEqual(['Linear']);
     expect(names(filterRows(rows, filters({ owner: 'Platform' })))).toEqual(['AWS', 'Postmark']);
     expect(names(filterRows(rows, filters({ owner: 'Platform', status: 'being_replaced' })))).toEqual(['Postmark']);
   });
@@ -81,6 +83,14 @@ describe('sortRows', () => {
     expect(names(sortRows(rows, { key: 'exposure', descending: false }))).toEqual(['b-low', 'c-mid', 'a-high']);
   });
 
+  it('keeps Not assessed rows together: after the scored ones worst first, before them lowest first', () => {
+    const withUnscored = [...rows, row({ name: 'd-unscored', inherent: null }), row({ name: 'a-unscored', inherent: null })];
+    for (const key of ['exposure', 'inherent'] as const) {
+      expect(names(sortRows(withUnscored, { key, descending: true })).slice(3)).toEqual(['a-unscored', 'd-unscored']);
+      expect(names(sortRows(withUnscored, { key, descending: false })).slice(0, 2)).toEqual(['a-unscored', 'd-unscored']);
+    }
+  });
+
   it('orders readiness by rank, not alphabetically, with no alternative lowest', () => {
     expect(names(sortRows(rows, { key: 'best_readiness', descending: true }))).toEqual(['b-low', 'c-mid', 'a-high']);
   });
@@ -106,7 +116,7 @@ describe('sortRows', () => {
     const start = performance.now();
     const sorted = sortRows(filterRows(many, filters({ search: 'p' })), { key: 'exposure', descending: true });
     expect(performance.now() - start).toBeLessThan(250);
-    expect(sorted[0].exposure).toBeGreaterThanOrEqual(sorted[999].exposure);
+    expect(sorted[0].exposure).toBeGreaterThanOrEqual(sorted[999].exposure!);
   });
 });
 
@@ -133,11 +143,13 @@ describe('summarise', () => {
       row({ inherent: 12, due: 'Due' }),
       row({ inherent: 12, due: 'DueSoon' }),
       row({ inherent: 3 }),
+      row({ inherent: null, due: 'Due' }),
       row({ inherent: 25, status: 'retired', due: 'Overdue' }),
     ]);
-    expect(summary.total).toBe(4);
+    expect(summary.total).toBe(5);
     expect(summary.byLevel).toEqual({ Low: 1, Medium: 0, High: 2, Critical: 1 });
-    expect([summary.overdue, summary.due, summary.dueSoon, summary.retired]).toEqual([1, 1, 1, 1]);
+    expect(summary.notAssessed).toBe(1);
+    expect([summary.overdue, summary.due, summary.dueSoon, summary.retired]).toEqual([1, 2, 1, 1]);
   });
 });
 

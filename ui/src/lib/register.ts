@@ -29,10 +29,13 @@ export interface Sort {
 
 export type ReviewFilter = 'any' | 'due' | 'due_soon';
 
+/** A level to show only, or the providers nobody has scored yet. */
+export type LevelFilter = Level | 'not_assessed' | 'any';
+
 export interface Filters {
   search: string;
   category: Category | 'any';
-  level: Level | 'any';
+  level: LevelFilter;
   owner: string | 'any';
   status: Status | 'any';
   review: ReviewFilter;
@@ -90,6 +93,11 @@ const NEEDS_REVIEW: Record<ReviewFilter, DueState[]> = {
   due_soon: ['Overdue', 'Due', 'DueSoon'],
 };
 
+function matchesLevel(row: RegisterRow, level: LevelFilter): boolean {
+  if (level === 'any') return true;
+  return row.inherent_level === (level === 'not_assessed' ? null : level);
+}
+
 export function filterRows(rows: RegisterRow[], filters: Filters): RegisterRow[] {
   // Asking for retired providers by status shows them even with the toggle off.
   const hideRetired = !filters.showRetired && filters.status !== 'retired';
@@ -98,7 +106,7 @@ export function filterRows(rows: RegisterRow[], filters: Filters): RegisterRow[]
     (row) =>
       !(hideRetired && row.status === 'retired') &&
       (filters.category === 'any' || row.category === filters.category) &&
-      (filters.level === 'any' || row.inherent_level === filters.level) &&
+      matchesLevel(row, filters.level) &&
       (filters.owner === 'any' || row.owner === filters.owner) &&
       (filters.status === 'any' || row.status === filters.status) &&
       review.includes(row.due) &&
@@ -115,6 +123,10 @@ const byNumber =
   (f: (r: RegisterRow) => number): Compare =>
   (a, b) =>
     f(a) - f(b);
+// Below every score (the lowest is 0.2), so Not assessed rows sort together: after the scored
+// ones worst first, before them lowest first.
+const UNSCORED = -1;
+const byScore = (f: (r: RegisterRow) => number | null): Compare => byNumber((r) => f(r) ?? UNSCORED);
 const byText =
   (f: (r: RegisterRow) => string): Compare =>
   (a, b) =>
@@ -125,8 +137,8 @@ const COMPARE: Record<SortKey, Compare> = {
   category: byText((r) => labelOf(CATEGORIES, r.category)),
   owner: byText((r) => r.owner),
   tier: byNumber((r) => r.tier),
-  inherent: byNumber((r) => r.inherent),
-  exposure: byNumber((r) => r.exposure),
+  inherent: byScore((r) => r.inherent),
+  exposure: byScore((r) => r.exposure),
   lock_in: byNumber((r) => r.lock_in),
   best_readiness: byNumber((r) => rankOf(READINESS, r.best_readiness)),
   replacement_effort: byNumber((r) => r.replacement_effort),
@@ -161,6 +173,8 @@ export function ariaSort(sort: Sort, key: SortKey): 'ascending' | 'descending' |
 export interface Summary {
   total: number;
   byLevel: Record<Level, number>;
+  /** Providers without a scored failure mode, counted apart from every level. */
+  notAssessed: number;
   overdue: number;
   due: number;
   dueSoon: number;
@@ -172,6 +186,7 @@ export function summarise(rows: RegisterRow[]): Summary {
   const summary: Summary = {
     total: 0,
     byLevel: { Low: 0, Medium: 0, High: 0, Critical: 0 },
+    notAssessed: 0,
     overdue: 0,
     due: 0,
     dueSoon: 0,
@@ -183,7 +198,8 @@ export function summarise(rows: RegisterRow[]): Summary {
       continue;
     }
     summary.total++;
-    summary.byLevel[row.inherent_level]++;
+    if (row.inherent_level === null) summary.notAssessed++;
+    else summary.byLevel[row.inherent_level]++;
     if (row.due === 'Overdue') summary.overdue++;
     else if (row.due === 'Due') summary.due++;
     else if (row.due === 'DueSoon') summary.dueSoon++;

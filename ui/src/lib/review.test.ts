@@ -122,4 +122,27 @@ describe('registerSince', () => {
     expect(rows[4].after).toBeNull();
     expect(rows[2].change).toBeNull();
   });
+
+  it('lists a first assessment as Assessed and an unscored provider after the scored ones', () => {
+    const unscored = standingOf({ inherent: null });
+    const firstAssessed = movement({ provider_id: 1, name: 'Linear', before: unscored, after: standing(12) });
+    const c: RegisterChanges = {
+      from: '2026-01-01',
+      to: '2026-04-01',
+      risers: [],
+      fallers: [],
+      level_changes: [firstAssessed],
+      new: [{ provider_id: 2, name: 'Notion', standing: unscored }],
+      retired: [],
+      unchanged: 1,
+      steady: [movement({ provider_id: 3, name: 'Sentry', before: standing(4), after: standing(4) })],
+    };
+    const rows = registerSince(c);
+    expect(rows.map((r) => [r.name, r.kind])).toEqual([
+      ['Linear', 'Assessed'],
+      ['Sentry', 'Unchanged'],
+      ['Notion', 'New'],
+    ]);
+    expect(rows[0].change).toBeNull();
+  });
 });

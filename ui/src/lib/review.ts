@@ -64,9 +64,10 @@ export function signedChange(change: number): string {
   return formatExposure(0);
 }
 
-/** "Exposure 9.6 → 16.0 (+6.4)". */
+/** "Exposure 9.6 → 16.0 (+6.4)"; risers and fallers are scored on both sides. */
 export function describeMovement(m: Movement): string {
-  return `Exposure ${formatExposure(m.before.exposure)} → ${formatExposure(m.after.exposure)} (${signedChange(m.exposure_change)})`;
+  const change = m.exposure_change === null ? '' : ` (${signedChange(m.exposure_change)})`;
+  return `Exposure ${formatExposure(m.before.exposure)} → ${formatExposure(m.after.exposure)}${change}`;
 }
 
 /** One line for a summary header: "2 risers, 1 faller, 1 level change, 1 new, no retired". */
@@ -94,7 +95,7 @@ export function needReview(rows: { due: string; status: string }[]): number {
   return rows.filter((r) => r.status !== 'retired' && (r.due === 'Overdue' || r.due === 'Due')).length;
 }
 
-export type SinceKind = 'Riser' | 'Faller' | 'Unchanged' | 'New' | 'Retired';
+export type SinceKind = 'Riser' | 'Faller' | 'Assessed' | 'Not assessed' | 'Unchanged' | 'New' | 'Retired';
 
 /** One provider in the "whole register since a review" table. */
 export interface SinceRow {
@@ -107,7 +108,12 @@ export interface SinceRow {
   change: number | null;
 }
 
-/** Every provider of a comparison, worst exposure now first, retired ones last. */
+/** Whether a movement is a first assessment (or a cleared one): a level change only, in Rust too. */
+function assessedOnOneSide(m: Movement): boolean {
+  return (m.before.inherent_level === null) !== (m.after.inherent_level === null);
+}
+
+/** Every provider of a comparison, worst exposure now first (Not assessed after), retired ones last. */
 export function registerSince(c: RegisterChanges): SinceRow[] {
   const moved =
     (kind: SinceKind) =>
@@ -122,6 +128,7 @@ export function registerSince(c: RegisterChanges): SinceRow[] {
   const rows: SinceRow[] = [
     ...c.risers.map(moved('Riser')),
     ...c.fallers.map(moved('Faller')),
+    ...c.level_changes.filter(assessedOnOneSide).map((m) => moved(m.after.inherent_level === null ? 'Not assessed' : 'Assessed')(m)),
     ...c.steady.map(moved('Unchanged')),
     ...c.new.map((e): SinceRow => ({
       providerId: e.provider_id,
@@ -132,7 +139,8 @@ export function registerSince(c: RegisterChanges): SinceRow[] {
       change: null,
     })),
   ];
-  rows.sort((a, b) => b.after!.exposure - a.after!.exposure || a.name.localeCompare(b.name));
+  const exposureNow = (row: SinceRow) => row.after?.exposure ?? -1;
+  rows.sort((a, b) => exposureNow(b) - exposureNow(a) || a.name.localeCompare(b.name));
   const retired = c.retired.map((e): SinceRow => ({
     providerId: e.provider_id,
     name: e.name,

@@ -23,6 +23,12 @@ describe('trendGeometry', () => {
     expect(g.inherentPath).toBe('M0,60 L20,52 L200,36');
   });
 
+  it('leaves out snapshots in which nothing was scored', () => {
+    const g = trendGeometry([point('2026-01-01', null, null), point('2026-01-11', 10, 4), point('2026-04-11', 16, 12.8)], box);
+    expect(g.points.map((p) => p.point.taken_on)).toEqual(['2026-01-11', '2026-04-11']);
+    expect(g.inherentPath).toBe('M0,60 L200,36');
+  });
+
   it('shades the four level bands across the whole 0–25 axis', () => {
     const g = trendGeometry([point('2026-01-01', 10, 4)], box);
     expect(g.bands.map((b) => b.level)).toEqual(['Low', 'Medium', 'High', 'Critical']);

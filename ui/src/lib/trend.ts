@@ -15,8 +15,11 @@ export interface ChartBox {
 
 export const DEFAULT_BOX: ChartBox = { width: 340, height: 190, left: 26, right: 10, top: 10, bottom: 24 };
 
+/** A snapshot with scores; a Not assessed one has nothing to plot. */
+type ScoredPoint = TrendPoint & { inherent: number; exposure: number };
+
 export interface PlottedPoint {
-  point: TrendPoint;
+  point: ScoredPoint;
   x: number;
   yInherent: number;
   yExposure: number;
@@ -34,7 +37,9 @@ export interface TrendGeometry {
 
 export const Y_MAX = 25;
 
-export function trendGeometry(trend: TrendPoint[], box: ChartBox = DEFAULT_BOX): TrendGeometry {
+export function trendGeometry(snapshots: TrendPoint[], box: ChartBox = DEFAULT_BOX): TrendGeometry {
+  // Unscored snapshots are skipped: the lines join the scored ones.
+  const trend = snapshots.filter((p): p is ScoredPoint => p.inherent !== null && p.exposure !== null);
   const plot = {
     x: box.left,
     y: box.top,

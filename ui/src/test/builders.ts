@@ -9,7 +9,7 @@ import type { ReviewItem } from '$lib/bindings/ReviewItem';
 import type { Scores } from '$lib/bindings/Scores';
 import type { Standing } from '$lib/bindings/Standing';
 import type { TrendPoint } from '$lib/bindings/TrendPoint';
-import { levelOf } from '$lib/levels';
+import { levelOrNone } from '$lib/levels';
 
 /** Stripe, with two catalogue failure modes. */
 export function draft(): ProviderDraft {
@@ -45,9 +45,15 @@ export function draft(): ProviderDraft {
 
 let nextRowId = 1;
 
+/** `overrides[key]` when given, even as null (Not assessed), else `fallback`. */
+function given<T, K extends keyof T>(overrides: Partial<T>, key: K, fallback: T[K]): T[K] {
+  return overrides[key] === undefined ? fallback : (overrides[key] as T[K]);
+}
+
+/** A register row; `inherent: null` makes a Not assessed one (no exposure, off the heat map). */
 export function row(overrides: Partial<RegisterRow> = {}): RegisterRow {
-  const inherent = overrides.inherent ?? 6;
-  const exposure = overrides.exposure ?? 3.6;
+  const inherent = given(overrides, 'inherent', 6);
+  const exposure = given(overrides, 'exposure', inherent === null ? null : 3.6);
   return {
     id: nextRowId++,
     name: 'Provider',
@@ -57,15 +63,15 @@ export function row(overrides: Partial<RegisterRow> = {}): RegisterRow {
     tier: 2,
     status: 'active',
     inherent,
-    inherent_level: levelOf(inherent),
+    inherent_level: levelOrNone(inherent),
     exposure,
-    exposure_level: levelOf(exposure),
+    exposure_level: levelOrNone(exposure),
     lock_in: 3,
     best_readiness: null,
     replacement_effort: 3,
     exit_strategy: 'accept',
     direction: 'Flat',
-    heat: { likelihood: 2, impact: 3 },
+    heat: inherent === null ? null : { likelihood: 2, impact: 3 },
     explanation: [],
     last_assessed: '2026-01-01',
     next_review: '2027-01-01',
@@ -77,11 +83,11 @@ export function row(overrides: Partial<RegisterRow> = {}): RegisterRow {
 
 /** Scores with lock-in and effort 4 and no alternative: exposure = inherent × 4 / 5. */
 export function scores(overrides: Partial<Scores> = {}): Scores {
-  const inherent = overrides.inherent ?? 10;
-  const exposure = overrides.exposure ?? (inherent * 4) / 5;
+  const inherent = given(overrides, 'inherent', 10);
+  const exposure = given(overrides, 'exposure', inherent === null ? null : (inherent * 4) / 5);
   return {
     inherent,
-    inherent_level: levelOf(inherent),
+    inherent_level: levelOrNone(inherent),
     drivers: [],
     lock_in: 4,
     replacement_effort: 4,
@@ -91,7 +97,7 @@ export function scores(overrides: Partial<Scores> = {}): Scores {
     best_readiness: null,
     escape_difficulty: 4,
     exposure,
-    exposure_level: levelOf(exposure),
+    exposure_level: levelOrNone(exposure),
     ...overrides,
   };
 }
@@ -120,14 +126,14 @@ export function reviewItem(overrides: Partial<ReviewItem> = {}): ReviewItem {
 }
 
 export function standing(overrides: Partial<Standing> = {}): Standing {
-  const inherent = overrides.inherent ?? 10;
-  const exposure = overrides.exposure ?? 8;
+  const inherent = given(overrides, 'inherent', 10);
+  const exposure = given(overrides, 'exposure', inherent === null ? null : 8);
   return {
     taken_on: '2027-01-01',
     inherent,
-    inherent_level: levelOf(inherent),
+    inherent_level: levelOrNone(inherent),
     exposure,
-    exposure_level: levelOf(exposure),
+    exposure_level: levelOrNone(exposure),
     review_id: null,
     ...overrides,
   };
@@ -142,14 +148,15 @@ export function movement(overrides: Partial<Movement> = {}): Movement {
     name: 'AWS',
     before,
     after,
-    exposure_change: after.exposure - before.exposure,
-    inherent_change: after.inherent - before.inherent,
+    // Not assessed on either side: no change to tell.
+    exposure_change: after.exposure === null || before.exposure === null ? null : after.exposure - before.exposure,
+    inherent_change: after.inherent === null || before.inherent === null ? null : after.inherent - before.inherent,
     ...overrides,
   };
 }
 
-export function trendPoint(taken_on: string, inherent: number, exposure: number): TrendPoint {
-  return { taken_on, inherent, exposure, level: levelOf(inherent), review_id: null };
+export function trendPoint(taken_on: string, inherent: number | null, exposure: number | null): TrendPoint {
+  return { taken_on, inherent, exposure, level: levelOrNone(inherent), review_id: null };
 }
 
 /** A clean import preview: one provider created, two updated, three assessments. */

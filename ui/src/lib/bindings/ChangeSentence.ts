@@ -6,7 +6,7 @@ import type { Level } from "./Level";
  */
 export type ChangeSentence = { provider: string, 
 /**
- * Riser, Faller, New or Retired.
+ * Riser, Faller, Assessed, Not assessed, New or Retired.
  */
 kind: string, 
 /**

@@ -7,6 +7,6 @@ import type { Standing } from "./Standing";
  */
 export type Movement = { provider_id: ProviderId, name: string, before: Standing, after: Standing, 
 /**
- * after − before, one decimal.
+ * after − before, one decimal; `None` when either side is Not assessed.
  */
-exposure_change: number, inherent_change: number, };
+exposure_change: number | null, inherent_change: number | null, };

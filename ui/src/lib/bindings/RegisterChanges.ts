@@ -12,7 +12,8 @@ risers: Array<Movement>,
  */
 fallers: Array<Movement>, 
 /**
- * Providers whose inherent level changed, in either direction; highest level now first.
+ * Providers whose inherent level changed, in either direction, including from or to Not
+ * assessed; highest level now first.
  */
 level_changes: Array<Movement>, 
 /**

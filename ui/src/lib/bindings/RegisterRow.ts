@@ -13,8 +13,13 @@ export type RegisterRow = { id: ProviderId, name: string, category: Category, ow
 /**
  * Carried so the register's text search covers what the provider does for us.
  */
-value_provided: string, tier: number, status: Status, inherent: number, inherent_level: Level, exposure: number, exposure_level: Level, lock_in: number, best_readiness: Readiness | null, replacement_effort: number, exit_strategy: ExitStrategy, direction: Direction, 
+value_provided: string, tier: number, status: Status, 
 /**
- * The likelihood and impact of the driving failure mode: where the provider sits on the heat map.
+ * `None` (with the exposure and both levels) while the provider is Not assessed.
+ */
+inherent: number | null, inherent_level: Level | null, exposure: number | null, exposure_level: Level | null, lock_in: number, best_readiness: Readiness | null, replacement_effort: number, exit_strategy: ExitStrategy, direction: Direction, 
+/**
+ * The likelihood and impact of the driving failure mode: where the provider sits on the heat
+ * map, which leaves a Not assessed provider off.
  */
 heat: HeatCell | null, explanation: Array<string>, last_assessed: string, next_review: string, due: DueState, renewal_date: string | null, };

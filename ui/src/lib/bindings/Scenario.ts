@@ -14,10 +14,10 @@ mode_id: FailureModeId | null,
  */
 mode: string, 
 /**
- * 1 = rare … 5 = almost certain.
+ * 1 = rare … 5 = almost certain; `None` until someone scores it.
  */
-likelihood: number, 
+likelihood: number | null, 
 /**
- * 1 = negligible … 5 = severe.
+ * 1 = negligible … 5 = severe; `None` until someone scores it.
  */
-impact: number, note: string, };
+impact: number | null, note: string, };

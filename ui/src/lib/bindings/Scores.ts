@@ -3,13 +3,15 @@ import type { Level } from "./Level";
 import type { Readiness } from "./Readiness";
 
 /**
- * How a provider's scores come about, in the terms shown on screen and in the PDF.
+ * How a provider's scores come about, in the terms shown on screen and in the PDF. The inherent
+ * risk, the exposure and their levels are `None` together: the provider is Not assessed until
+ * at least one failure mode has both a likelihood and an impact.
  */
 export type Scores = { 
 /**
- * Highest scenario score (0 when no failure mode is scored).
+ * Highest score of the scored failure modes.
  */
-inherent: number, inherent_level: Level, 
+inherent: number | null, inherent_level: Level | null, 
 /**
  * The failure modes that reach the inherent score.
  */
@@ -25,4 +27,4 @@ alternative_reduction: number, best_alternative: string | null, best_readiness: 
 /**
  * inherent × escape difficulty / 5, 0.2–25.
  */
-exposure: number, exposure_level: Level, };
+exposure: number | null, exposure_level: Level | null, };

@@ -3,6 +3,7 @@ import type { Level } from "./Level";
 import type { ReviewId } from "./ReviewId";
 
 /**
- * A provider's scores as they stood on some day: its latest snapshot up to then.
+ * A provider's scores as they stood on some day: its latest snapshot up to then. The scores
+ * are `None` while it was Not assessed.
  */
-export type Standing = { taken_on: string, inherent: number, inherent_level: Level, exposure: number, exposure_level: Level, review_id: ReviewId | null, };
+export type Standing = { taken_on: string, inherent: number | null, inherent_level: Level | null, exposure: number | null, exposure_level: Level | null, review_id: ReviewId | null, };

@@ -3,6 +3,7 @@ import type { Level } from "./Level";
 import type { ReviewId } from "./ReviewId";
 
 /**
- * One point of a provider's trend chart.
+ * One point of a provider's trend chart; the scores are `None` for a snapshot in which no
+ * failure mode was scored (Not assessed), which charts leave out.
  */
-export type TrendPoint = { taken_on: string, inherent: number, exposure: number, level: Level, review_id: ReviewId | null, };
+export type TrendPoint = { taken_on: string, inherent: number | null, exposure: number | null, level: Level | null, review_id: ReviewId | null, };
