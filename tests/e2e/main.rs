@@ -34,6 +34,9 @@ fn e2e_a_provider_is_scored_tracked_over_days_and_survives_restarts() {
         app.screenshot("01-first-launch");
         app.find("[data-testid=\"start-empty\"]").click();
         app.find("[data-testid=\"new-provider\"]").click();
+        // Nothing is scored yet, so the provider is Not assessed, never a made-up Low.
+        app.wait_text("[data-testid=\"inherent-level\"]", "Not assessed");
+        app.wait_text("[data-testid=\"exposure-level\"]", "Not assessed");
 
         // Saving without a name is refused, with the reason under the field.
         app.find("[data-testid=\"save-provider\"]").click();
