@@ -42,6 +42,9 @@ fn every_provider_name_and_level_is_in_the_text() {
     {
         assert!(text.contains(needle), "{needle:?} missing");
     }
+    // The fixture's unscored provider is counted apart and kept off the heat map, in words.
+    assert!(text.contains("1 Not assessed provider is left off."), "the heat map says what it leaves off");
+    assert!(text.contains("Not assessed: no failure mode has been scored."), "its page explains why it has no level");
 }
 
 #[test]

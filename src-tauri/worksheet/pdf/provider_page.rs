@@ -74,7 +74,8 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
                 Cell::text(scale(s.likelihood, &LIKELIHOOD)),
                 Cell::text(scale(s.impact, &IMPACT)),
                 Cell::Strong(figure.map_or_else(|| "—".to_string(), |f| f.to_string())),
-                Cell::Level(None, level),
+                // The provider's pill says Not assessed; an unscored row is a dash, like its scores.
+                level.map_or_else(|| Cell::Muted("—".into()), |level| Cell::Level(None, Some(level))),
                 Cell::Muted(s.note.clone()),
             ],
             i % 2 == 1,

@@ -89,21 +89,25 @@ fn tiles(doc: &mut Doc, active: &[&RegisterRow], overdue: usize, renewals: usize
     doc.ensure(h + 20.0);
     let y = doc.y;
     let (ctx, page) = doc.parts();
+    // One label size for every tile: the smaller one when any label would run past its tile.
+    let label_style = |size| TextStyle::new(size, Weight::Regular, style::MUTED);
+    let fits = items.iter().all(|(_, label, ..)| ctx.width(label, &label_style(style::SMALL)) <= tile_w - 14.0);
+    let label_style = label_style(if fits { style::SMALL } else { style::TINY });
     for (i, (figure, label, accent, fill)) in items.iter().enumerate() {
         let x = x0 + i as f32 * (tile_w + gap);
         page.fill_rect(x, y, tile_w, h, *fill);
         page.fill_rect(x, y, 3.0, h, *accent);
         page.text(ctx, x + 10.0, y + 24.0, figure, &TextStyle::new(18.0, Weight::Bold, style::INK));
-        page.text(ctx, x + 10.0, y + 38.0, label, &TextStyle::new(style::SMALL, Weight::Regular, style::MUTED));
+        page.text(ctx, x + 10.0, y + 38.0, label, &label_style);
     }
-    page.text(
-        ctx,
-        x0,
-        y + h + 11.0,
-        "Active providers by inherent risk level (highest failure-mode score: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical); Not assessed (no failure mode scored yet) counted apart.",
+    doc.y = y + h + 5.0;
+    doc.paragraph(
+        "Active providers by inherent risk level (highest failure-mode score: Low < 5 ≤ Medium < 10 ≤ High < 20 ≤ Critical). Not assessed providers (no failure mode scored yet) are counted apart, in no level.",
         &TextStyle::new(style::TINY, Weight::Regular, style::FAINT),
+        x0,
+        w,
     );
-    doc.y = y + h + 24.0;
+    doc.y += 8.0;
 }
 
 fn heat_and_top(doc: &mut Doc, active: &[&RegisterRow]) {
