@@ -116,7 +116,7 @@ mod tests {
     fn every_command_is_named_verb_first_and_once() {
         const VERBS: &[&str] = &[
             "get", "list", "open", "create", "update", "score", "set", "delete", "confirm", "load", "dismiss", "start", "assess", "note",
-            "close", "compare", "save", "add", "rename", "export", "choose", "apply",
+            "close", "compare", "save", "add", "rename", "export", "choose", "preview", "apply",
         ];
         let names: Vec<_> = command_signatures().iter().map(|c| c.name).collect();
         for name in &names {
