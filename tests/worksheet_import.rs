@@ -74,6 +74,12 @@ fn a_hand_kept_sheet_updates_the_demo_register_without_losing_anything() {
     assert!(aws.risk.exit.plan.ends_with("\nmulti-AZ, degrade S3 features behind flags"), "{}", aws.risk.exit.plan);
     let sample = register.provider_by_name("株式会社サンプル").unwrap().unwrap();
     assert_eq!(sample.risk.exit.plan, "Talk to finance first");
+    // A sheet without scores brings its new providers in as Not assessed, never as a made-up Low.
+    let rows = register.register_rows(today()).unwrap();
+    for name in ["Ωmega Pay", "株式会社サンプル"] {
+        let row = rows.iter().find(|r| r.name == name).unwrap();
+        assert_eq!((row.inherent_level, row.exposure), (None, None), "{name}");
+    }
 
     // The same sheet again changes nothing.
     let again = import::preview(&register, &sheet, &ImportOptions::default(), today()).unwrap();
@@ -288,4 +294,16 @@ fn an_opendocument_sheet_reads_like_the_workbook() {
 #[ignore = "writes tests/data/vendors.xlsx for LibreOffice to turn into the committed vendors.ods"]
 fn write_the_opendocument_source() {
     wide_workbook(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/vendors.xlsx"));
+}
+
+#[test]
+fn half_a_score_is_refused_at_the_empty_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("half.csv");
+    std::fs::write(&sheet, "Provider,Outage likelihood,Outage impact\r\nAcme,3,\r\nBeta,2,4\r\n").unwrap();
+    let register = Register::open_in_memory().unwrap();
+    let preview = import::preview(&register, &sheet, &ImportOptions::default(), today()).unwrap();
+    let located: Vec<String> = preview.rejected.iter().map(ToString::to_string).collect();
+    assert_eq!(located.len(), 1, "{located:#?}");
+    assert!(located[0].starts_with("half.csv, row 2, column C (Outage impact): Impact is needed"), "{located:#?}");
 }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::changes;
-use super::columns::{Columns, Role};
+use super::columns::{Columns, Mapping, Role, ScorePart};
 use super::history::{self, key, same_mode, Assessment, ListedScenarios, Modes};
 use super::preview::{ColumnReading, FieldChange, ImportPreview, ProviderUpdate};
 use super::reviews::{self, ReviewRow};
@@ -294,9 +294,10 @@ impl ProviderStep<'_, '_> {
         };
         if let Err(errors) = validate(&draft) {
             for e in errors.errors {
-                let p = match field_of(&e.field) {
-                    Some(field) => self.reader.problem(row, field, e.message),
-                    None => match scenario_row_of(&e.field, &draft.risk, scenarios) {
+                let p = match (field_of(&e.field), wide_column_of(&e.field, &draft.risk, self.reader.mapping)) {
+                    (Some(field), _) => self.reader.problem(row, field, e.message),
+                    (None, Some(column)) => self.source_table.problem(row.number, column, e.message),
+                    (None, None) => match scenario_row_of(&e.field, &draft.risk, scenarios) {
                         Some(r) => ImportProblem::row(self.scenarios_file, r, e.message),
                         None => ImportProblem::row(&self.source_table.file, row.number, e.message),
                     },
@@ -363,6 +364,22 @@ fn field_of(path: &str) -> Option<Field> {
         p if p.starts_with("risk.alternatives.") => Field::Alternatives,
         _ => return None,
     })
+}
+
+/// The wide column a `risk.scenarios.N.likelihood` (or `.impact`, `.note`) path points at: that
+/// part's column for the scenario's failure mode, else any column scoring that mode.
+fn wide_column_of(path: &str, risk: &RiskProfile, mapping: &Mapping) -> Option<usize> {
+    let mut parts = path.strip_prefix("risk.scenarios.")?.split('.');
+    let scenario = risk.scenarios.get(parts.next()?.parse::<usize>().ok()?)?;
+    let part = match parts.next()? {
+        "likelihood" => ScorePart::Likelihood,
+        "impact" => ScorePart::Impact,
+        "note" => ScorePart::Note,
+        _ => ScorePart::Rating,
+    };
+    let of_mode: Vec<(usize, ScorePart)> =
+        mapping.scores().filter(|(_, mode, _)| scenario.mode_id == Some(mode.id)).map(|(c, _, p)| (c, p)).collect();
+    of_mode.iter().find(|(_, p)| *p == part).or(of_mode.first()).map(|(c, _)| *c)
 }
 
 /// The scenarios-table row a `risk.scenarios.N…` path points at, when that table listed it.
