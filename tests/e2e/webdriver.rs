@@ -35,7 +35,12 @@ pub struct Element<'a> {
 impl App {
     /// Starts the app on `db`, with the app's clock pinned to `today`.
     pub fn launch(db: &Path, today: &str) -> App {
-        let app = App::launch_without_settling(db, today);
+        App::launch_with_env(db, today, &[])
+    }
+
+    /// Starts the app as `launch` does, with `env` set for it as well.
+    pub fn launch_with_env(db: &Path, today: &str, env: &[(&str, &str)]) -> App {
+        let app = App::start(db, today, env);
         // A fresh session drops the first commands now and then; let the window settle.
         sleep(Duration::from_secs(3));
         app
@@ -43,11 +48,17 @@ impl App {
 
     /// Starts the app and returns as soon as the WebDriver session exists (for timing).
     pub fn launch_without_settling(db: &Path, today: &str) -> App {
+        App::start(db, today, &[])
+    }
+
+    fn start(db: &Path, today: &str, env: &[(&str, &str)]) -> App {
         let binary = std::env::var("LIFEBOAT_E2E_APP").expect("LIFEBOAT_E2E_APP names the app binary (tests/e2e/run.sh sets it)");
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("LIFEBOAT_TODAY", today)
+            // tauri-driver starts WebKitWebDriver, which starts the app: both pass it on.
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -209,6 +220,16 @@ impl Element<'_> {
 
     fn text_now(&self) -> Result<String, String> {
         self.app.call("GET", &self.path("text"), Value::Null).map(|v| v.as_str().unwrap_or_default().to_string())
+    }
+
+    /// The element's text as the DOM holds it. WebKit's WebDriver reports the text of some
+    /// clamped (overflow-hidden) boxes as empty though they are drawn; screenshots show them.
+    pub fn text_content(&self) -> String {
+        self.app
+            .wait("the element's text", || self.app.call("GET", &self.path("property/textContent"), Value::Null))
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// The current value of a form field.

@@ -16,6 +16,8 @@ import type { Readiness } from '$lib/bindings/Readiness';
 import type { ExitStrategy } from '$lib/bindings/ExitStrategy';
 import type { DueState } from '$lib/bindings/DueState';
 import type { FieldError } from '$lib/bindings/FieldError';
+import type { ColumnReading } from '$lib/bindings/ColumnReading';
+import type { ImportOptions } from '$lib/bindings/ImportOptions';
 import type { ImportPreview } from '$lib/bindings/ImportPreview';
 import type { CommandHandlers, CommandName } from '$lib/ipc';
 import { levelOrNone } from '$lib/levels';
@@ -233,11 +235,53 @@ class ValidationFailure {
   constructor(public fields: FieldError[]) {}
 }
 
-/** A spreadsheet export with two bad cells: the preview shows them and refuses to import. */
+/** What a providers column can be read as, in Rust's order: fields, then each failure mode's parts. */
+const MOCK_READINGS: string[] = [
+  ...['Provider', 'Category', 'Value provided', 'Owner', 'Tier', 'Status', 'Annual spend', 'Currency', 'Renewal date'],
+  ...['Notice period (days)', 'Data held', 'Website', 'Status page', 'Notes', 'Added on', 'Lock-in', 'Lock-in reasons'],
+  ...['Alternatives', 'Replacement effort', 'Replacement person-weeks', 'Emergency switch (hours)', 'Exit strategy'],
+  ...['Exit plan', 'Exit plan last rehearsed'],
+  ...CATALOGUE.flatMap((m) => ['likelihood', 'impact', 'rating', 'note'].map((part) => `${m.name} ${part}`)),
+];
+
+function mockColumn(column: number, header: string, reading: string | null, sample: string): ColumnReading {
+  const source = reading ? 'recognised' : /exposure|inherent/i.test(header) ? 'computed' : 'not_recognised';
+  return { column, letter: String.fromCharCode(64 + column), header, reading, source, sample };
+}
+
+/** A hand-kept spreadsheet with two bad cells: the preview shows them and refuses to import. */
 export const MOCK_SPREADSHEET_PREVIEW: ImportPreview = {
   files: ['vendors.csv'],
+  sheets: [],
+  sheet: null,
+  columns: [
+    mockColumn(1, 'Vendor', 'Provider', 'Linear'),
+    mockColumn(2, 'Category', 'Category', 'Developer tools'),
+    mockColumn(3, 'Tier', 'Tier', '2'),
+    mockColumn(4, 'Owner', 'Owner', 'Product engineering'),
+    mockColumn(5, 'Outage', 'Outage rating', 'Medium'),
+    mockColumn(6, 'Lock-in', 'Lock-in', '2'),
+    mockColumn(7, 'Exposure', null, '4.5'),
+    mockColumn(8, 'Alternatives', 'Alternatives', 'Jira (evaluated); GitHub Issues'),
+    mockColumn(9, 'Account manager', null, 'Dana Whitfield'),
+  ],
+  readings: MOCK_READINGS,
   created: ['Linear', 'Sentry', 'Ärger & Söhne <b>Logistik</b>'],
-  updated: ['Stripe'],
+  updated: [
+    {
+      name: 'Stripe',
+      changes: [
+        { field: 'Owner', from: '', to: 'Payments team' },
+        { field: 'Exit strategy', from: 'Accept', to: 'Prepare exit' },
+        {
+          field: 'Exit plan',
+          from: '',
+          to: 'Keep the card vault export tested every quarter; Adyen contract ready to sign; the checkout can switch behind a flag within a day.',
+        },
+        { field: 'Outage likelihood', from: '2', to: '3' },
+      ],
+    },
+  ],
   unchanged: ['Postmark', 'Zendesk'],
   snapshots: 4,
   rejected: [
@@ -245,20 +289,46 @@ export const MOCK_SPREADSHEET_PREVIEW: ImportPreview = {
     { file: 'vendors.csv', row: 7, column: 3, column_name: 'Tier', message: 'Tier must be 1, 2 or 3, not "critical".' },
   ],
   warnings: [
-    { file: 'vendors.csv', row: null, column: 9, column_name: 'Account manager', message: 'This column is not recognised and is ignored.' },
+    {
+      file: 'vendors.csv',
+      row: 1,
+      column: 5,
+      column_name: 'Outage',
+      message:
+        'Read as the Outage rating in words: Low, Medium, High and Critical are taken as likelihood × impact 2 × 2, 3 × 3, 4 × 4 and 5 × 5.',
+    },
+    { file: 'vendors.csv', row: 1, column: 9, column_name: 'Account manager', message: 'Column not recognised; it is ignored.' },
   ],
 };
 
 /** Lifeboat's own export of a slightly different register: clean, so it can be applied. */
 export const MOCK_EXPORT_PREVIEW: ImportPreview = {
   files: ['providers.csv', 'scenarios.csv', 'history.csv'],
+  sheets: [],
+  sheet: null,
+  columns: [mockColumn(1, 'Provider', 'Provider', 'Stripe'), mockColumn(2, 'Category', 'Category', 'Payments')],
+  readings: MOCK_READINGS,
   created: ['Linear'],
-  updated: ['Stripe', 'Datadog'],
+  updated: [
+    { name: 'Stripe', changes: [{ field: 'Tier', from: '2', to: '1' }] },
+    { name: 'Datadog', changes: [{ field: 'Notes', from: 'Renewal in May.', to: '' }] },
+  ],
   unchanged: ['AWS', 'Amazon S3', 'Auth0', 'Cloudflare', 'Amplitude', 'Postmark', 'Zendesk', 'Neon Postgres', 'Twilio SMS'],
   snapshots: 3,
   rejected: [],
   warnings: [],
 };
+
+/** `preview` read with the user's column choices, as Rust would show it (the counts stay as they are). */
+function withChoices(preview: ImportPreview, options: ImportOptions): ImportPreview {
+  const columns = preview.columns.map((c) => {
+    const chosen = options.columns.find((o) => o.column === c.header || o.column === c.letter);
+    return chosen ? { ...c, reading: chosen.reading || null, source: 'chosen' as const } : c;
+  });
+  return { ...preview, columns };
+}
+
+const previewOf = (path: string) => (path === '/home/cto/Downloads/vendors.csv' ? MOCK_SPREADSHEET_PREVIEW : MOCK_EXPORT_PREVIEW);
 
 export interface MockOptions {
   /** 'demo' (default), 'first' (first launch, empty), 'empty', or a number of generated providers. */
@@ -377,7 +447,8 @@ export function createMockBackend(options: MockOptions = {}) {
     export_csv: () => '/home/cto/Documents/lifeboat-export',
     choose_import_file: () => ({ path: '/home/cto/Downloads/vendors.csv', preview: MOCK_SPREADSHEET_PREVIEW }),
     choose_import_folder: () => ({ path: '/home/cto/Documents/lifeboat-export', preview: MOCK_EXPORT_PREVIEW }),
-    apply_import: ({ path }) => (path === '/home/cto/Downloads/vendors.csv' ? MOCK_SPREADSHEET_PREVIEW : MOCK_EXPORT_PREVIEW),
+    preview_import: ({ path, options }) => ({ path, preview: withChoices(previewOf(path), options) }),
+    apply_import: ({ path, options }) => withChoices(previewOf(path), options),
   };
 
   /** Answers a command as Rust would; commands the mock does not implement answer null. */

@@ -1,7 +1,10 @@
 // Export and import, as one small state machine shared by the register's buttons and the File
 // menu (both call the same functions, so they show the same dialogs, progress and preview).
 import { call } from './ipc';
+import type { ColumnChoice } from './bindings/ColumnChoice';
+import type { ColumnReading } from './bindings/ColumnReading';
 import type { ImportChoice } from './bindings/ImportChoice';
+import type { ImportOptions } from './bindings/ImportOptions';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { MenuAction } from './bindings/MenuAction';
 import type { Paper } from './bindings/Paper';
@@ -12,7 +15,9 @@ import { plural } from './format';
 
 export type ExportFormat = 'pdf' | 'csv';
 
-export type WorksheetDialog = { kind: 'export' } | { kind: 'import-choose' } | { kind: 'import-preview'; choice: ImportChoice };
+/** `options` are what `choice.preview` was read with, so applying imports exactly what is shown. */
+export type WorksheetDialog =
+  { kind: 'export' } | { kind: 'import-choose' } | { kind: 'import-preview'; choice: ImportChoice; options: ImportOptions };
 
 /** US and Canadian users print on Letter; everyone else on A4. */
 export function defaultPaper(language: string | undefined): Paper {
@@ -98,7 +103,53 @@ export async function runExport(): Promise<void> {
 export async function chooseImport(what: 'file' | 'folder'): Promise<void> {
   if (worksheet.busy) return;
   const choice = await busyWith(() => (what === 'file' ? call('choose_import_file') : call('choose_import_folder')));
-  if (choice) worksheet.dialog = { kind: 'import-preview', choice };
+  if (choice) worksheet.dialog = { kind: 'import-preview', choice, options: { sheet: null, columns: [] } };
+}
+
+/** How a choice names `column` to Rust: its header, or its letter when the header is blank or
+ *  shared with another column (Rust matches headers ignoring case, spaces and punctuation). */
+export function columnKey(column: ColumnReading, columns: ColumnReading[]): string {
+  const folded = fold(column.header);
+  if (!folded) return column.letter;
+  return columns.filter((c) => fold(c.header) === folded).length > 1 ? column.letter : column.header;
+}
+
+function fold(text: string): string {
+  return [...text]
+    .filter((c) => /[\p{L}\p{N}]/u.test(c))
+    .join('')
+    .toLowerCase();
+}
+
+/** Reads `column` as `reading` ("" to ignore it), keeping every choice made before. */
+export function chooseReading(column: ColumnReading, reading: string): Promise<void> {
+  const dialog = worksheet.dialog;
+  if (dialog?.kind !== 'import-preview') return Promise.resolve();
+  const key = columnKey(column, dialog.choice.preview.columns);
+  const columns: ColumnChoice[] = [...dialog.options.columns.filter((c) => c.column !== key), { column: key, reading }];
+  // The sheet shown is pinned, so a column choice never makes Rust pick another sheet.
+  return repreview({ sheet: dialog.choice.preview.sheet, columns });
+}
+
+/** Reads another sheet of the workbook; column choices belonged to the old sheet and are dropped. */
+export function chooseSheet(sheet: string): Promise<void> {
+  return repreview({ sheet, columns: [] });
+}
+
+/** The stage while a changed sheet or column is previewed again (shown beside the columns). */
+export const REREADING = 'Reading the file again…';
+
+/** Previews the chosen file again; on failure the preview shown (and its options) stay. */
+async function repreview(chosen: ImportOptions): Promise<void> {
+  const dialog = worksheet.dialog;
+  if (worksheet.busy || dialog?.kind !== 'import-preview') return;
+  const options = $state.snapshot(chosen);
+  const path = dialog.choice.path;
+  const choice = await busyWith(() => {
+    worksheet.stage = REREADING;
+    return call('preview_import', { path, options });
+  });
+  if (choice && worksheet.dialog === dialog) worksheet.dialog = { kind: 'import-preview', choice, options };
 }
 
 /** Applies the previewed import; Rust then reports the register changed, and the app reloads it. */
@@ -106,7 +157,11 @@ export async function applyImport(): Promise<void> {
   const dialog = worksheet.dialog;
   if (worksheet.busy || dialog?.kind !== 'import-preview' || !canApply(dialog.choice.preview)) return;
   const path = dialog.choice.path;
-  const outcome = await busyWith(() => call('apply_import', { path }));
+  const options = $state.snapshot(dialog.options);
+  const outcome = await busyWith(() => {
+    worksheet.stage = 'Importing, all of it or nothing…';
+    return call('apply_import', { path, options });
+  });
   if (!outcome) return;
   worksheet.dialog = null;
   showToast('success', importedMessage(outcome, path));

@@ -5,6 +5,9 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import {
   applyImport,
   chooseImport,
+  chooseReading,
+  chooseSheet,
+  columnKey,
   closeWorksheetDialog,
   columnLabel,
   columnLetters,
@@ -18,7 +21,7 @@ import {
 } from './worksheet.svelte';
 import { toasts } from './toasts.svelte';
 import type { CommandName, ResultOf } from './ipc';
-import { importPreview } from '../test/builders';
+import { columnReading, importPreview } from '../test/builders';
 import { mockCommands } from '../test/ipc';
 
 const clean = importPreview();
@@ -39,6 +42,8 @@ function backend(answers: { [C in CommandName]?: ResultOf<C> | Error }) {
   );
   return mockCommands(handlers, () => null);
 }
+
+const NO_CHOICES = { sheet: null, columns: [] };
 
 const messages = () => toasts.map((t) => [t.kind, t.message]);
 
@@ -120,13 +125,17 @@ describe('import', () => {
     await chooseImport('folder');
     expect(worksheet.dialog).toEqual({ kind: 'import-choose' });
     await chooseImport('file');
-    expect(worksheet.dialog).toEqual({ kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: refused } });
+    expect(worksheet.dialog).toEqual({
+      kind: 'import-preview',
+      choice: { path: '/tmp/vendors.csv', preview: refused },
+      options: { sheet: null, columns: [] },
+    });
     expect(calls.map(([cmd]) => cmd)).toEqual(['choose_import_folder', 'choose_import_file']);
   });
 
   it('never applies an import with rejected rows', async () => {
     const calls = backend({ apply_import: clean });
-    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: refused } };
+    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: refused }, options: NO_CHOICES };
     await applyImport();
     expect(calls).toEqual([]);
     expect(worksheet.dialog?.kind).toBe('import-preview');
@@ -134,19 +143,93 @@ describe('import', () => {
 
   it('applies the previewed path and says how many providers came in from where', async () => {
     const calls = backend({ apply_import: clean });
-    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/export', preview: clean } };
+    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/export', preview: clean }, options: NO_CHOICES };
     await applyImport();
-    expect(calls).toEqual([['apply_import', { path: '/tmp/export' }]]);
+    expect(calls).toEqual([['apply_import', { path: '/tmp/export', options: NO_CHOICES }]]);
     expect(worksheet.dialog).toBeNull();
     expect(messages()).toEqual([['success', 'Imported 1 new and 2 updated providers from /tmp/export']]);
   });
 
   it('keeps the preview open when Rust refuses at the last moment', async () => {
     backend({ apply_import: new Error('vendors.csv, row 4: the file changed') });
-    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: clean } };
+    worksheet.dialog = { kind: 'import-preview', choice: { path: '/tmp/vendors.csv', preview: clean }, options: NO_CHOICES };
     await applyImport();
     expect(messages()).toEqual([['error', 'vendors.csv, row 4: the file changed']]);
     expect(worksheet.dialog?.kind).toBe('import-preview');
+  });
+});
+
+describe('reading columns otherwise', () => {
+  const book = importPreview({
+    files: ['vendors.xlsx, sheet Vendors'],
+    sheets: ['Vendors', 'Notes'],
+    sheet: 'Vendors',
+    columns: [
+      columnReading(1, 'Vendor', 'Provider'),
+      columnReading(2, 'Internal ID', null),
+      columnReading(3, 'Notes', 'Notes'),
+      columnReading(4, 'notes ', null),
+    ],
+  });
+  const reread = (preview = book) => ({ path: '/tmp/vendors.xlsx', preview });
+
+  it('names a column by its header, or by its letter when another column shares the header', () => {
+    expect(book.columns.map((c) => columnKey(c, book.columns))).toEqual(['Vendor', 'Internal ID', 'C', 'D']);
+    expect(columnKey(columnReading(5, '  ', null), book.columns)).toBe('E');
+  });
+
+  it('sends every choice made so far, the latest per column, with the sheet shown', async () => {
+    const calls = backend({ preview_import: reread() });
+    worksheet.dialog = { kind: 'import-preview', choice: reread(), options: NO_CHOICES };
+    await chooseReading(book.columns[1], 'Notes');
+    await chooseReading(book.columns[2], '');
+    await chooseReading(book.columns[1], 'Owner');
+    expect(calls.map(([, args]) => args)).toEqual([
+      { path: '/tmp/vendors.xlsx', options: { sheet: 'Vendors', columns: [{ column: 'Internal ID', reading: 'Notes' }] } },
+      {
+        path: '/tmp/vendors.xlsx',
+        options: {
+          sheet: 'Vendors',
+          columns: [
+            { column: 'Internal ID', reading: 'Notes' },
+            { column: 'C', reading: '' },
+          ],
+        },
+      },
+      {
+        path: '/tmp/vendors.xlsx',
+        options: {
+          sheet: 'Vendors',
+          columns: [
+            { column: 'C', reading: '' },
+            { column: 'Internal ID', reading: 'Owner' },
+          ],
+        },
+      },
+    ]);
+    expect(worksheet.dialog?.kind === 'import-preview' && worksheet.dialog.options.columns).toHaveLength(2);
+  });
+
+  it('drops the column choices when another sheet is read', async () => {
+    const calls = backend({ preview_import: reread({ ...book, sheet: 'Notes' }) });
+    worksheet.dialog = {
+      kind: 'import-preview',
+      choice: reread(),
+      options: { sheet: null, columns: [{ column: 'Internal ID', reading: 'Notes' }] },
+    };
+    await chooseSheet('Notes');
+    expect(calls).toEqual([['preview_import', { path: '/tmp/vendors.xlsx', options: { sheet: 'Notes', columns: [] } }]]);
+    expect(worksheet.dialog?.kind === 'import-preview' && worksheet.dialog.choice.preview.sheet).toBe('Notes');
+  });
+
+  it('keeps the preview shown and its choices when the new reading is refused', async () => {
+    backend({ preview_import: new Error('Choose the file to import again.') });
+    const options = { sheet: null, columns: [{ column: 'Internal ID', reading: 'Notes' }] };
+    worksheet.dialog = { kind: 'import-preview', choice: reread(), options };
+    await chooseReading(book.columns[0], '');
+    expect(worksheet.dialog).toEqual({ kind: 'import-preview', choice: reread(), options });
+    expect(messages()).toEqual([['error', 'Choose the file to import again.']]);
+    expect(worksheet.busy).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 // Test data: sensible defaults for every type the tests build; override what the test is about.
 // Levels follow the figures (as Rust's `Level::of`) unless a test sets them.
+import type { ColumnReading } from '$lib/bindings/ColumnReading';
 import type { ImportPreview } from '$lib/bindings/ImportPreview';
 import type { Movement } from '$lib/bindings/Movement';
 import type { ProviderDraft } from '$lib/bindings/ProviderDraft';
@@ -163,12 +164,30 @@ export function trendPoint(taken_on: string, inherent: number | null, exposure: 
 export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
   return {
     files: ['providers.csv', 'scenarios.csv'],
+    sheets: [],
+    sheet: null,
+    columns: [],
+    readings: [],
     created: ['Linear'],
-    updated: ['Stripe', 'Datadog'],
+    updated: [
+      { name: 'Stripe', changes: [{ field: 'Owner', from: '', to: 'Platform team' }] },
+      { name: 'Datadog', changes: [{ field: 'Tier', from: '2', to: '1' }] },
+    ],
     unchanged: [],
     snapshots: 3,
     rejected: [],
     warnings: [],
     ...overrides,
   };
+}
+
+/** One column of an import preview, read as `reading` (null: not read). */
+export function columnReading(
+  column: number,
+  header: string,
+  reading: string | null,
+  source: ColumnReading['source'] = reading ? 'recognised' : 'not_recognised',
+  sample = '',
+): ColumnReading {
+  return { column, letter: String.fromCharCode(64 + column), header, reading, source, sample };
 }

@@ -118,7 +118,7 @@ describe('import', () => {
     expect(apply.disabled).toBe(false);
     await fireEvent.click(apply);
     await waitFor(() => expect(screen.queryByTestId('import-preview')).toBeNull());
-    expect(sent(backend, 'apply_import')).toEqual([{ path: '/home/cto/Documents/lifeboat-export' }]);
+    expect(sent(backend, 'apply_import')).toEqual([{ path: '/home/cto/Documents/lifeboat-export', options: { sheet: null, columns: [] } }]);
     expect(toastText()[0]).toContain('Imported 1 new and 2 updated providers from /home/cto/Documents/lifeboat-export');
     const lists = sent(backend, 'list_register_rows').length;
     await emitEvent('register-changed');
