@@ -8,6 +8,7 @@ pub mod csv;
 mod error;
 pub mod input;
 pub mod pdf;
+pub mod table;
 
 pub use cell::Cell;
 pub use error::{ImportProblem, WorksheetError};

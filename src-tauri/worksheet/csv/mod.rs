@@ -1,7 +1,7 @@
 //! CSV export and import (RFC 4180, UTF-8, ISO 8601 dates).
 
 pub mod export;
-mod headers;
+pub(crate) mod headers;
 pub mod import;
 mod inert;
 mod parse;

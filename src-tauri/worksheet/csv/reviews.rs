@@ -1,56 +1,26 @@
-//! reviews.csv: one row per review meeting with the providers assessed in it, so an import
-//! restores the meetings and links each provider's assessment of that day back to its review.
+//! Reading reviews.csv back (its columns are described in `worksheet::table::reviews`), so an
+//! import restores the meetings and links each provider's assessment of that day back to its review.
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
-use super::inert::{protect, unprotect};
+use super::inert::unprotect;
 use super::parse;
 use super::read::{each_row, Problems};
-use crate::domain::ids::ReviewId;
 use crate::domain::text::fold;
-use crate::storage::{reviews, Register, Result as StoreResult};
-use crate::worksheet::{ImportProblem, Result, WorksheetError};
+use crate::storage::{reviews, Result as StoreResult};
+use crate::worksheet::ImportProblem;
 
 pub const REVIEWS_CSV: &str = "reviews.csv";
 
-const REVIEW: &str = "Review";
-const HELD_ON: &str = "Held on";
-const ATTENDEES: &str = "Attendees";
-const NOTES: &str = "Notes";
-const CLOSED_ON: &str = "Closed on";
+pub(crate) const REVIEW: &str = "Review";
+pub(crate) const HELD_ON: &str = "Held on";
+pub(crate) const ATTENDEES: &str = "Attendees";
+pub(crate) const NOTES: &str = "Notes";
+pub(crate) const CLOSED_ON: &str = "Closed on";
 /// One provider name per line: the providers assessed in the meeting.
-const ASSESSED: &str = "Providers assessed";
+pub(crate) const ASSESSED: &str = "Providers assessed";
 const HEADERS: [&str; 6] = [REVIEW, HELD_ON, ATTENDEES, NOTES, CLOSED_ON, ASSESSED];
-
-/// reviews.csv, oldest review first; every cell made inert.
-pub fn reviews_csv(register: &Register, bom: bool) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    if bom {
-        out.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
-    let failed = |e: csv::Error| WorksheetError::Target(format!("CSV could not be written: {e}"));
-    w.write_record(HEADERS).map_err(failed)?;
-    let mut meetings = register.reviews()?;
-    meetings.reverse();
-    for r in meetings {
-        let assessed = assessed_names(register.connection(), r.id)?.join("\n");
-        let cells =
-            [r.title, r.held_on.to_string(), r.attendees, r.notes, r.closed_on.map(|d| d.to_string()).unwrap_or_default(), assessed];
-        w.write_record(cells.iter().map(|c| protect(c).into_owned())).map_err(failed)?;
-    }
-    w.into_inner().map_err(|e| WorksheetError::Target(format!("CSV could not be written: {}", e.error())))
-}
-
-fn assessed_names(conn: &Connection, review_id: ReviewId) -> StoreResult<Vec<String>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT p.name FROM snapshots s JOIN providers p ON p.id = s.provider_id
-         WHERE s.review_id = ?1 ORDER BY p.name COLLATE NOCASE",
-    )?;
-    let names = stmt.query_map([review_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(names)
-}
 
 /// One review as read from reviews.csv.
 #[derive(Debug, Clone, PartialEq)]
@@ -134,7 +104,9 @@ pub fn restore(conn: &Connection, rows: &[ReviewRow]) -> StoreResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::ids::ReviewId;
     use crate::domain::review::ReviewDraft;
+    use crate::storage::Register;
     use crate::worksheet::csv::{apply, export, CsvOptions};
 
     #[test]
