@@ -49,6 +49,9 @@ fn write(data: &RegisterData, path: &Path) -> Result<()> {
         let sheet = workbook.add_worksheet_with_constant_memory().map_err(|e| io_error(path, e))?;
         sheet::write(sheet, data.table(name), &styles)?;
     }
+    // Compressing the sheets' XML is most of the time of a long history. The fastest level makes
+    // the workbook about twice as large (still smaller than the CSV files) in two thirds of the time.
+    workbook.set_zip_compression_level(1);
     workbook.save(path).map_err(|e| io_error(path, e))
 }
 

@@ -4,7 +4,7 @@
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet, XlsxError};
 
 use super::style::Styles;
-use crate::worksheet::table::Table;
+use crate::worksheet::table::{Format, Table};
 use crate::worksheet::{Cell, Result, WorksheetError};
 
 /// The most rows a spreadsheet holds (Excel's limit, which LibreOffice shares).
@@ -79,7 +79,7 @@ struct Extent {
 }
 
 impl Extent {
-    fn of(cell: &Cell, format: crate::worksheet::table::Format) -> Extent {
+    fn of(cell: &Cell, format: Format) -> Extent {
         let across = |width| Extent { width, lines: 1 };
         match cell {
             Cell::Empty => across(0),
@@ -87,9 +87,31 @@ impl Extent {
                 width: e.width.max(chars),
                 lines: e.lines + if chars <= MAX_WIDTH { 1 } else { chars.div_ceil(WRAPPED_LINE) },
             }),
-            Cell::Number(_) | Cell::Bool(_) => across(format.text(cell).len()),
+            Cell::Number(n) => across(number_width(*n, format).unwrap_or_else(|| format.text(cell).len())),
+            Cell::Bool(_) => across(format.text(cell).len()),
             Cell::Date(_) => across("yyyy-mm-dd".len()),
         }
+    }
+}
+
+/// The characters of a whole or one-decimal number as shown, counted without formatting it: the
+/// History sheet has millions of them. `None` for other numbers.
+fn number_width(n: f64, format: Format) -> Option<usize> {
+    let whole = n.abs().trunc();
+    if whole >= 1e15 {
+        return None;
+    }
+    let mut digits = 1;
+    let mut rest = whole;
+    while rest >= 10.0 {
+        rest /= 10.0;
+        digits += 1;
+    }
+    let sign = usize::from(n < 0.0);
+    match format {
+        Format::OneDecimal => Some(sign + digits + ".0".len()),
+        _ if n.fract() == 0.0 => Some(sign + digits),
+        _ => None,
     }
 }
 
@@ -100,5 +122,28 @@ fn cell_error(sheet: &str, row: usize, col: usize, e: XlsxError) -> WorksheetErr
             WorksheetError::Workbook(format!("a cell in {place} holds more text than the 32,767 characters a spreadsheet cell can."))
         }
         other => WorksheetError::Workbook(format!("{place}: {other}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_what_the_cell_shows() {
+        for (n, format) in [
+            (0.0, Format::Number),
+            (7.0, Format::Number),
+            (312000.0, Format::Number),
+            (-42.0, Format::Number),
+            (4.0, Format::OneDecimal),
+            (12.4, Format::OneDecimal),
+            (0.5, Format::Number),
+        ] {
+            let shown = format.text(&Cell::Number(n)).len();
+            assert_eq!(Extent::of(&Cell::Number(n), format).width, shown, "{n}");
+        }
+        let long = Extent::of(&Cell::text(format!("{}\nshort", "x".repeat(120))), Format::Text);
+        assert_eq!((long.width, long.lines), (120, 3 + 1));
     }
 }
