@@ -1,5 +1,5 @@
-//! Worksheet benchmark: full PDF export, CSV export and CSV import of synthetic registers of 500
-//! and 5,000 providers with 12 assessments each.
+//! Worksheet benchmark: full PDF export, CSV and workbook (xlsx) export, and CSV import of
+//! synthetic registers of 500 and 5,000 providers with 12 assessments each.
 //!
 //! `cargo bench --bench register` (optionally `-- 500` to run one size). Each phase runs in a
 //! child process of this binary so that its peak memory (VmHWM) is its own. Not a test: it
@@ -13,10 +13,10 @@ use std::time::Instant;
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, export as csv_export, CsvOptions};
 use lifeboat::worksheet::table::{RegisterData, TableName};
-use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
+use lifeboat::worksheet::{pdf, xlsx, Paper, WorksheetInput};
 
 const SNAPSHOTS: usize = 12;
-/// Runs of each export timed; the median is reported.
+/// Runs of each export timed (the CSV and workbook exports are compared); the median is reported.
 const RUNS: usize = 5;
 
 fn today() -> chrono::NaiveDate {
@@ -60,6 +60,11 @@ fn median_ms(mut work: impl FnMut()) -> f64 {
         .collect();
     times.sort_by(f64::total_cmp);
     times[RUNS / 2]
+}
+
+/// The value of `key=` in a phase's output line.
+fn figure(line: &str, key: &str) -> f64 {
+    line.split_whitespace().find_map(|kv| kv.strip_prefix(key)?.strip_prefix('=')?.parse().ok()).unwrap_or(f64::NAN)
 }
 
 /// Runs one phase in this (child) process and prints `label=value` pairs.
@@ -107,6 +112,18 @@ fn phase(name: &str, db: &Path, work: &Path) {
                 "export_fn_median_ms".into(),
                 median_ms(|| drop(csv::export(&register, &work.join("export-again"), options, today()).unwrap())),
             ));
+        }
+        "xlsx-export" => {
+            let register = Register::open(db).unwrap();
+            let start = Instant::now();
+            let data = RegisterData::read(&register, today()).unwrap();
+            let read = ms(start);
+            let book = work.join("register.xlsx");
+            xlsx::save(&data, &book).unwrap();
+            out.push(("read_ms".into(), read));
+            out.push(("written_ms".into(), ms(start)));
+            out.push(("mb".into(), std::fs::metadata(&book).unwrap().len() as f64 / 1_048_576.0));
+            out.push(("export_fn_median_ms".into(), median_ms(|| xlsx::export(&register, &book, today()).unwrap())));
         }
         "csv-import" | "csv-import-current" => {
             let source = work.join("export");
@@ -172,8 +189,16 @@ fn main() {
             lifeboat::demo::synthetic(&mut register, n, SNAPSHOTS, today()).unwrap();
         }
         println!("{n} providers × {SNAPSHOTS} snapshots (built in {:.0} ms)", ms(start));
-        for name in ["pdf", "csv-export", "csv-import", "csv-import-current"] {
-            println!("  {name:<19} {}", run_child(name, &db, &work));
+        let mut export_ms = Vec::new();
+        for name in ["pdf", "csv-export", "xlsx-export", "csv-import", "csv-import-current"] {
+            let line = run_child(name, &db, &work);
+            println!("  {name:<19} {line}");
+            if name.ends_with("-export") {
+                export_ms.push(figure(&line, "export_fn_median_ms"));
+            }
+        }
+        if let [csv_ms, xlsx_ms] = export_ms[..] {
+            println!("  workbook / CSV export, medians of {RUNS}: {xlsx_ms:.0} ms / {csv_ms:.0} ms = {:.2}× (goal ≤ 2×)", xlsx_ms / csv_ms);
         }
     }
 }
