@@ -1,5 +1,5 @@
-//! Worksheet benchmark: full PDF export, CSV export and CSV import of synthetic registers of 500
-//! and 5,000 providers with 12 assessments each.
+//! Worksheet benchmark: full PDF export, CSV and workbook (xlsx) export, and CSV import of
+//! synthetic registers of 500 and 5,000 providers with 12 assessments each.
 //!
 //! `cargo bench --bench register` (optionally `-- 500` to run one size). Each phase runs in a
 //! child process of this binary so that its peak memory (VmHWM) is its own. Not a test: it
@@ -13,9 +13,12 @@ use std::time::Instant;
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, export as csv_export, CsvOptions};
 use lifeboat::worksheet::import::{self, ImportOptions};
-use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
+use lifeboat::worksheet::table::{RegisterData, TableName};
+use lifeboat::worksheet::{pdf, xlsx, Paper, WorksheetInput};
 
 const SNAPSHOTS: usize = 12;
+/// Runs of each export timed (the CSV and workbook exports are compared); the median is reported.
+const RUNS: usize = 5;
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
@@ -47,6 +50,24 @@ fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
+/// The median wall time of `RUNS` runs of `work`, in ms.
+fn median_ms(mut work: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            ms(start)
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[RUNS / 2]
+}
+
+/// The value of `key=` in a phase's output line.
+fn figure(line: &str, key: &str) -> f64 {
+    line.split_whitespace().find_map(|kv| kv.strip_prefix(key)?.strip_prefix('=')?.parse().ok()).unwrap_or(f64::NAN)
+}
+
 /// Runs one phase in this (child) process and prints `label=value` pairs.
 fn phase(name: &str, db: &Path, work: &Path) {
     let mut out: Vec<(String, f64)> = Vec::new();
@@ -69,14 +90,13 @@ fn phase(name: &str, db: &Path, work: &Path) {
         "csv-export" => {
             let register = Register::open(db).unwrap();
             let start = Instant::now();
-            let (providers, rows) = register.providers_and_rows(today()).unwrap();
+            let data = RegisterData::read(&register, today()).unwrap();
             let read = ms(start);
             let options = CsvOptions::default();
-            let p = csv_export::providers_csv(&providers, &rows, options).unwrap();
-            let s = csv_export::scenarios_csv(&providers, options).unwrap();
+            let p = csv_export::write(data.table(TableName::Providers), options).unwrap();
+            let s = csv_export::write(data.table(TableName::FailureModes), options).unwrap();
             let current = ms(start);
-            let snapshots = register.all_snapshots().unwrap();
-            let h = csv_export::history_csv(&providers, &snapshots, options).unwrap();
+            let h = csv_export::write(data.table(TableName::History), options).unwrap();
             let with_history = ms(start);
             let dir = work.join("export");
             std::fs::create_dir_all(&dir).unwrap();
@@ -89,9 +109,22 @@ fn phase(name: &str, db: &Path, work: &Path) {
             out.push(("written_ms".into(), ms(start)));
             out.push(("history_mb".into(), h.len() as f64 / 1_048_576.0));
             // The public entry point, as the app and CLI call it.
+            out.push((
+                "export_fn_median_ms".into(),
+                median_ms(|| drop(csv::export(&register, &work.join("export-again"), options, today()).unwrap())),
+            ));
+        }
+        "xlsx-export" => {
+            let register = Register::open(db).unwrap();
             let start = Instant::now();
-            csv::export(&register, &work.join("export-again"), options, today()).unwrap();
-            out.push(("export_fn_ms".into(), ms(start)));
+            let data = RegisterData::read(&register, today()).unwrap();
+            let read = ms(start);
+            let book = work.join("register.xlsx");
+            xlsx::save(&data, &book).unwrap();
+            out.push(("read_ms".into(), read));
+            out.push(("written_ms".into(), ms(start)));
+            out.push(("mb".into(), std::fs::metadata(&book).unwrap().len() as f64 / 1_048_576.0));
+            out.push(("export_fn_median_ms".into(), median_ms(|| xlsx::export(&register, &book, today()).unwrap())));
         }
         "csv-import" | "csv-import-current" => {
             let source = work.join("export");
@@ -157,8 +190,16 @@ fn main() {
             lifeboat::demo::synthetic(&mut register, n, SNAPSHOTS, today()).unwrap();
         }
         println!("{n} providers × {SNAPSHOTS} snapshots (built in {:.0} ms)", ms(start));
-        for name in ["pdf", "csv-export", "csv-import", "csv-import-current"] {
-            println!("  {name:<19} {}", run_child(name, &db, &work));
+        let mut export_ms = Vec::new();
+        for name in ["pdf", "csv-export", "xlsx-export", "csv-import", "csv-import-current"] {
+            let line = run_child(name, &db, &work);
+            println!("  {name:<19} {line}");
+            if name.ends_with("-export") {
+                export_ms.push(figure(&line, "export_fn_median_ms"));
+            }
+        }
+        if let [csv_ms, xlsx_ms] = export_ms[..] {
+            println!("  workbook / CSV export, medians of {RUNS}: {xlsx_ms:.0} ms / {csv_ms:.0} ms = {:.2}× (goal ≤ 2×)", xlsx_ms / csv_ms);
         }
     }
 }

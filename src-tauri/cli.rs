@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::storage::{Register, StoreError};
 use crate::worksheet::import::{self, ColumnChoice, ImportOptions, ImportPreview, ReadingSource};
-use crate::worksheet::{csv, pdf, Paper, WorksheetError};
+use crate::worksheet::{csv, pdf, xlsx, Paper, WorksheetError};
 use crate::{clock, demo, paths};
 
 /// The usage lines people look for first; clap lists the options of each command under them.
@@ -17,6 +17,7 @@ lifeboat [--db PATH]                       open the app on a register
        lifeboat init [--demo | --synthetic N] --db PATH
        lifeboat export --format pdf --out FILE.pdf [--paper a4|letter] [--db PATH]
        lifeboat export --format csv --out DIR [--bom] [--db PATH]
+       lifeboat export --format xlsx --out FILE.xlsx [--db PATH]
        lifeboat import PATH [--sheet NAME] [--map COLUMN=FIELD]... [--dry-run] [--db PATH]
        lifeboat --help | --version";
 
@@ -45,13 +46,14 @@ enum Command {
         #[arg(long, value_name = "N")]
         synthetic: Option<usize>,
     },
-    /// Write the worksheet: a PDF for leadership, or the CSV files into a folder
+    /// Write the worksheet: a PDF for leadership, the CSV files into a folder, or one Excel workbook
     Export {
-        /// pdf: one file; csv: providers.csv, scenarios.csv, history.csv and reviews.csv
+        /// pdf: one file; csv: providers.csv, scenarios.csv, history.csv and reviews.csv; xlsx: one
+        /// workbook with a sheet for each of those tables
         #[arg(long, value_enum)]
         format: Format,
-        /// The PDF file, or the folder for the CSV files
-        #[arg(long, value_name = "FILE.pdf|DIR")]
+        /// The PDF file, the folder for the CSV files, or the workbook file
+        #[arg(long, value_name = "FILE.pdf|DIR|FILE.xlsx")]
         out: PathBuf,
         /// Paper size of the PDF
         #[arg(long, value_enum, default_value_t = PaperSize::A4)]
@@ -82,6 +84,7 @@ enum Command {
 enum Format {
     Pdf,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -206,6 +209,10 @@ fn export(db: Option<OsString>, format: Format, out: &std::path::Path, paper: Pa
             for file in csv::export(&register, out, csv::CsvOptions { bom }, clock::today())? {
                 println!("Wrote {}", file.display());
             }
+        }
+        Format::Xlsx => {
+            xlsx::export(&register, out, clock::today())?;
+            println!("Wrote the workbook of {} providers to {}", register.provider_count()?, out.display());
         }
     }
     Ok(())

@@ -14,6 +14,7 @@ fn help_lists_export_and_import() {
     for needle in [
         "export --format pdf --out FILE.pdf [--paper a4|letter]",
         "export --format csv --out DIR [--bom]",
+        "export --format xlsx --out FILE.xlsx",
         "import PATH [--sheet NAME] [--map COLUMN=FIELD]... [--dry-run]",
     ] {
         assert!(text.contains(needle), "{needle}");
@@ -38,6 +39,44 @@ fn export_pdf_writes_a_worksheet() {
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
+
+fn export_xlsx(out: &std::path::Path, db: &std::path::Path) -> std::process::Output {
+    run(&["export".as_ref(), "--format".as_ref(), "xlsx".as_ref(), "--out".as_ref(), out.as_os_str(), "--db".as_ref(), db.as_os_str()])
+}
+
+fn files_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn export_xlsx_writes_a_workbook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = register_file(tmp.path());
+    let book = tmp.path().join("register.xlsx");
+    let out = export_xlsx(&book, &db);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Wrote the workbook of {} providers", fixture::NAMES.len())));
+    let workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    assert_eq!(calamine::Reader::sheet_names(&workbook), ["Providers", "Failure modes", "History", "Reviews"]);
+}
+
+#[test]
+fn export_xlsx_refuses_a_folder_or_the_register_and_leaves_nothing_behind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = register_file(tmp.path());
+    let folder = tmp.path().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    let before = (std::fs::read(&db).unwrap(), files_in(tmp.path()));
+    for target in [&folder, &db] {
+        let out = export_xlsx(target, &db);
+        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("workbook"), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!((std::fs::read(&db).unwrap(), files_in(tmp.path())), before);
+    assert!(files_in(&folder).is_empty());
 }
 
 #[test]

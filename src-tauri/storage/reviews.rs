@@ -153,6 +153,16 @@ pub fn find_or_insert(conn: &Connection, r: &NewReview) -> Result<ReviewId> {
     }
 }
 
+/// The names of the providers assessed in the review, in name order (as a reader scans them).
+pub fn assessed_names(conn: &Connection, review_id: ReviewId) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT p.name FROM snapshots s JOIN providers p ON p.id = s.provider_id
+         WHERE s.review_id = ?1 ORDER BY p.name COLLATE NOCASE",
+    )?;
+    let names = stmt.query_map([review_id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}
+
 fn titles(conn: &Connection) -> Result<HashMap<ReviewId, String>> {
     Ok(all(conn)?.into_iter().map(|r| (r.id, r.title)).collect())
 }
@@ -169,6 +179,11 @@ impl Register {
 
     pub fn review(&self, id: ReviewId) -> Result<Review> {
         one(&self.conn, id)
+    }
+
+    /// The names of the providers assessed in the review, in name order.
+    pub fn assessed_names(&self, review_id: ReviewId) -> Result<Vec<String>> {
+        assessed_names(&self.conn, review_id)
     }
 
     /// The review in progress, if any.

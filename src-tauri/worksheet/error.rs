@@ -83,6 +83,8 @@ pub enum WorksheetError {
     Target(String),
     #[error("The PDF could not be produced: {0}")]
     Pdf(String),
+    #[error("The workbook could not be written: {0}")]
+    Workbook(String),
 }
 
 fn more(count: usize) -> String {
@@ -105,6 +107,8 @@ impl WorksheetError {
             WorksheetError::Rejected { .. } => ErrorKind::ImportRejected,
             WorksheetError::Target(_) => ErrorKind::BadTarget,
             WorksheetError::Pdf(_) => ErrorKind::Pdf,
+            // Writing the file failed, as a full disk would; the message says what.
+            WorksheetError::Workbook(_) => ErrorKind::Io,
         }
     }
 
@@ -113,7 +117,7 @@ impl WorksheetError {
         match self {
             WorksheetError::Store(e) => e.is_refusal(),
             WorksheetError::Rejected { .. } | WorksheetError::Target(_) => true,
-            WorksheetError::Io { .. } | WorksheetError::Pdf(_) => false,
+            WorksheetError::Io { .. } | WorksheetError::Pdf(_) | WorksheetError::Workbook(_) => false,
         }
     }
 }

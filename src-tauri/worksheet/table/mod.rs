@@ -1,0 +1,174 @@
+//! The register as tables of typed cells. Each table is described once, by its columns and how
+//! each row's cells come from the register; the CSV files and the workbook's sheets are both
+//! written from these descriptions, so the two cannot disagree on a header, an order or a value.
+
+mod failure_modes;
+mod history;
+mod providers;
+mod reviews;
+mod shared;
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::{Cell, Result};
+use crate::domain::history::Snapshot;
+use crate::domain::provider::Provider;
+use crate::domain::register::RegisterRow;
+use crate::domain::review::Review;
+use crate::storage::Register;
+
+/// The tables of an export, in the order the CSV files are written and the sheets appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableName {
+    Providers,
+    FailureModes,
+    History,
+    Reviews,
+}
+
+impl TableName {
+    pub const ALL: [TableName; 4] = [TableName::Providers, TableName::FailureModes, TableName::History, TableName::Reviews];
+
+    pub fn csv_file(self) -> &'static str {
+        match self {
+            TableName::Providers => super::csv::PROVIDERS_CSV,
+            TableName::FailureModes => super::csv::SCENARIOS_CSV,
+            TableName::History => super::csv::HISTORY_CSV,
+            TableName::Reviews => super::csv::REVIEWS_CSV,
+        }
+    }
+
+    pub fn sheet(self) -> &'static str {
+        match self {
+            TableName::Providers => "Providers",
+            TableName::FailureModes => "Failure modes",
+            TableName::History => "History",
+            TableName::Reviews => "Reviews",
+        }
+    }
+}
+
+/// How a column's values read: decides the CSV text of a number and the workbook's cell format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    /// Counts, levels 1–5, money: written as the number they are.
+    Number,
+    /// A figure always shown with one decimal, as on screen (exposure 4.0, 7.2).
+    OneDecimal,
+    Date,
+    /// Low / Medium / High / Critical or Not assessed, which the workbook colours.
+    Level,
+}
+
+impl Format {
+    /// The cell as the CSV writes it (before formula protection).
+    pub fn text(self, cell: &Cell) -> Cow<'_, str> {
+        match (self, cell) {
+            (Format::OneDecimal, Cell::Number(n)) => Cow::Owned(format!("{n:.1}")),
+            _ => cell.to_text(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// The header written, and read back by the import.
+    pub header: &'static str,
+    pub format: Format,
+}
+
+/// One table, ready to write: its columns, then its rows, made one at a time as the writer asks.
+pub struct Table<'a> {
+    pub name: TableName,
+    pub columns: Vec<Column>,
+    pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
+}
+
+/// A column of a table whose rows are `R`s: where its cell comes from.
+struct ColumnOf<R> {
+    column: Column,
+    value: fn(&R) -> Cell,
+}
+
+impl<R> ColumnOf<R> {
+    fn new(header: &'static str, format: Format, value: fn(&R) -> Cell) -> ColumnOf<R> {
+        ColumnOf { column: Column { header, format }, value }
+    }
+}
+
+/// A table made of `lines`, one row each, with a cell per column.
+fn assemble<'a, R: 'a>(name: TableName, columns: Vec<ColumnOf<R>>, lines: impl Iterator<Item = R> + 'a) -> Table<'a> {
+    let layout = columns.iter().map(|c| c.column).collect();
+    let rows = lines.map(move |line| columns.iter().map(|c| (c.value)(&line)).collect());
+    Table { name, columns: layout, rows: Box::new(rows) }
+}
+
+/// A review meeting with the providers assessed in it.
+pub struct ReviewRecord {
+    pub review: Review,
+    pub assessed: Vec<String>,
+}
+
+/// What the tables are made of, read from the register once per export.
+pub struct RegisterData {
+    providers: Vec<Provider>,
+    rows: Vec<RegisterRow>,
+    snapshots: Vec<Snapshot>,
+    /// Oldest first.
+    reviews: Vec<ReviewRecord>,
+}
+
+impl RegisterData {
+    pub fn read(register: &Register, today: NaiveDate) -> Result<RegisterData> {
+        let (providers, rows) = register.providers_and_rows(today)?;
+        let snapshots = register.all_snapshots()?;
+        let mut reviews = Vec::new();
+        for review in register.reviews()?.into_iter().rev() {
+            let assessed = register.assessed_names(review.id)?;
+            reviews.push(ReviewRecord { review, assessed });
+        }
+        Ok(RegisterData { providers, rows, snapshots, reviews })
+    }
+
+    pub fn table(&self, name: TableName) -> Table<'_> {
+        match name {
+            TableName::Providers => providers::table(&self.providers, &self.rows),
+            TableName::FailureModes => failure_modes::table(&self.providers),
+            TableName::History => history::table(&self.providers, &self.snapshots),
+            TableName::Reviews => reviews::table(&self.reviews),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_decimal_figures_keep_their_decimal_in_text() {
+        assert_eq!(Format::OneDecimal.text(&Cell::Number(4.0)), "4.0");
+        assert_eq!(Format::OneDecimal.text(&Cell::Empty), "");
+        assert_eq!(Format::Number.text(&Cell::Number(4.0)), "4");
+    }
+
+    #[test]
+    fn every_row_has_a_cell_per_column() {
+        let mut register = Register::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        crate::demo::load(&mut register, today).unwrap();
+        let data = RegisterData::read(&register, today).unwrap();
+        for name in TableName::ALL {
+            let table = data.table(name);
+            let width = table.columns.len();
+            let mut count = 0;
+            for row in table.rows {
+                assert_eq!(row.len(), width, "{name:?}");
+                count += 1;
+            }
+            assert!(count > 0, "{name:?} has rows");
+        }
+    }
+}

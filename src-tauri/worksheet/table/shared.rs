@@ -1,0 +1,68 @@
+//! Column groups that more than one table carries: the risk profile beside the scenarios
+//! (providers and history), and one scored failure mode (failure modes and history).
+
+use super::{ColumnOf, Format};
+use crate::domain::provider::{Alternative, RiskProfile, Scenario};
+use crate::domain::scoring::Level;
+use crate::worksheet::csv::headers::Field;
+use crate::worksheet::Cell;
+
+/// A row that shows a risk profile.
+pub(super) trait ShowsRisk {
+    fn risk(&self) -> &RiskProfile;
+}
+
+/// A row that shows one scored failure mode, or none (a snapshot without failure modes).
+pub(super) trait ShowsScenario {
+    fn scenario(&self) -> Option<&Scenario>;
+}
+
+pub(super) fn number(n: impl Into<f64>) -> Cell {
+    Cell::Number(n.into())
+}
+
+pub(super) fn opt_number<N: Into<f64>>(n: Option<N>) -> Cell {
+    n.map_or(Cell::Empty, number)
+}
+
+pub(super) fn opt_date(d: Option<chrono::NaiveDate>) -> Cell {
+    d.map_or(Cell::Empty, Cell::Date)
+}
+
+/// One alternative per line with its readiness in brackets, as the import splits them.
+fn alternatives_text(alternatives: &[Alternative]) -> String {
+    alternatives.iter().map(|a| format!("{} ({})", a.name, a.readiness.label())).collect::<Vec<_>>().join("\n")
+}
+
+pub(super) fn risk_columns<R: ShowsRisk>() -> Vec<ColumnOf<R>> {
+    let field = |f: Field, format, value| ColumnOf::new(f.header(), format, value);
+    vec![
+        field(Field::LockIn, Format::Number, |r: &R| number(r.risk().lock_in.level)),
+        field(Field::LockInReasons, Format::Text, |r: &R| Cell::text(&r.risk().lock_in.reasons)),
+        field(Field::Alternatives, Format::Text, |r: &R| Cell::text(alternatives_text(&r.risk().alternatives))),
+        field(Field::ReplacementEffort, Format::Number, |r: &R| number(r.risk().replacement.effort)),
+        field(Field::PersonWeeks, Format::Number, |r: &R| opt_number(r.risk().replacement.person_weeks)),
+        field(Field::EmergencySwitchHours, Format::Number, |r: &R| opt_number(r.risk().replacement.emergency_switch_hours)),
+        field(Field::ExitStrategy, Format::Text, |r: &R| Cell::text(r.risk().exit.strategy.label())),
+        field(Field::ExitPlan, Format::Text, |r: &R| Cell::text(&r.risk().exit.plan)),
+        field(Field::LastRehearsed, Format::Date, |r: &R| opt_date(r.risk().exit.last_rehearsed)),
+    ]
+}
+
+fn scenario_cell<R: ShowsScenario>(r: &R, value: impl Fn(&Scenario) -> Cell) -> Cell {
+    r.scenario().map_or(Cell::Empty, value)
+}
+
+pub(super) fn scenario_columns<R: ShowsScenario>() -> Vec<ColumnOf<R>> {
+    vec![
+        ColumnOf::new(Field::FailureMode.header(), Format::Text, |r: &R| scenario_cell(r, |s| Cell::text(&s.mode))),
+        ColumnOf::new(Field::Likelihood.header(), Format::Number, |r: &R| scenario_cell(r, |s| opt_number(s.likelihood))),
+        ColumnOf::new(Field::Impact.header(), Format::Number, |r: &R| scenario_cell(r, |s| opt_number(s.impact))),
+        ColumnOf::new("Score", Format::Number, |r: &R| scenario_cell(r, |s| opt_number(s.score()))),
+        ColumnOf::new("Level", Format::Level, |r: &R| {
+            // An unscored failure mode reads "Not assessed", never a level nobody chose.
+            scenario_cell(r, |s| Cell::text(Level::label_of(s.score().map(|f| Level::of(f as f64)))))
+        }),
+        ColumnOf::new(Field::ScenarioNote.header(), Format::Text, |r: &R| scenario_cell(r, |s| Cell::text(&s.note))),
+    ]
+}
