@@ -36,11 +36,13 @@ pub enum MenuAction {
     OpenRegister,
     ExportPdf,
     ExportCsv,
+    ExportXlsx,
     Import,
 }
 
 impl MenuAction {
-    pub const ALL: [MenuAction; 4] = [MenuAction::OpenRegister, MenuAction::ExportPdf, MenuAction::ExportCsv, MenuAction::Import];
+    pub const ALL: [MenuAction; 5] =
+        [MenuAction::OpenRegister, MenuAction::ExportPdf, MenuAction::ExportCsv, MenuAction::ExportXlsx, MenuAction::Import];
 
     /// The menu item's id: the same words the UI receives.
     pub fn id(self) -> &'static str {
@@ -48,6 +50,7 @@ impl MenuAction {
             MenuAction::OpenRegister => "open-register",
             MenuAction::ExportPdf => "export-pdf",
             MenuAction::ExportCsv => "export-csv",
+            MenuAction::ExportXlsx => "export-xlsx",
             MenuAction::Import => "import",
         }
     }

@@ -17,6 +17,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
     let save_copy = MenuItemBuilder::with_id(SAVE_COPY, "Save a copy…").accelerator("CmdOrCtrl+Shift+S").build(app)?;
     let export_pdf = item(MenuAction::ExportPdf, "Export worksheet (PDF)…", "CmdOrCtrl+P")?;
     let export_csv = item(MenuAction::ExportCsv, "Export CSV…", "CmdOrCtrl+E")?;
+    let export_xlsx = item(MenuAction::ExportXlsx, "Export Excel workbook…", "CmdOrCtrl+Shift+E")?;
     let import = item(MenuAction::Import, "Import CSV…", "CmdOrCtrl+I")?;
     let file = SubmenuBuilder::new(app, "File")
         .item(&open)
@@ -24,6 +25,7 @@ pub fn build(app: &AppHandle) -> tauri::Result<Menu<Wry>> {
         .separator()
         .item(&export_pdf)
         .item(&export_csv)
+        .item(&export_xlsx)
         .item(&import)
         .separator()
         .quit()

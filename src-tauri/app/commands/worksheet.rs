@@ -23,7 +23,8 @@ use lifeboat::clock;
 use lifeboat::error_kind::ErrorKind;
 use lifeboat::worksheet::csv::{self, CsvOptions, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
 use lifeboat::worksheet::import::{self, ImportOptions, ImportPreview};
-use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
+use lifeboat::worksheet::table::RegisterData;
+use lifeboat::worksheet::{pdf, xlsx, Paper, WorksheetInput};
 
 /// What the worksheet dialogs remember during a session.
 #[derive(Default)]
@@ -123,20 +124,21 @@ fn file_stem(organisation: &str, register_stem: &str) -> String {
     }
 }
 
-/// GTK's save dialog does not add the extension of the chosen filter, so a bare name gets `.pdf`.
-/// If that would silently replace a file the dialog never asked about, the export is refused.
-fn pdf_path(chosen: PathBuf) -> CommandResult<PathBuf> {
+/// GTK's save dialog does not add the extension of the chosen filter, so a bare name gets
+/// `extension`. If that would silently replace a file the dialog never asked about, the export is
+/// refused.
+fn with_extension(chosen: PathBuf, extension: &str) -> CommandResult<PathBuf> {
     if chosen.extension().is_some() {
         return Ok(chosen);
     }
-    let with_pdf = chosen.with_extension("pdf");
-    if with_pdf.exists() {
+    let completed = chosen.with_extension(extension);
+    if completed.exists() {
         return Err(CommandError::new(
             ErrorKind::BadTarget,
-            format!("{} already exists; choose it in the dialog to replace it, or give another name.", with_pdf.display()),
+            format!("{} already exists; choose it in the dialog to replace it, or give another name.", completed.display()),
         ));
     }
-    Ok(with_pdf)
+    Ok(completed)
 }
 
 /// Asks for a file name, then writes the PDF worksheet there. `None` if the user cancelled.
@@ -149,7 +151,7 @@ pub async fn export_pdf(app: AppHandle, paper: Paper) -> CommandResult<Option<St
         .set_file_name(format!("{stem} worksheet {today}.pdf"))
         .blocking_save_file();
     let Some(path) = picked(chosen)? else { return Ok(None) };
-    let path = pdf_path(path)?;
+    let path = with_extension(path, "pdf")?;
     session.remember(&path, false);
     if path.is_dir() {
         return Err(CommandError::new(ErrorKind::BadTarget, format!("{} is a folder; give a file name for the PDF.", path.display())));
@@ -170,6 +172,33 @@ pub async fn export_pdf(app: AppHandle, paper: Paper) -> CommandResult<Option<St
     })
     .await
     .map_err(|e| CommandError::new(ErrorKind::Pdf, format!("The PDF could not be produced: {e}")))??;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a file name, then writes the register there as one Excel workbook. `None` if the user
+/// cancelled.
+pub async fn export_xlsx(app: AppHandle) -> CommandResult<Option<String>> {
+    let session = app.state::<WorksheetSession>();
+    let today = clock::today();
+    let stem = name_stem(&app)?;
+    let chosen = dialog(&app, &session, "Export the register as an Excel workbook")
+        .add_filter("Excel workbook", &["xlsx"])
+        .set_file_name(format!("{stem} register {today}.xlsx"))
+        .blocking_save_file();
+    let Some(path) = picked(chosen)? else { return Ok(None) };
+    let path = with_extension(path, "xlsx")?;
+    session.remember(&path, false);
+    progress(&app, "Reading the register");
+    let data = with_register(&app, |r| {
+        xlsx::check_target(r, &path)?;
+        Ok(RegisterData::read(r, today)?)
+    })?;
+    progress(&app, "Writing the workbook");
+    // Writing a long history takes a while; other commands go on meanwhile.
+    let written = path.clone();
+    tauri::async_runtime::spawn_blocking(move || -> CommandResult<()> { Ok(xlsx::save(&data, &written)?) })
+        .await
+        .map_err(|e| CommandError::new(ErrorKind::Io, format!("The workbook could not be written: {e}")))??;
     Ok(Some(path.display().to_string()))
 }
 
@@ -311,11 +340,12 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_pdf_name_gets_the_extension_but_never_replaces_a_file_unasked() {
+    fn a_bare_name_gets_the_extension_but_never_replaces_a_file_unasked() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(pdf_path(dir.path().join("w.PDF")).unwrap(), dir.path().join("w.PDF"));
-        assert_eq!(pdf_path(dir.path().join("worksheet")).unwrap(), dir.path().join("worksheet.pdf"));
+        assert_eq!(with_extension(dir.path().join("w.PDF"), "pdf").unwrap(), dir.path().join("w.PDF"));
+        assert_eq!(with_extension(dir.path().join("worksheet"), "pdf").unwrap(), dir.path().join("worksheet.pdf"));
+        assert_eq!(with_extension(dir.path().join("register"), "xlsx").unwrap(), dir.path().join("register.xlsx"));
         std::fs::write(dir.path().join("worksheet.pdf"), b"old").unwrap();
-        assert_eq!(pdf_path(dir.path().join("worksheet")).unwrap_err().kind, ErrorKind::BadTarget);
+        assert_eq!(with_extension(dir.path().join("worksheet"), "pdf").unwrap_err().kind, ErrorKind::BadTarget);
     }
 }

@@ -71,6 +71,7 @@ commands! {
     // The worksheet: export and import through native dialogs.
     async export_pdf(paper: Paper) -> Option<String> = worksheet::export_pdf;
     async export_csv(bom: bool) -> Option<String> = worksheet::export_csv;
+    async export_xlsx() -> Option<String> = worksheet::export_xlsx;
     async choose_import_file() -> Option<ImportChoice> = worksheet::choose_import_file;
     async choose_import_folder() -> Option<ImportChoice> = worksheet::choose_import_folder;
     async preview_import(path: String, options: ImportOptions) -> ImportChoice = worksheet::preview_import;

@@ -445,6 +445,7 @@ export function createMockBackend(options: MockOptions = {}) {
     // Export and import: Rust would open a native dialog first; the mock pretends the user chose.
     export_pdf: () => `/home/cto/Documents/Acme Software Ltd worksheet ${today}.pdf`,
     export_csv: () => '/home/cto/Documents/lifeboat-export',
+    export_xlsx: () => `/home/cto/Documents/Acme Software Ltd register ${today}.xlsx`,
     choose_import_file: () => ({ path: '/home/cto/Downloads/vendors.csv', preview: MOCK_SPREADSHEET_PREVIEW }),
     choose_import_folder: () => ({ path: '/home/cto/Documents/lifeboat-export', preview: MOCK_EXPORT_PREVIEW }),
     preview_import: ({ path, options }) => ({ path, preview: withChoices(previewOf(path), options) }),

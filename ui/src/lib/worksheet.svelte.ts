@@ -13,7 +13,7 @@ import { attempt, showToast } from './toasts.svelte';
 import { leave } from './leaveGuard';
 import { plural } from './format';
 
-export type ExportFormat = 'pdf' | 'csv';
+export type ExportFormat = 'pdf' | 'csv' | 'xlsx';
 
 /** `options` are what `choice.preview` was read with, so applying imports exactly what is shown. */
 export type WorksheetDialog =
@@ -64,6 +64,7 @@ export function closeWorksheetDialog(): void {
 export function handleMenu(action: MenuAction): void {
   if (action === 'export-pdf') openExport('pdf');
   else if (action === 'export-csv') openExport('csv');
+  else if (action === 'export-xlsx') openExport('xlsx');
   else if (action === 'import') openImport();
 }
 
@@ -88,16 +89,21 @@ async function busyWith<T>(work: () => Promise<T>): Promise<T | undefined> {
 export async function runExport(): Promise<void> {
   if (worksheet.busy || worksheet.dialog?.kind !== 'export') return;
   const format = worksheet.format;
-  const written = await busyWith(() =>
-    format === 'pdf' ? call('export_pdf', { paper: worksheet.paper }) : call('export_csv', { bom: worksheet.bom }),
-  );
+  const written = await busyWith(() => EXPORTS[format].run());
   if (!written) return;
   worksheet.dialog = null;
-  showToast(
-    'success',
-    format === 'pdf' ? `Saved the worksheet to ${written}` : `Saved providers.csv, scenarios.csv and history.csv to ${written}`,
-  );
+  showToast('success', EXPORTS[format].saved(written));
 }
+
+/** What each export format calls, and how its success reads. */
+const EXPORTS: Record<ExportFormat, { run: () => Promise<string | null>; saved: (written: string) => string }> = {
+  pdf: { run: () => call('export_pdf', { paper: worksheet.paper }), saved: (file) => `Saved the worksheet to ${file}` },
+  csv: {
+    run: () => call('export_csv', { bom: worksheet.bom }),
+    saved: (dir) => `Saved providers.csv, scenarios.csv and history.csv to ${dir}`,
+  },
+  xlsx: { run: () => call('export_xlsx'), saved: (file) => `Saved the workbook to ${file}` },
+};
 
 /** Lets the user pick a CSV file or an export folder, then shows what importing it would do. */
 export async function chooseImport(what: 'file' | 'folder'): Promise<void> {

@@ -79,6 +79,15 @@ describe('export', () => {
     expect(messages()).toEqual([['success', 'Saved providers.csv, scenarios.csv and history.csv to /home/cto/export']]);
   });
 
+  it('writes the Excel workbook and names the file in the success message', async () => {
+    const calls = backend({ export_xlsx: '/home/cto/Acme register 2026-11-22.xlsx' });
+    openExport('xlsx');
+    await runExport();
+    expect(calls.map(([cmd]) => cmd)).toEqual(['export_xlsx']);
+    expect(worksheet.dialog).toBeNull();
+    expect(messages()).toEqual([['success', 'Saved the workbook to /home/cto/Acme register 2026-11-22.xlsx']]);
+  });
+
   it('keeps the dialog open, silently, when the native dialog is cancelled', async () => {
     backend({ export_pdf: null });
     openExport('pdf');

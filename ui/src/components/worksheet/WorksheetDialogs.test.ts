@@ -62,6 +62,25 @@ describe('export', () => {
     expect((await screen.findByTestId('toast')).textContent).toContain('to /home/cto/Documents/lifeboat-export');
   });
 
+  it('exports the Excel workbook chosen in the dialog and names the file', async () => {
+    const backend = start();
+    await fireEvent.click(await screen.findByTestId('export-button'));
+    await fireEvent.click(within(screen.getByTestId('export-dialog')).getByLabelText(/Excel workbook \(\.xlsx\)/));
+    expect(screen.getByTestId('run-export').textContent).toContain('Save workbook');
+    await fireEvent.click(screen.getByTestId('run-export'));
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).toBeNull());
+    expect(sent(backend, 'export_xlsx')).toHaveLength(1);
+    expect(toastText()[0]).toContain('Saved the workbook to /home/cto/Documents/Acme Software Ltd register 2026-11-22.xlsx');
+  });
+
+  it('opens on the workbook from the File menu', async () => {
+    start();
+    await screen.findByTestId('export-button');
+    await emitEvent('menu', 'export-xlsx');
+    expect((await screen.findByTestId('run-export')).textContent).toContain('Save workbook');
+    expect(worksheet.format).toBe('xlsx');
+  });
+
   it('shows what a long export is doing, without a percentage, and cannot be dismissed meanwhile', async () => {
     let finish: (path: string | null) => void = () => {};
     start((cmd) => (cmd === 'export_pdf' ? new Promise((resolve) => (finish = resolve)) : undefined));

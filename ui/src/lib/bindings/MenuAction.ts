@@ -4,4 +4,4 @@
  * A File menu item that the UI carries out, because the page on screen may hold unsaved edits
  * to ask about first, and the worksheet items open the same dialogs as its own buttons.
  */
-export type MenuAction = "open-register" | "export-pdf" | "export-csv" | "import";
+export type MenuAction = "open-register" | "export-pdf" | "export-csv" | "export-xlsx" | "import";
