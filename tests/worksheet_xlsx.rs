@@ -243,3 +243,26 @@ fn exporting_again_replaces_the_workbook() {
     assert!(std::fs::read(&path).unwrap().starts_with(b"PK"));
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "no partial file left");
 }
+
+#[test]
+fn a_workbook_imports_back_with_nothing_lost() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = demo_register();
+    let first = tmp.path().join("first");
+    std::fs::create_dir(&first).unwrap();
+    let book = export(&source, &first);
+
+    let mut copy = Register::open_in_memory().unwrap();
+    let preview = lifeboat::worksheet::import::apply(&mut copy, &book, &Default::default(), today()).unwrap();
+    assert_eq!(preview.sheet.as_deref(), Some("Providers"), "a Lifeboat workbook is read whole");
+    assert_eq!(preview.files.len(), 4, "{:?}", preview.files);
+    assert_eq!(preview.created.len(), source.providers().unwrap().len());
+
+    let second = tmp.path().join("second");
+    std::fs::create_dir(&second).unwrap();
+    let again = export(&copy, &second);
+    for name in SHEETS {
+        assert_eq!(sheet(&again, name), sheet(&book, name), "sheet {name} differs after export → import → export");
+    }
+    assert_eq!(copy.reviews().unwrap().len(), source.reviews().unwrap().len());
+}
