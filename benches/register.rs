@@ -126,21 +126,24 @@ fn phase(name: &str, db: &Path, work: &Path) {
             out.push(("mb".into(), std::fs::metadata(&book).unwrap().len() as f64 / 1_048_576.0));
             out.push(("export_fn_median_ms".into(), median_ms(|| xlsx::export(&register, &book, today()).unwrap())));
         }
-        "csv-import" | "csv-import-current" => {
-            let source = work.join("export");
-            let source = if name == "csv-import" {
-                source
-            } else {
-                let current = work.join("export-current");
-                std::fs::create_dir_all(&current).unwrap();
-                for f in ["providers.csv", "scenarios.csv"] {
-                    std::fs::copy(source.join(f), current.join(f)).unwrap();
+        "csv-import" | "csv-import-current" | "xlsx-import" => {
+            let source = match name {
+                "csv-import" => work.join("export"),
+                // The workbook the xlsx-export phase wrote: the same four tables as sheets.
+                "xlsx-import" => work.join("register.xlsx"),
+                _ => {
+                    let current = work.join("export-current");
+                    std::fs::create_dir_all(&current).unwrap();
+                    for f in ["providers.csv", "scenarios.csv"] {
+                        std::fs::copy(work.join("export").join(f), current.join(f)).unwrap();
+                    }
+                    current
                 }
-                current
             };
             let target = work.join(format!("{name}.lifeboat"));
             let _ = std::fs::remove_file(&target);
             let mut register = Register::open(&target).unwrap();
+            let whole = Instant::now();
             let start = Instant::now();
             let preview = import::preview(&register, &source, &ImportOptions::default(), today()).unwrap();
             out.push(("dry_run_ms".into(), ms(start)));
@@ -148,6 +151,7 @@ fn phase(name: &str, db: &Path, work: &Path) {
             let start = Instant::now();
             let done = import::apply(&mut register, &source, &ImportOptions::default(), today()).unwrap();
             out.push(("apply_ms".into(), ms(start)));
+            out.push(("import_ms".into(), ms(whole)));
             out.push(("snapshots".into(), done.snapshots as f64));
         }
         other => panic!("unknown phase {other}"),
@@ -190,13 +194,19 @@ fn main() {
             lifeboat::demo::synthetic(&mut register, n, SNAPSHOTS, today()).unwrap();
         }
         println!("{n} providers × {SNAPSHOTS} snapshots (built in {:.0} ms)", ms(start));
-        let mut export_ms = Vec::new();
-        for name in ["pdf", "csv-export", "xlsx-export", "csv-import", "csv-import-current"] {
+        let (mut export_ms, mut import_ms) = (Vec::new(), Vec::new());
+        for name in ["pdf", "csv-export", "xlsx-export", "csv-import", "csv-import-current", "xlsx-import"] {
             let line = run_child(name, &db, &work);
             println!("  {name:<19} {line}");
             if name.ends_with("-export") {
                 export_ms.push(figure(&line, "export_fn_median_ms"));
             }
+            if name == "csv-import" || name == "xlsx-import" {
+                import_ms.push(figure(&line, "import_ms"));
+            }
+        }
+        if let [csv_ms, xlsx_ms] = import_ms[..] {
+            println!("  workbook / CSV import (dry run + apply): {xlsx_ms:.0} ms / {csv_ms:.0} ms = {:.2}× (goal ≤ 2×)", xlsx_ms / csv_ms);
         }
         if let [csv_ms, xlsx_ms] = export_ms[..] {
             println!("  workbook / CSV export, medians of {RUNS}: {xlsx_ms:.0} ms / {csv_ms:.0} ms = {:.2}× (goal ≤ 2×)", xlsx_ms / csv_ms);
