@@ -100,7 +100,7 @@ const EXPORTS: Record<ExportFormat, { run: () => Promise<string | null>; saved: 
   pdf: { run: () => call('export_pdf', { paper: worksheet.paper }), saved: (file) => `Saved the worksheet to ${file}` },
   csv: {
     run: () => call('export_csv', { bom: worksheet.bom }),
-    saved: (dir) => `Saved providers.csv, scenarios.csv and history.csv to ${dir}`,
+    saved: (dir) => `Saved providers.csv, scenarios.csv, history.csv and reviews.csv to ${dir}`,
   },
   xlsx: { run: () => call('export_xlsx'), saved: (file) => `Saved the workbook to ${file}` },
 };

@@ -76,7 +76,7 @@ describe('export', () => {
     worksheet.bom = true;
     await runExport();
     expect(calls).toEqual([['export_csv', { bom: true }]]);
-    expect(messages()).toEqual([['success', 'Saved providers.csv, scenarios.csv and history.csv to /home/cto/export']]);
+    expect(messages()).toEqual([['success', 'Saved providers.csv, scenarios.csv, history.csv and reviews.csv to /home/cto/export']]);
   });
 
   it('writes the Excel workbook and names the file in the success message', async () => {
