@@ -1,37 +1,11 @@
 //! Part of the third step: every field an update changes, old → new, as the register shows it.
 //! The dry run lists these so no change, and no loss, is a surprise.
 
+use super::columns::PROVIDER_FIELDS;
 use super::preview::FieldChange;
 use crate::domain::provider::{ProviderDraft, Scenario};
 use crate::domain::text::fold;
 use crate::worksheet::csv::headers::Field;
-
-/// The profile and risk fields compared, in the order the register's form shows them.
-const COMPARED: [Field; 23] = [
-    Field::Category,
-    Field::ValueProvided,
-    Field::Owner,
-    Field::Tier,
-    Field::Status,
-    Field::AnnualSpend,
-    Field::Currency,
-    Field::RenewalDate,
-    Field::NoticePeriodDays,
-    Field::DataHeld,
-    Field::Website,
-    Field::StatusPage,
-    Field::Notes,
-    Field::LockIn,
-    Field::LockInReasons,
-    Field::Alternatives,
-    Field::ReplacementEffort,
-    Field::PersonWeeks,
-    Field::EmergencySwitchHours,
-    Field::ExitStrategy,
-    Field::ExitPlan,
-    Field::LastRehearsed,
-    Field::Name,
-];
 
 /// The value of `field` in words; empty when not set.
 fn shown(field: Field, d: &ProviderDraft) -> String {
@@ -77,8 +51,10 @@ fn score(s: &Scenario) -> String {
 
 /// Every field that differs between `old` and `new`.
 pub fn between(old: &ProviderDraft, new: &ProviderDraft) -> Vec<FieldChange> {
-    let mut out: Vec<FieldChange> = COMPARED
+    // Every field a providers table can carry, but the day it was added, which no update changes.
+    let mut out: Vec<FieldChange> = PROVIDER_FIELDS
         .iter()
+        .filter(|&&f| f != Field::CreatedOn)
         .filter_map(|&f| {
             let (from, to) = (shown(f, old), shown(f, new));
             (from != to).then(|| FieldChange { field: f.header().to_string(), from, to })

@@ -16,8 +16,9 @@ use crate::worksheet::csv::headers::Field;
 use crate::worksheet::error::column_letters;
 use crate::worksheet::ImportProblem;
 
-/// The fields a providers table can carry, in the order the remap choice lists them.
-const PROVIDER_FIELDS: [Field; 24] = [
+/// The fields a providers table can carry, in the order the remap choice (and the dry run's
+/// list of changes) shows them.
+pub(super) const PROVIDER_FIELDS: [Field; 24] = [
     Field::Name,
     Field::Category,
     Field::ValueProvided,

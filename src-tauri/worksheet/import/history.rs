@@ -58,6 +58,16 @@ impl<'t> FieldColumns<'t> {
         self.columns.get(&field).map(|&c| row.cell(c)).unwrap_or(&Cell::Empty)
     }
 
+    /// The provider a row belongs to, or `None` with a problem when its name is empty.
+    fn provider_name(&self, row: &TableRow, problems: &mut Problems) -> Option<String> {
+        let name = self.cell(row, Field::Name).to_text().trim().to_string();
+        if name.is_empty() {
+            problems.push(self.problem(row, Field::Name, "The provider name is empty."));
+            return None;
+        }
+        Some(name)
+    }
+
     pub fn problem(&self, row: &TableRow, field: Field, message: impl Into<String>) -> ImportProblem {
         match self.columns.get(&field) {
             Some(&c) => self.table.problem(row.number, c, message),
@@ -152,11 +162,7 @@ pub fn read_scenarios(table: &Table, modes: &Modes, problems: &mut Problems) -> 
     let required = [Field::Name, Field::FailureMode, Field::Likelihood, Field::Impact];
     let Some(columns) = FieldColumns::read(table, &required, problems) else { return out };
     for row in &table.rows {
-        let name = columns.cell(row, Field::Name).to_text().trim().to_string();
-        if name.is_empty() {
-            problems.push(columns.problem(row, Field::Name, "The provider name is empty."));
-            continue;
-        }
+        let Some(name) = columns.provider_name(row, problems) else { continue };
         let Some(s) = scenario(&columns, modes, row, problems) else { continue };
         let entry = out.entry(key(&name)).or_insert_with(|| ListedScenarios { name, rows: Vec::new() });
         if let Some((first, _)) = entry.rows.iter().find(|(_, x)| same_mode(x, &s)) {
@@ -200,11 +206,7 @@ pub fn read_history(
     let required = [Field::Name, Field::AssessedOn, Field::FailureMode, Field::Likelihood, Field::Impact];
     let Some(columns) = FieldColumns::read(table, &required, problems) else { return out };
     for row in &table.rows {
-        let name = columns.cell(row, Field::Name).to_text().trim().to_string();
-        if name.is_empty() {
-            problems.push(columns.problem(row, Field::Name, "The provider name is empty."));
-            continue;
-        }
+        let Some(name) = columns.provider_name(row, problems) else { continue };
         let taken_on = match cells::date_not_after(columns.cell(row, Field::AssessedOn), today) {
             Ok(d) => d,
             Err(m) => {
