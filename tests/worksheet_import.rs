@@ -307,3 +307,16 @@ fn half_a_score_is_refused_at_the_empty_cell() {
     assert_eq!(located.len(), 1, "{located:#?}");
     assert!(located[0].starts_with("half.csv, row 2, column C (Outage impact): Impact is needed"), "{located:#?}");
 }
+
+#[test]
+fn words_after_a_choice_join_the_sheets_notes_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("notes.csv");
+    std::fs::write(&sheet, "Provider,Category,Notes\r\nAcme,Email: transactional only,Ask Dana first\r\n").unwrap();
+    let mut register = Register::open_in_memory().unwrap();
+    import::apply(&mut register, &sheet, &ImportOptions::default(), today()).unwrap();
+    let acme = register.provider_by_name("Acme").unwrap().unwrap();
+    assert_eq!(acme.profile.notes, "Ask Dana first\nCategory: transactional only");
+    let again = import::preview(&register, &sheet, &ImportOptions::default(), today()).unwrap();
+    assert_eq!(again.unchanged, ["Acme"], "{:#?}", again.updated);
+}

@@ -101,6 +101,19 @@ impl Laying<'_, '_> {
     }
 
     fn profile(&mut self, draft: &mut ProviderDraft) {
+        // Text fields first: the words kept from choice cells below are added to the notes the
+        // row ends up with, so importing the same row twice changes nothing the second time.
+        for (field, target) in [
+            (Field::ValueProvided, &mut draft.profile.value_provided),
+            (Field::Owner, &mut draft.profile.owner),
+            (Field::Website, &mut draft.profile.website),
+            (Field::StatusPage, &mut draft.profile.status_page),
+            (Field::Notes, &mut draft.profile.notes),
+        ] {
+            if let Some(t) = self.text(field) {
+                *target = t;
+            }
+        }
         if let Some(v) = self.choice(draft, Field::Category, "category", Category::parse, Category::ALL, Category::label) {
             draft.profile.category = v;
         }
@@ -109,24 +122,6 @@ impl Laying<'_, '_> {
         }
         if let Some(v) = self.choice(draft, Field::DataHeld, "kind of data held", DataHeld::parse, DataHeld::ALL, DataHeld::label) {
             draft.profile.data_held = v;
-        }
-        for (field, target) in [
-            (Field::ValueProvided, &mut draft.profile.value_provided),
-            (Field::Owner, &mut draft.profile.owner),
-            (Field::Website, &mut draft.profile.website),
-            (Field::StatusPage, &mut draft.profile.status_page),
-        ] {
-            if let Some(t) = self.text(field) {
-                *target = t;
-            }
-        }
-        if let Some(t) = self.text(Field::Notes) {
-            // Words kept from choice cells earlier in this row stay after the sheet's own notes.
-            draft.profile.notes = if draft.profile.notes.is_empty() || t.contains(&draft.profile.notes) {
-                t
-            } else {
-                format!("{t}\n{}", draft.profile.notes)
-            };
         }
         if let Some(t) = self.text(Field::Currency) {
             draft.profile.currency = t.trim().to_uppercase();
