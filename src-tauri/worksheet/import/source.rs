@@ -16,6 +16,10 @@ pub const SCENARIOS_SHEET: &str = "Failure modes";
 pub const HISTORY_SHEET: &str = "History";
 pub const REVIEWS_SHEET: &str = "Reviews";
 
+/// A workbook is compressed and may hold the whole history (Lifeboat's own, for 5,000 providers
+/// with a year of assessments, is about 42 MB), so it may be larger than one CSV table.
+const MAX_WORKBOOK_BYTES: u64 = 128 * 1024 * 1024;
+
 /// Everything read from the chosen file or folder.
 #[derive(Debug, Default)]
 pub struct Source {
@@ -73,7 +77,7 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
         let providers = csv_file::read(path, &name, MAX_TABLE_BYTES, problems).map_err(io)?;
         return Ok(Source { files: vec![name], providers, ..Source::default() });
     }
-    if too_large(path, &name, MAX_TABLE_BYTES, problems).map_err(io)? {
+    if too_large(path, &name, MAX_WORKBOOK_BYTES, problems).map_err(io)? {
         return Ok(Source::default());
     }
     let Some(mut book) = Workbook::open(path, &name, problems) else { return Ok(Source::default()) };
