@@ -141,18 +141,30 @@ fn with_extension(chosen: PathBuf, extension: &str) -> CommandResult<PathBuf> {
     Ok(completed)
 }
 
+/// Asks where to save one file of `kind` (its name and extension), suggesting `file_name`; the
+/// extension is added when the user left it off. `None` if the user cancelled.
+fn save_path(
+    app: &AppHandle,
+    session: &WorksheetSession,
+    title: &str,
+    kind: (&str, &str),
+    file_name: String,
+) -> CommandResult<Option<PathBuf>> {
+    let (name, extension) = kind;
+    let chosen = dialog(app, session, title).add_filter(name, &[extension]).set_file_name(file_name).blocking_save_file();
+    let Some(path) = picked(chosen)? else { return Ok(None) };
+    let path = with_extension(path, extension)?;
+    session.remember(&path, false);
+    Ok(Some(path))
+}
+
 /// Asks for a file name, then writes the PDF worksheet there. `None` if the user cancelled.
 pub async fn export_pdf(app: AppHandle, paper: Paper) -> CommandResult<Option<String>> {
     let session = app.state::<WorksheetSession>();
     let today = clock::today();
     let stem = name_stem(&app)?;
-    let chosen = dialog(&app, &session, "Export the worksheet as PDF")
-        .add_filter("PDF document", &["pdf"])
-        .set_file_name(format!("{stem} worksheet {today}.pdf"))
-        .blocking_save_file();
-    let Some(path) = picked(chosen)? else { return Ok(None) };
-    let path = with_extension(path, "pdf")?;
-    session.remember(&path, false);
+    let file_name = format!("{stem} worksheet {today}.pdf");
+    let Some(path) = save_path(&app, &session, "Export the worksheet as PDF", ("PDF document", "pdf"), file_name)? else { return Ok(None) };
     if path.is_dir() {
         return Err(CommandError::new(ErrorKind::BadTarget, format!("{} is a folder; give a file name for the PDF.", path.display())));
     }
@@ -181,13 +193,10 @@ pub async fn export_xlsx(app: AppHandle) -> CommandResult<Option<String>> {
     let session = app.state::<WorksheetSession>();
     let today = clock::today();
     let stem = name_stem(&app)?;
-    let chosen = dialog(&app, &session, "Export the register as an Excel workbook")
-        .add_filter("Excel workbook", &["xlsx"])
-        .set_file_name(format!("{stem} register {today}.xlsx"))
-        .blocking_save_file();
-    let Some(path) = picked(chosen)? else { return Ok(None) };
-    let path = with_extension(path, "xlsx")?;
-    session.remember(&path, false);
+    let file_name = format!("{stem} register {today}.xlsx");
+    let Some(path) = save_path(&app, &session, "Export the register as an Excel workbook", ("Excel workbook", "xlsx"), file_name)? else {
+        return Ok(None);
+    };
     progress(&app, "Reading the register");
     let data = with_register(&app, |r| {
         xlsx::check_target(r, &path)?;
