@@ -37,3 +37,11 @@ id!(
     /// One dated assessment of one provider.
     SnapshotId
 );
+id!(
+    /// One incident at one provider.
+    IncidentId
+);
+id!(
+    /// One exit drill of one provider.
+    DrillId
+);

@@ -1,10 +1,11 @@
-//! The register's domain: provider records, scoring, history and review cadence. Pure data and
-//! rules; no storage, no UI.
+//! The register's domain: provider records, scoring, history, review cadence, and the evidence
+//! (incidents, exit drills) the scores answer to. Pure data and rules; no storage, no UI.
 
 pub mod cadence;
 pub mod catalogue;
 pub mod changes;
 pub mod contracts;
+pub mod evidence;
 pub mod history;
 pub mod ids;
 pub mod provider;

@@ -38,6 +38,7 @@ macro_rules! choice {
         }
     };
 }
+pub(crate) use choice;
 
 choice!(Category {
     Hosting = "hosting" / "Hosting",
