@@ -162,7 +162,7 @@ pub(crate) mod tests {
         let mut draft = outage("2026-05-04T09:00:00-04:00", "2026-05-04T16:45:00+02:00");
         draft.detected = Some(at("2026-05-04T13:20:00Z"));
         assert_eq!(draft.time_to_identify(), Some(20));
-        assert_eq!(draft.time_to_recover(), Some(45));
+        assert_eq!(draft.time_to_recover(), Some(105));
     }
 
     #[test]
