@@ -14,7 +14,11 @@ pub fn get_settings(app: &AppHandle) -> CommandResult<Settings> {
 }
 
 pub fn save_settings(app: &AppHandle, organisation: String, cadence: Cadence) -> CommandResult<Settings> {
-    with_register(app, |r| Ok(r.update_settings(&organisation, &cadence)?))
+    // The drill cadence is kept as it is until the Settings screen edits it.
+    with_register(app, |r| {
+        let drill_cadence = r.settings()?.drill_cadence;
+        Ok(r.update_settings(&organisation, &cadence, &drill_cadence)?)
+    })
 }
 
 pub fn list_failure_modes(app: &AppHandle) -> CommandResult<Vec<FailureMode>> {
