@@ -307,14 +307,7 @@ fn print_preview(p: &ImportPreview, dry_run: bool) {
         println!("rejected: {r}");
     }
     if dry_run {
-        println!(
-            "{}",
-            if p.can_apply() {
-                "Nothing was written. Run again without --dry-run to import."
-            } else {
-                "Nothing was written; fix the problems above and try again."
-            }
-        );
+        nothing_written(p.can_apply());
     }
 }
 
@@ -353,15 +346,20 @@ fn print_status_page(p: &StatusPagePreview, dry_run: bool) {
         println!("rejected: {}", import::describe_rejected(r));
     }
     if dry_run {
-        println!(
-            "{}",
-            if p.can_apply() {
-                "Nothing was written. Run again without --dry-run to import."
-            } else {
-                "Nothing was written; fix the problems above and try again."
-            }
-        );
+        nothing_written(p.can_apply());
     }
+}
+
+/// The last line of a dry run: what to do next.
+fn nothing_written(can_apply: bool) {
+    println!(
+        "{}",
+        if can_apply {
+            "Nothing was written. Run again without --dry-run to import."
+        } else {
+            "Nothing was written; fix the problems above and try again."
+        }
+    );
 }
 
 /// A value on one line, quoted so an empty one still shows: long text is cut with an ellipsis.
