@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::storage::{Register, StoreError};
-use crate::worksheet::import::{self, ColumnChoice, ImportOptions, ImportPreview, ReadingSource};
-use crate::worksheet::{csv, pdf, xlsx, Paper, WorksheetError};
+use crate::worksheet::import::{self, ColumnChoice, ImportOptions, ImportPreview, ReadingSource, StatusPageEntry, StatusPagePreview};
+use crate::worksheet::{csv, pdf, xlsx, ImportProblem, Paper, WorksheetError};
 use crate::{clock, demo, paths};
 
 /// The usage lines people look for first; clap lists the options of each command under them.
@@ -19,6 +19,7 @@ lifeboat [--db PATH]                       open the app on a register
        lifeboat export --format csv --out DIR [--bom] [--db PATH]
        lifeboat export --format xlsx --out FILE.xlsx [--db PATH]
        lifeboat import PATH [--sheet NAME] [--map COLUMN=FIELD]... [--dry-run] [--db PATH]
+       lifeboat import-incidents FILE --provider NAME [--dry-run] [--db PATH]
        lifeboat --help | --version";
 
 const AFTER_HELP: &str = "\
@@ -48,8 +49,8 @@ enum Command {
     },
     /// Write the worksheet: a PDF for leadership, the CSV files into a folder, or one Excel workbook
     Export {
-        /// pdf: one file; csv: providers.csv, scenarios.csv, history.csv and reviews.csv; xlsx: one
-        /// workbook with a sheet for each of those tables
+        /// pdf: one file; csv: providers.csv, scenarios.csv, history.csv, reviews.csv, incidents.csv
+        /// and drills.csv; xlsx: one workbook with a sheet for each of those tables
         #[arg(long, value_enum)]
         format: Format,
         /// The PDF file, the folder for the CSV files, or the workbook file
@@ -75,6 +76,18 @@ enum Command {
         #[arg(long = "map", value_name = "COLUMN=FIELD")]
         columns: Vec<ColumnChoice>,
         /// Show how each column is read and every change, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Import a provider's incident history from its status page's JSON export (Statuspage's
+    /// incidents.json): all of it in one transaction, or nothing; incidents already recorded are left
+    ImportIncidents {
+        /// The status page's incidents.json
+        file: PathBuf,
+        /// The provider whose status page it is, by name
+        #[arg(long, value_name = "NAME")]
+        provider: String,
+        /// Show what would be added and what is already recorded, and write nothing
         #[arg(long)]
         dry_run: bool,
     },
@@ -153,6 +166,7 @@ pub fn launch(args: Vec<OsString>) -> Launch {
         Command::Init { demo, synthetic } => init(cli.db, demo, synthetic),
         Command::Export { format, out, paper, bom } => export(cli.db, format, &out, paper.into(), bom),
         Command::Import { path, sheet, columns, dry_run } => import(cli.db, &path, &ImportOptions { sheet, columns }, dry_run),
+        Command::ImportIncidents { file, provider, dry_run } => import_incidents(cli.db, &file, &provider, dry_run),
     };
     match outcome {
         Ok(()) => Launch::Exit(0),
@@ -277,6 +291,15 @@ fn print_preview(p: &ImportPreview, dry_run: bool) {
     }
     list("Unchanged", &p.unchanged);
     println!("{} {} assessment(s).", if dry_run { "Would record" } else { "Recorded" }, p.snapshots);
+    if p.incidents + p.drills + p.evidence_kept > 0 {
+        println!(
+            "{} {} incident(s) and {} exit drill(s); {} already recorded, left as they are.",
+            if dry_run { "Would add" } else { "Added" },
+            p.incidents,
+            p.drills,
+            p.evidence_kept
+        );
+    }
     for w in &p.warnings {
         println!("warning: {w}");
     }
@@ -284,15 +307,59 @@ fn print_preview(p: &ImportPreview, dry_run: bool) {
         println!("rejected: {r}");
     }
     if dry_run {
-        println!(
-            "{}",
-            if p.can_apply() {
-                "Nothing was written. Run again without --dry-run to import."
-            } else {
-                "Nothing was written; fix the problems above and try again."
-            }
-        );
+        nothing_written(p.can_apply());
     }
+}
+
+fn import_incidents(db: Option<OsString>, file: &std::path::Path, provider: &str, dry_run: bool) -> Result<(), CliError> {
+    // The provider must exist, so the register must too: never create one here.
+    let mut register = open_existing(db)?;
+    let now = clock::now();
+    let mut preview = import::preview_status_page(&register, file, provider, now)?;
+    // A refused file is shown as its dry run would show it, every rejected incident listed.
+    let dry_run = dry_run || !preview.can_apply();
+    if !dry_run {
+        preview = import::apply_status_page(&mut register, file, provider, now)?;
+    }
+    print_status_page(&preview, dry_run);
+    if !preview.can_apply() {
+        let problems = preview.rejected.iter().map(|r| ImportProblem::file(&preview.file, import::describe_rejected(r))).collect();
+        return Err(WorksheetError::Rejected { problems }.into());
+    }
+    Ok(())
+}
+
+fn print_status_page(p: &StatusPagePreview, dry_run: bool) {
+    println!("{} {} for {}", if dry_run { "Dry run of" } else { "Imported" }, p.file, p.provider);
+    println!("{}", p.mapping);
+    let line = |e: &StatusPageEntry| {
+        let resolved = e.resolved.as_deref().map_or_else(|| "still open".to_string(), |r| format!("resolved {r}"));
+        println!("  {}  {:<12} {} ({} impact, {resolved})", e.started, e.mode, shown(&e.summary), e.impact);
+    };
+    println!("{} {} incident(s){}", if dry_run { "Would add" } else { "Added" }, p.added.len(), if p.added.is_empty() { "." } else { ":" });
+    p.added.iter().for_each(line);
+    if !p.duplicates.is_empty() {
+        println!("Already recorded, left as they are: {}", p.duplicates.len());
+        p.duplicates.iter().for_each(line);
+    }
+    for r in &p.rejected {
+        println!("rejected: {}", import::describe_rejected(r));
+    }
+    if dry_run {
+        nothing_written(p.can_apply());
+    }
+}
+
+/// The last line of a dry run: what to do next.
+fn nothing_written(can_apply: bool) {
+    println!(
+        "{}",
+        if can_apply {
+            "Nothing was written. Run again without --dry-run to import."
+        } else {
+            "Nothing was written; fix the problems above and try again."
+        }
+    );
 }
 
 /// A value on one line, quoted so an empty one still shows: long text is cut with an ellipsis.

@@ -16,6 +16,7 @@ fn help_lists_export_and_import() {
         "export --format csv --out DIR [--bom]",
         "export --format xlsx --out FILE.xlsx",
         "import PATH [--sheet NAME] [--map COLUMN=FIELD]... [--dry-run]",
+        "import-incidents FILE --provider NAME [--dry-run]",
     ] {
         assert!(text.contains(needle), "{needle}");
     }
@@ -60,7 +61,7 @@ fn export_xlsx_writes_a_workbook() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Wrote the workbook of {} providers", fixture::NAMES.len())));
     let workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
-    assert_eq!(calamine::Reader::sheet_names(&workbook), ["Providers", "Failure modes", "History", "Reviews"]);
+    assert_eq!(calamine::Reader::sheet_names(&workbook), ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills"]);
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod fixture;
 use std::ffi::OsStr;
 use std::path::Path;
 
-use fixture::{fill, register_file, run, today, NAMES};
+use fixture::{fill, fill_evidence, register_file, run, today, NAMES};
 use lifeboat::domain::scoring::score;
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
@@ -25,6 +25,7 @@ fn export_import_export_is_identical_history_included() {
     let tmp = tempfile::tempdir().unwrap();
     let mut first = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
     fill(&mut first);
+    fill_evidence(&mut first);
     export_to(&first, &tmp.path().join("one"));
 
     let mut second = Register::open(&tmp.path().join("b.lifeboat")).unwrap();
@@ -33,7 +34,8 @@ fn export_import_export_is_identical_history_included() {
     assert!(preview.rejected.is_empty() && preview.updated.is_empty());
     export_to(&second, &tmp.path().join("two"));
 
-    for name in ["providers.csv", "scenarios.csv", "history.csv"] {
+    assert_eq!((preview.incidents, preview.drills, preview.evidence_kept), (6, 5, 0));
+    for name in ["providers.csv", "scenarios.csv", "history.csv", "reviews.csv", "incidents.csv", "drills.csv"] {
         let (a, b) = (read(&tmp.path().join("one"), name), read(&tmp.path().join("two"), name));
         assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{name} differs after a round trip");
     }
@@ -49,10 +51,104 @@ fn export_import_export_is_identical_history_included() {
         assert_eq!(a.created_on, b.created_on);
     }
 
-    // Importing the same folder again changes nothing.
+    assert_eq!(first.all_incidents().unwrap().len(), second.all_incidents().unwrap().len());
+    assert_eq!(first.all_drills().unwrap().len(), second.all_drills().unwrap().len());
+
+    // Importing the same folder again changes nothing: every incident and drill is recognised.
     let again = import::apply(&mut second, &tmp.path().join("one"), &ImportOptions::default(), today()).unwrap();
     assert_eq!(again.unchanged.len(), NAMES.len(), "{again:?}");
     assert_eq!(again.snapshots, 0);
+    assert_eq!((again.incidents, again.drills, again.evidence_kept), (0, 0, 11));
+    assert_eq!(second.all_incidents().unwrap().len(), 6);
+    assert_eq!(second.all_drills().unwrap().len(), 5);
+}
+
+#[test]
+fn incidents_and_drills_read_as_recorded() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
+    fill(&mut register);
+    fill_evidence(&mut register);
+    export_to(&register, tmp.path());
+    let incidents = String::from_utf8(read(tmp.path(), "incidents.csv")).unwrap();
+    let mut lines = incidents.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "Provider,Failure mode,Started,Detected,Resolved,Time to identify (minutes),Time to recover (minutes),Services hit,\
+             Customer-facing,Our SLA breached,Cost,Summary,Post-mortem link,Follow-up actions"
+        )
+    );
+    // Newest first within a provider; offsets as recorded; durations derived (two hours across
+    // the DST change); services joined with "; "; formulas inert.
+    assert!(incidents.contains("Stripe,Outage,2026-10-02T14:05:00+02:00,2026-10-02T14:12:00+02:00,2026-10-02T16:40:00+02:00,7,155,Checkout; Subscriptions,TRUE,TRUE,18500,"), "{incidents}");
+    assert!(incidents.contains("Stripe,Degradation,2026-03-29T00:30:00+00:00,2026-03-29T01:00:00+00:00,2026-03-29T03:30:00+01:00,30,120,Checkout,FALSE,FALSE,,\"'=HYPERLINK("), "{incidents}");
+    assert!(
+        incidents.contains("2026-11-20T22:15:00+01:00,2026-11-20T22:20:00+01:00,,5,,Uploads,TRUE,FALSE"),
+        "an ongoing incident has no time to recover: {incidents}"
+    );
+    let stripe: Vec<String> =
+        incidents.lines().filter(|l| l.starts_with("Stripe,")).map(|l| l.split(',').take(3).collect::<Vec<_>>().join(",")).collect();
+    assert_eq!(
+        stripe,
+        [
+            "Stripe,Outage,2026-10-02T14:05:00+02:00",
+            "Stripe,Degradation,2026-03-29T00:30:00+00:00",
+            "Stripe,Outage,2025-01-15T09:00:00-05:00"
+        ]
+    );
+
+    let drills = String::from_utf8(read(tmp.path(), "drills.csv")).unwrap();
+    assert!(drills.starts_with("Provider,Date,Kind,Scenario,Alternative,Target switch (hours),Achieved switch (hours),Missed target,Result,Findings,Follow-ups\r\n"), "{drills}");
+    assert!(drills.contains("Stripe,2026-09-15,Full switch to the alternative,Persistent outage,Adyen,4,6.5,TRUE,Partly met,"), "{drills}");
+    assert!(drills.contains("Auth0,2024-06-01,Recorded before drills were kept,,,,,FALSE,,,"), "{drills}");
+}
+
+#[test]
+fn bad_incident_and_drill_rows_are_refused_with_file_row_and_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = register_file(tmp.path());
+    let dir = tmp.path().join("export");
+    {
+        let register = Register::open(&db).unwrap();
+        export_to(&register, &dir);
+    }
+    std::fs::write(
+        dir.join("incidents.csv"),
+        "Provider,Failure mode,Started,Detected,Resolved,Summary\r\n\
+         Stripe,Outage,2026-10-02 14:05,,,Bad time\r\n\
+         Stripe,Meteor strike,2026-10-02T14:05:00Z,,,Unknown mode\r\n\
+         Stripe,Outage,2026-10-02T14:05:00Z,,2026-10-02T13:00:00Z,Resolved before it started\r\n\
+         Nobody Inc,Outage,2026-10-02T14:05:00Z,,,Unknown provider\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("drills.csv"),
+        "Provider,Date,Kind,Result\r\nStripe,2026-09-15,Fire drill,Met\r\nStripe,2026-12-01,Tabletop walk-through,Met\r\n",
+    )
+    .unwrap();
+    let before = hash(&db);
+    let mut register = Register::open(&db).unwrap();
+    let Err(lifeboat::worksheet::WorksheetError::Rejected { problems }) =
+        import::apply(&mut register, &dir, &ImportOptions::default(), today())
+    else {
+        panic!("bad rows must refuse the import")
+    };
+    let located: Vec<(&str, Option<u64>, Option<u32>)> = problems.iter().map(|p| (p.file.as_str(), p.row, p.column)).collect();
+    for expected in [
+        ("incidents.csv", Some(2), Some(3)),
+        ("incidents.csv", Some(3), Some(2)),
+        ("incidents.csv", Some(4), Some(5)),
+        ("incidents.csv", Some(5), Some(1)),
+        ("drills.csv", Some(2), Some(3)),
+        ("drills.csv", Some(3), Some(2)),
+    ] {
+        assert!(located.contains(&expected), "{expected:?} not in {problems:#?}");
+    }
+    assert!(problems.iter().any(|p| p.message.contains("\"Meteor strike\" is not a failure mode")), "{problems:#?}");
+    assert!(problems.iter().any(|p| p.message.contains("\"Nobody Inc\" is not in providers.csv")), "{problems:#?}");
+    drop(register);
+    assert_eq!(hash(&db), before, "nothing was written");
 }
 
 #[test]

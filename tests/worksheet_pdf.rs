@@ -8,6 +8,7 @@ use std::process::Command;
 use fixture::{fill, today, NAMES};
 use lifeboat::domain::scoring::Level;
 use lifeboat::storage::Register;
+use lifeboat::worksheet::input::PreviousReview;
 use lifeboat::worksheet::{pdf, Paper, WorksheetInput};
 
 fn tool(name: &str, args: &[&str]) -> String {
@@ -163,10 +164,68 @@ fn the_register_table_repeats_its_header_on_every_page() {
             n == 2 || t.contains("Register (continued)")
         })
         .collect();
-    assert!(table_pages.len() >= 2, "70 providers need more than one table page");
+    assert!(table_pages.len() >= 2, "70 providers need more than one table page: {}", text_of(&path, Some(2)));
     for &n in &table_pages {
         let t = text_of(&path, Some(n));
         assert!(t.contains("Best") && t.contains("Next review"), "page {n} has no table header");
     }
     assert_eq!(pages, 1 + table_pages.len() + 70);
+}
+
+/// The fixture with its incidents and drills, rendered; `previous` is the review the summary
+/// counts incidents from.
+fn evidence_text(previous: Option<chrono::NaiveDate>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("r.lifeboat")).unwrap();
+    fill(&mut register);
+    fixture::fill_evidence(&mut register);
+    let mut input = WorksheetInput::from_register(&register, today()).unwrap();
+    input.previous_review = previous.map(|held_on| PreviousReview { label: format!("Q3 review ({held_on})"), held_on });
+    let path = dir.path().join("w.pdf");
+    std::fs::write(&path, pdf::render(&input, Paper::A4).unwrap()).unwrap();
+    if let Some(keep) = std::env::var_os("WORKSHEET_PDF_EVIDENCE_KEEP") {
+        std::fs::copy(&path, keep).unwrap();
+    }
+    // -raw keeps each table row's cells together, in reading order.
+    tool("pdftotext", &["-enc", "UTF-8", "-raw", path.to_str().unwrap(), "-"])
+}
+
+#[test]
+fn provider_pages_list_recent_incidents_and_the_drill_log() {
+    let text = evidence_text(None);
+    assert!(text.contains("Incidents, last 12 months"), "{text}");
+    // Stripe's two incidents of the last 12 months, with their times to recover; the one of
+    // January 2025 is older than that and left to the CSV.
+    assert!(text.contains("2026-10-02 14:05"), "{text}");
+    assert!(text.contains("2 h 35 min") && text.contains("Card API returned 502s"), "{text}");
+    assert!(text.contains("Customer-facing ·") && text.contains("SLA breached"), "{text}");
+    assert!(!text.contains("Dashboard and API down in us-east"), "an incident older than 12 months is not on the page");
+    assert!(text.contains("ongoing"), "an unresolved incident says so");
+    assert!(text.contains("Exit drills"));
+    assert!(text.contains("4 h → 6.5 h · missed"), "a drill slower than its target is flagged: {text}");
+    assert!(text.contains("Emergency switch: 6.5 h measured by the drill of 2026-09-15"), "{text}");
+    assert!(text.contains("estimated, not yet measured by a drill"), "{text}");
+    assert!(text.contains("Recorded before drills"), "a hand-typed date shows as its own kind of drill");
+}
+
+#[test]
+fn the_summary_names_untested_exits_and_the_providers_hit_since_the_review() {
+    let text = evidence_text(Some(fixture::day(2026, 8, 1)));
+    let summary = text.split("Page 1 of").next().unwrap();
+    for needle in [
+        "Exit readiness",
+        "Drills overdue",
+        "Auth0 (last drilled",
+        "Stripe: full switch to the alternative 2026-09-15, 4 h → 6.5 h",
+        "Live alternatives never drilled",
+        "(MinIO)",
+        "(Postmark)",
+        "Incidents since the previous review",
+        "3 incidents at 3 providers: Datadog (1) · Stripe (1, 1 customer-facing)",
+    ] {
+        assert!(summary.contains(needle), "{needle:?} not in {summary}");
+    }
+    let none = evidence_text(Some(today()));
+    assert!(none.contains("No incident recorded since Q3 review (2026-11-22)."), "{none}");
+    assert!(!evidence_text(None).contains("Incidents since the previous review"), "shown only with a review to count from");
 }

@@ -6,13 +6,13 @@ mod fixture;
 use std::path::{Path, PathBuf};
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use fixture::{day, today};
+use fixture::{day, fill, fill_evidence, today};
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
 use lifeboat::worksheet::{xlsx, Cell, WorksheetError};
 
-const SHEETS: [&str; 4] = ["Providers", "Failure modes", "History", "Reviews"];
-const CSV_FILES: [&str; 4] = ["providers.csv", "scenarios.csv", "history.csv", "reviews.csv"];
+const SHEETS: [&str; 6] = ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills"];
+const CSV_FILES: [&str; 6] = ["providers.csv", "scenarios.csv", "history.csv", "reviews.csv", "incidents.csv", "drills.csv"];
 const FORMULA_LIKE: [&str; 4] = ["=HYPERLINK(\"http://x\")", "+1 555", "@SUM(A1)", "-x"];
 
 /// The demo register, plus providers named and described like formulas.
@@ -62,7 +62,7 @@ fn column(rows: &[Vec<Data>], header: &str) -> usize {
 }
 
 #[test]
-fn the_workbook_has_the_four_sheets_with_the_csv_headers() {
+fn the_workbook_has_the_six_sheets_with_the_csv_headers() {
     let tmp = tempfile::tempdir().unwrap();
     let register = demo_register();
     let path = export(&register, tmp.path());
@@ -244,18 +244,17 @@ fn exporting_again_replaces_the_workbook() {
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "no partial file left");
 }
 
-#[test]
-fn a_workbook_imports_back_with_nothing_lost() {
+/// Export → import into an empty register → export gives the same sheets, evidence included.
+fn round_trip(source: &Register) {
     let tmp = tempfile::tempdir().unwrap();
-    let source = demo_register();
     let first = tmp.path().join("first");
     std::fs::create_dir(&first).unwrap();
-    let book = export(&source, &first);
+    let book = export(source, &first);
 
     let mut copy = Register::open_in_memory().unwrap();
     let preview = lifeboat::worksheet::import::apply(&mut copy, &book, &Default::default(), today()).unwrap();
     assert_eq!(preview.sheet.as_deref(), Some("Providers"), "a Lifeboat workbook is read whole");
-    assert_eq!(preview.files.len(), 4, "{:?}", preview.files);
+    assert_eq!(preview.files.len(), 6, "{:?}", preview.files);
     assert_eq!(preview.created.len(), source.providers().unwrap().len());
 
     let second = tmp.path().join("second");
@@ -265,4 +264,31 @@ fn a_workbook_imports_back_with_nothing_lost() {
         assert_eq!(sheet(&again, name), sheet(&book, name), "sheet {name} differs after export → import → export");
     }
     assert_eq!(copy.reviews().unwrap().len(), source.reviews().unwrap().len());
+    assert_eq!(copy.all_incidents().unwrap().len(), source.all_incidents().unwrap().len());
+    assert_eq!(copy.all_drills().unwrap().len(), source.all_drills().unwrap().len());
+
+    // A second import of the same workbook recognises every incident and drill.
+    let again = lifeboat::worksheet::import::apply(&mut copy, &book, &Default::default(), today()).unwrap();
+    assert_eq!((again.incidents, again.drills), (0, 0));
+}
+
+#[test]
+fn a_workbook_imports_back_with_nothing_lost() {
+    round_trip(&demo_register());
+}
+
+#[test]
+fn incidents_and_drills_survive_a_workbook_round_trip() {
+    let mut register = Register::open_in_memory().unwrap();
+    fill(&mut register);
+    fill_evidence(&mut register);
+    assert!(!register.all_incidents().unwrap().is_empty());
+    round_trip(&register);
+    let tmp = tempfile::tempdir().unwrap();
+    let book = export(&register, tmp.path());
+    let incidents = sheet(&book, "Incidents");
+    let summary = column(&incidents, "Summary");
+    let card = incidents.iter().find(|r| matches!(&r[summary], Data::String(s) if s.starts_with("Card API"))).unwrap();
+    assert_eq!(card[column(&incidents, "Customer-facing")], Data::Bool(true), "yes/no cells are booleans");
+    assert_eq!(card[column(&incidents, "Time to recover (minutes)")], Data::Float(155.0), "durations are numbers");
 }

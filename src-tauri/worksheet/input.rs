@@ -1,12 +1,15 @@
 //! Everything a worksheet shows, gathered from the register once, so the PDF renderer is a pure
 //! function of it (and tests can feed it directly).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::domain::evidence::summary::{provider_evidence, ProviderEvidence};
 use crate::domain::history::Snapshot;
-use crate::domain::ids::ProviderId;
+use crate::domain::ids::{FailureModeId, ProviderId};
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
 use crate::domain::scoring::Level;
@@ -47,6 +50,20 @@ pub struct WorksheetInput {
     /// Every snapshot, grouped by provider id, oldest first within each.
     pub snapshots: Vec<Snapshot>,
     pub changes: Option<Changes>,
+    /// Each provider's incidents and drills and what they add up to; same order as `providers`.
+    pub evidence: Vec<ProviderEvidence>,
+    /// Failure-mode names, retired ones included, for the incidents (which name theirs by id).
+    pub mode_names: HashMap<FailureModeId, String>,
+    /// The latest review closed before today, which "Incidents since the previous review"
+    /// counts from (the same review "Changes since" compares with).
+    pub previous_review: Option<PreviousReview>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviousReview {
+    /// e.g. "Q1 2026 risk review (2026-03-14)".
+    pub label: String,
+    pub held_on: NaiveDate,
 }
 
 impl WorksheetInput {
@@ -57,7 +74,12 @@ impl WorksheetInput {
         let review = register.latest_review()?.filter(|r| r.is_open() || (today - r.held_on).num_days() <= 30);
         let review_title = review.as_ref().map(|r| format!("{} · {}", r.title.trim(), r.held_on.format("%Y-%m-%d")));
         let review_attendees = review.map(|r| r.attendees.trim().to_string()).filter(|a| !a.is_empty());
-        let changes = register.changes_since_previous_review(today)?.map(|(review, changes)| Changes {
+        let previous = register.changes_since_previous_review(today)?;
+        let previous_review = previous.as_ref().map(|(review, _)| PreviousReview {
+            label: format!("{} ({})", review.title.trim(), review.held_on.format("%Y-%m-%d")),
+            held_on: review.held_on,
+        });
+        let changes = previous.map(|(review, changes)| Changes {
             since: format!("{} ({})", review.title.trim(), review.held_on.format("%Y-%m-%d")),
             lines: changes
                 .lines()
@@ -66,6 +88,7 @@ impl WorksheetInput {
                 .collect(),
         });
         let (providers, rows) = register.providers_and_rows(today)?;
+        let evidence = read_evidence(register, &providers, today)?;
         Ok(WorksheetInput {
             organisation: register.settings()?.organisation,
             review_title,
@@ -75,7 +98,19 @@ impl WorksheetInput {
             providers,
             snapshots: register.all_snapshots()?,
             changes,
+            evidence,
+            mode_names: register.catalogue()?.into_iter().map(|m| (m.id, m.name)).collect(),
+            previous_review,
         })
+    }
+
+    /// One provider's evidence, by its place in `providers`.
+    pub fn evidence_of(&self, index: usize) -> Option<&ProviderEvidence> {
+        self.evidence.get(index)
+    }
+
+    pub fn mode_name(&self, id: FailureModeId) -> &str {
+        self.mode_names.get(&id).map(String::as_str).unwrap_or("—")
     }
 
     /// The snapshots of one provider, oldest first (relies on `snapshots` being grouped).
@@ -88,4 +123,25 @@ impl WorksheetInput {
             &[]
         }
     }
+}
+
+/// Every provider's evidence from two queries (all incidents, all drills), not two per provider:
+/// a worksheet of thousands of providers stays quick.
+fn read_evidence(register: &Register, providers: &[Provider], today: NaiveDate) -> crate::storage::Result<Vec<ProviderEvidence>> {
+    let cadence = register.settings()?.drill_cadence;
+    let mut incidents: HashMap<ProviderId, Vec<_>> = HashMap::new();
+    for i in register.all_incidents()? {
+        incidents.entry(i.draft.provider_id).or_default().push(i);
+    }
+    let mut drills: HashMap<ProviderId, Vec<_>> = HashMap::new();
+    for d in register.all_drills()? {
+        drills.entry(d.draft.provider_id).or_default().push(d);
+    }
+    // Both lists come newest first, and grouping keeps that order within each provider.
+    Ok(providers
+        .iter()
+        .map(|p| {
+            provider_evidence(p, incidents.remove(&p.id).unwrap_or_default(), drills.remove(&p.id).unwrap_or_default(), &cadence, today)
+        })
+        .collect())
 }

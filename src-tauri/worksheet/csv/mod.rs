@@ -1,11 +1,13 @@
 //! CSV export (RFC 4180, UTF-8, ISO 8601 dates). Import reads these files back through
 //! `worksheet::import`, like any other spreadsheet.
 
+pub mod evidence;
 pub mod export;
 pub(crate) mod headers;
 mod inert;
 pub mod reviews;
 
+pub use evidence::{DRILLS_CSV, INCIDENTS_CSV};
 pub use export::{export, CsvOptions};
 pub use inert::{is_active, protect, unprotect};
 pub use reviews::REVIEWS_CSV;

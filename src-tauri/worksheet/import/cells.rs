@@ -1,7 +1,7 @@
 //! Cell values: what a spreadsheet may hold for each kind of field, read from text, numbers or
 //! dates alike, with messages that say what was expected.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::provider::Readiness;
 use crate::domain::text::fold;
@@ -94,6 +94,46 @@ pub fn opt_date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
     } else {
         date(cell).map(Some)
     }
+}
+
+/// A moment with its offset, as RFC 3339 ("2026-03-29T09:00:00+01:00"); the offset is kept.
+pub fn time(cell: &Cell) -> Result<DateTime<FixedOffset>, String> {
+    let text = cell.to_text();
+    let t = text.trim();
+    DateTime::parse_from_rfc3339(t)
+        .map_err(|_| format!("\"{t}\" is not a time; write it as RFC 3339 with its offset, such as 2026-03-29T09:00:00+01:00."))
+}
+
+pub fn opt_time(cell: &Cell) -> Result<Option<DateTime<FixedOffset>>, String> {
+    if cell.is_blank() {
+        Ok(None)
+    } else {
+        time(cell).map(Some)
+    }
+}
+
+/// Yes or no: a boolean cell, or TRUE/FALSE, yes/no, y/n, 1/0 in words. Empty is no.
+pub fn flag(cell: &Cell, what: &str) -> Result<bool, String> {
+    if let Cell::Bool(b) = cell {
+        return Ok(*b);
+    }
+    let text = cell.to_text();
+    match fold(&text).as_str() {
+        "" | "false" | "no" | "n" | "0" => Ok(false),
+        "true" | "yes" | "y" | "1" => Ok(true),
+        _ => Err(format!("{what} must be yes or no, not \"{}\".", text.trim())),
+    }
+}
+
+/// One of a closed set of choices by its label or key, or `None` for an empty cell.
+pub fn opt_choice<T>(cell: &Cell, what: &str, parse: impl Fn(&str) -> Option<T>, labels: &[&str]) -> Result<Option<T>, String> {
+    if cell.is_blank() {
+        return Ok(None);
+    }
+    let text = cell.to_text();
+    parse(text.trim())
+        .map(Some)
+        .ok_or_else(|| format!("{what} must be one of: {}; \"{}\" is none of them.", labels.join(", "), text.trim()))
 }
 
 /// An amount: a number cell, or text where spaces, thousands commas and currency signs are

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::cells;
 use super::table::{Problems, Table, TableRow};
-use crate::domain::ids::FailureModeId;
+use crate::domain::ids::{FailureModeId, ProviderId};
 use crate::domain::provider::{FailureMode, RiskProfile, Scenario};
 use crate::domain::scales::{IMPACT, LIKELIHOOD};
 use crate::domain::text::fold;
@@ -92,7 +92,7 @@ impl<'c> Modes<'c> {
         Modes { catalogue, folded: catalogue.iter().map(|m| fold(&m.name)).collect() }
     }
 
-    fn id(&self, name: &str) -> Option<FailureModeId> {
+    pub fn id(&self, name: &str) -> Option<FailureModeId> {
         let wanted = fold(name);
         self.folded.iter().position(|f| *f == wanted).map(|i| self.catalogue[i].id)
     }
@@ -239,6 +239,23 @@ pub fn read_history(
         }
     }
     out
+}
+
+/// Gives a restored assessment the "last rehearsed" its row lists. Storage dates every new
+/// assessment's from the drill log, but a history row says what the assessment said when it was
+/// made (often before the drills behind today's date were logged), and an export imported again
+/// must read the same. It is no score, so the assessment's scores stand.
+pub fn keep_listed_rehearsal(
+    conn: &rusqlite::Connection,
+    provider_id: ProviderId,
+    on: NaiveDate,
+    risk: &RiskProfile,
+) -> crate::storage::Result<()> {
+    conn.prepare_cached(
+        "UPDATE snapshots SET risk = json_set(risk, '$.exit.last_rehearsed', ?3) WHERE provider_id = ?1 AND taken_on = ?2",
+    )?
+    .execute(rusqlite::params![provider_id, on, risk.exit.last_rehearsed])?;
+    Ok(())
 }
 
 /// The risk fields beside the scenarios on an assessment's first row. History keeps every

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::changes;
 use super::columns::{Columns, Mapping, Role, ScorePart};
+use super::evidence::{self, Against, EvidencePlan};
 use super::history::{self, key, same_mode, Assessment, ListedScenarios, Modes};
 use super::preview::{ColumnReading, FieldChange, ImportPreview, ProviderUpdate};
 use super::reviews::{self, ReviewRow};
@@ -43,6 +44,7 @@ pub struct Plan {
     pub preview: ImportPreview,
     pub providers: Vec<Planned>,
     pub reviews: Vec<ReviewRow>,
+    pub evidence: EvidencePlan,
 }
 
 /// Everything the import needs to know about the register as it is.
@@ -80,7 +82,7 @@ pub fn plan(register: &Register, source: Source, columns: Columns, today: NaiveD
     };
     let (Some(table), Some(mapping)) = (&source.providers, columns.mapping) else {
         preview.rejected = problems.into_list("import");
-        return Ok(Plan { preview, providers: Vec::new(), reviews: Vec::new() });
+        return Ok(Plan { preview, providers: Vec::new(), reviews: Vec::new(), evidence: EvidencePlan::default() });
     };
     let mut warnings = columns.warnings;
     preview.columns = mapping
@@ -177,6 +179,8 @@ pub fn plan(register: &Register, source: Source, columns: Columns, today: NaiveD
         &table.file,
     );
 
+    let evidence = plan_evidence(register, &catalogue, &source, &existing, &planned, &seen, &table.file, today, &mut problems)?;
+
     let order: Vec<&str> = source.files.iter().map(String::as_str).collect();
     problems.list.sort_by_key(|p| (order.iter().position(|f| p.file == *f).unwrap_or(order.len()), p.row, p.column));
     preview.rejected = problems.into_list(&table.file);
@@ -190,7 +194,48 @@ pub fn plan(register: &Register, source: Source, columns: Columns, today: NaiveD
         }
         preview.snapshots += p.history.len() as u32 + u32::from(p.record_current);
     }
-    Ok(Plan { preview, providers: planned, reviews: review_rows })
+    preview.incidents = evidence.incidents.len() as u32;
+    preview.drills = evidence.drills.len() as u32;
+    preview.evidence_kept = evidence.kept;
+    Ok(Plan { preview, providers: planned, reviews: review_rows, evidence })
+}
+
+/// The incidents and drills listed beside the providers, less those the register holds.
+#[allow(clippy::too_many_arguments)]
+fn plan_evidence(
+    register: &Register,
+    catalogue: &[crate::domain::provider::FailureMode],
+    source: &Source,
+    existing: &Existing,
+    planned: &[Planned],
+    listed_providers: &HashMap<String, u64>,
+    providers_file: &str,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Result<EvidencePlan> {
+    let mut plan = EvidencePlan::default();
+    let stored_names: HashMap<ProviderId, String> = existing.by_key.iter().map(|(k, p)| (p.id, k.clone())).collect();
+    let against = Against { listed_providers, stored_names: &stored_names, providers_file };
+    // An empty register holds no evidence to compare with: skip reading it.
+    let known = !existing.by_key.is_empty();
+    let stored_drills: Vec<_> = if known { register.all_drills()?.into_iter().map(|d| d.draft).collect() } else { Vec::new() };
+    if let Some(table) = &source.incidents {
+        let listed = evidence::read_incidents(table, catalogue, today, problems);
+        let stored: Vec<_> = if known { register.all_incidents()?.into_iter().map(|i| i.draft).collect() } else { Vec::new() };
+        plan.incidents = evidence::new_only(table, listed, &stored, &against, &mut plan.kept, problems);
+    }
+    if let Some(table) = &source.drills {
+        let listed = evidence::read_drills(table, today, problems);
+        plan.drills = evidence::new_only(table, listed, &stored_drills, &against, &mut plan.kept, problems);
+    }
+    plan.drills.extend(evidence::rehearsals_before_drills(
+        planned.iter().map(|p| &p.draft),
+        &plan.drills,
+        &stored_drills,
+        &stored_names,
+        today,
+    ));
+    Ok(plan)
 }
 
 /// Rows of the scenarios or history table must belong to a provider of the providers table.
@@ -305,7 +350,7 @@ impl ProviderStep<'_, '_> {
                 self.reader.problems.push(p);
             }
         }
-        let record_current = latest.map(|(_, risk)| *risk != draft.risk).unwrap_or(true);
+        let record_current = latest.map(|(_, risk)| !same_assessment(risk, &draft.risk)).unwrap_or(true);
         let changed = current.is_none() || record_current || !adds.is_empty() || current.is_some_and(|c| c.profile != draft.profile);
         let mut changes = current.filter(|_| changed).map(|c| changes::between(&c.draft(), &draft)).unwrap_or_default();
         if current.is_some() && !adds.is_empty() {
@@ -326,6 +371,17 @@ impl ProviderStep<'_, '_> {
             changes,
         })
     }
+}
+
+/// Whether two risk profiles are the same assessment. "Last rehearsed" is left out: storage
+/// takes it from the drill log whatever an assessment says, so it never calls for a new one.
+fn same_assessment(a: &RiskProfile, b: &RiskProfile) -> bool {
+    let rehearsed_aside = |r: &RiskProfile| {
+        let mut r = r.clone();
+        r.exit.last_rehearsed = None;
+        r
+    };
+    rehearsed_aside(a) == rehearsed_aside(b)
 }
 
 /// The listed scenarios replace the scores of their failure modes; a mode not listed keeps its

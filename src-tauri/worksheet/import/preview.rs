@@ -27,6 +27,11 @@ pub struct ImportPreview {
     pub unchanged: Vec<String>,
     /// Assessments (snapshots) that would be recorded.
     pub snapshots: u32,
+    /// Incidents and exit drills that would be added.
+    pub incidents: u32,
+    pub drills: u32,
+    /// Incidents and drills listed that the register already holds: left as they are.
+    pub evidence_kept: u32,
     /// Every problem; any one of them refuses the whole import.
     pub rejected: Vec<ImportProblem>,
     /// Things worth knowing that do not stop the import (how a column was read, text kept).

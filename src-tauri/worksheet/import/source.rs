@@ -7,7 +7,7 @@ use super::csv_file::{self, MAX_HISTORY_BYTES, MAX_TABLE_BYTES};
 use super::table::{Problems, Table};
 use super::workbook::Workbook;
 use crate::worksheet::csv::headers::Field;
-use crate::worksheet::csv::{HISTORY_CSV, PROVIDERS_CSV, REVIEWS_CSV, SCENARIOS_CSV};
+use crate::worksheet::csv::{DRILLS_CSV, HISTORY_CSV, INCIDENTS_CSV, PROVIDERS_CSV, REVIEWS_CSV, SCENARIOS_CSV};
 use crate::worksheet::{ImportProblem, Result, WorksheetError};
 
 /// The sheets of a workbook Lifeboat wrote, named as its export names them.
@@ -15,6 +15,8 @@ pub const PROVIDERS_SHEET: &str = "Providers";
 pub const SCENARIOS_SHEET: &str = "Failure modes";
 pub const HISTORY_SHEET: &str = "History";
 pub const REVIEWS_SHEET: &str = "Reviews";
+pub const INCIDENTS_SHEET: &str = "Incidents";
+pub const DRILLS_SHEET: &str = "Drills";
 
 /// A workbook is compressed and may hold the whole history (Lifeboat's own, for 5,000 providers
 /// with a year of assessments, is about 42 MB), so it may be larger than one CSV table.
@@ -36,6 +38,9 @@ pub struct Source {
     /// One row per assessment × failure mode.
     pub history: Option<Table>,
     pub reviews: Option<Table>,
+    /// One row per incident and per exit drill.
+    pub incidents: Option<Table>,
+    pub drills: Option<Table>,
 }
 
 /// Reads `path`. `sheet` picks a workbook's sheet; without one, a workbook Lifeboat wrote is read
@@ -59,6 +64,8 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
             (SCENARIOS_CSV, MAX_TABLE_BYTES, &mut source.scenarios),
             (HISTORY_CSV, MAX_HISTORY_BYTES, &mut source.history),
             (REVIEWS_CSV, MAX_TABLE_BYTES, &mut source.reviews),
+            (INCIDENTS_CSV, MAX_TABLE_BYTES, &mut source.incidents),
+            (DRILLS_CSV, MAX_TABLE_BYTES, &mut source.drills),
         ] {
             if let Some(p) = file(name) {
                 *slot = csv_file::read(&p, name, max, problems).map_err(io)?;
@@ -97,9 +104,13 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
     source.providers = book.table(&chosen, is_header, problems);
     source.files.push(format!("{name}, sheet {chosen}"));
     if written_by_lifeboat && chosen == PROVIDERS_SHEET {
-        for (sheet_name, slot) in
-            [(SCENARIOS_SHEET, &mut source.scenarios), (HISTORY_SHEET, &mut source.history), (REVIEWS_SHEET, &mut source.reviews)]
-        {
+        for (sheet_name, slot) in [
+            (SCENARIOS_SHEET, &mut source.scenarios),
+            (HISTORY_SHEET, &mut source.history),
+            (REVIEWS_SHEET, &mut source.reviews),
+            (INCIDENTS_SHEET, &mut source.incidents),
+            (DRILLS_SHEET, &mut source.drills),
+        ] {
             if book.has_sheet(sheet_name) {
                 *slot = book.table(sheet_name, |_| true, problems);
                 source.files.push(format!("{name}, sheet {sheet_name}"));

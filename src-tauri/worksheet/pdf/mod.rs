@@ -4,9 +4,11 @@
 //! so text from the register is only ever shown, never interpreted.
 
 mod chart;
+mod evidence;
 mod fonts;
 mod layout;
 mod provider_page;
+mod readiness;
 mod register_table;
 mod style;
 mod summary;
@@ -51,7 +53,7 @@ pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
     for &i in &order {
         let row = &input.rows[i];
         if let Some(&p) = by_id.get(&row.id) {
-            provider_page::draw(&mut doc, input, row, &input.providers[p]);
+            provider_page::draw(&mut doc, input, row, &input.providers[p], input.evidence_of(p));
         }
     }
 

@@ -8,6 +8,7 @@ use super::layout::{wrap, Doc, Orientation, TextStyle};
 use super::style;
 use super::table::{col, Cell, Column, Table};
 use super::words;
+use crate::domain::evidence::summary::ProviderEvidence;
 use crate::domain::history::trend;
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
@@ -25,7 +26,7 @@ const SCENARIO_COLUMNS: [Column; 6] = [
     col("Note", 3.5),
 ];
 
-pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: &Provider) {
+pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: &Provider, evidence: Option<&ProviderEvidence>) {
     doc.running_title = None;
     doc.new_page(Orientation::Portrait);
     doc.bookmark(&provider.profile.name);
@@ -103,10 +104,22 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
     doc.field("Replacement effort", &effort, LABEL_WIDTH);
     doc.field("Exit strategy", r.exit.strategy.label(), LABEL_WIDTH);
     doc.field("Exit plan", &r.exit.plan, LABEL_WIDTH);
-    doc.field("Plan last rehearsed", &r.exit.last_rehearsed.map(words::date).unwrap_or_else(|| "Never".into()), LABEL_WIDTH);
+    // A provider with no evidence says so in one line rather than two empty sections.
+    let shown = evidence.filter(|e| !super::evidence::is_quiet(e, input.generated_on));
+    let rehearsed = match (r.exit.last_rehearsed, shown) {
+        (Some(d), _) => words::date(d),
+        (None, Some(_)) => "Never".into(),
+        (None, None) => {
+            format!("Never: no exit drill logged, and no incident recorded in the last {} months", super::evidence::INCIDENT_MONTHS)
+        }
+    };
+    doc.field("Plan last rehearsed", &rehearsed, LABEL_WIDTH);
     doc.y += 3.0;
 
     trend_and_breakdown(doc, input, provider, &scores);
+    if let Some(evidence) = shown {
+        super::evidence::draw(doc, input, evidence);
+    }
 
     doc.field("Notes", &p.notes, LABEL_WIDTH);
     doc.running_title = None;

@@ -16,7 +16,9 @@ use crate::domain::scoring::{Level, NOT_ASSESSED};
 use crate::worksheet::input::WorksheetInput;
 
 /// How many rows each summary list shows before pointing to the register table.
-const LIST_LIMIT: usize = 12;
+/// Five, so that with "Exit readiness" and "Incidents since the previous review" the summary
+/// still fits one page.
+const LIST_LIMIT: usize = 5;
 const TOP_EXPOSURES: usize = 10;
 /// The same window as the app's renewal watch list.
 const RENEWAL_WINDOW_DAYS: i64 = crate::domain::contracts::RENEWAL_WATCH_DAYS;
@@ -45,6 +47,7 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, order: &[usize]) {
     if let Some(changes) = &input.changes {
         changes_section(doc, changes);
     }
+    super::readiness::draw(doc, input);
     overdue_section(doc, &overdue, today);
     renewals_section(doc, input, &renewals, today);
 }

@@ -37,6 +37,32 @@ pub fn money(value: Option<f64>, currency: &str) -> String {
     }
 }
 
+/// A length of time as people say it: "45 min", "2 h 15 min", "3 d 4 h".
+pub fn duration(minutes: i64) -> String {
+    let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    match (days, hours, mins) {
+        (0, 0, m) => format!("{m} min"),
+        (0, h, 0) => format!("{h} h"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (d, 0, _) => format!("{d} d"),
+        (d, h, _) => format!("{d} d {h} h"),
+    }
+}
+
+/// Hours as a drill records them: "4 h", "6.5 h".
+pub fn hours(h: f64) -> String {
+    if h.fract() == 0.0 {
+        format!("{h:.0} h")
+    } else {
+        format!("{} h", (h * 10.0).round() / 10.0)
+    }
+}
+
+/// An incident's time as recorded, in its own offset: "2026-03-29 09:00 +01:00".
+pub fn moment(at: chrono::DateTime<chrono::FixedOffset>) -> String {
+    at.format("%Y-%m-%d %H:%M %:z").to_string()
+}
+
 pub fn tier(tier: u8) -> String {
     match tier {
         1 => "Tier 1 (business stops)".into(),

@@ -2,8 +2,11 @@
 //! each row's cells come from the register; the CSV files and the workbook's sheets are both
 //! written from these descriptions, so the two cannot disagree on a header, an order or a value.
 
+mod drills;
+mod evidence;
 mod failure_modes;
 mod history;
+mod incidents;
 mod providers;
 mod reviews;
 mod shared;
@@ -12,9 +15,13 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+pub use incidents::time_text;
+
 use super::{Cell, Result};
+use crate::domain::evidence::drill::Drill;
+use crate::domain::evidence::incident::Incident;
 use crate::domain::history::Snapshot;
-use crate::domain::provider::Provider;
+use crate::domain::provider::{FailureMode, Provider};
 use crate::domain::register::RegisterRow;
 use crate::domain::review::Review;
 use crate::storage::Register;
@@ -26,10 +33,13 @@ pub enum TableName {
     FailureModes,
     History,
     Reviews,
+    Incidents,
+    Drills,
 }
 
 impl TableName {
-    pub const ALL: [TableName; 4] = [TableName::Providers, TableName::FailureModes, TableName::History, TableName::Reviews];
+    pub const ALL: [TableName; 6] =
+        [TableName::Providers, TableName::FailureModes, TableName::History, TableName::Reviews, TableName::Incidents, TableName::Drills];
 
     pub fn csv_file(self) -> &'static str {
         match self {
@@ -37,6 +47,8 @@ impl TableName {
             TableName::FailureModes => super::csv::SCENARIOS_CSV,
             TableName::History => super::csv::HISTORY_CSV,
             TableName::Reviews => super::csv::REVIEWS_CSV,
+            TableName::Incidents => super::csv::INCIDENTS_CSV,
+            TableName::Drills => super::csv::DRILLS_CSV,
         }
     }
 
@@ -46,6 +58,8 @@ impl TableName {
             TableName::FailureModes => "Failure modes",
             TableName::History => "History",
             TableName::Reviews => "Reviews",
+            TableName::Incidents => super::import::INCIDENTS_SHEET,
+            TableName::Drills => super::import::DRILLS_SHEET,
         }
     }
 }
@@ -119,6 +133,10 @@ pub struct RegisterData {
     snapshots: Vec<Snapshot>,
     /// Oldest first.
     reviews: Vec<ReviewRecord>,
+    /// Retired failure modes included: an old incident keeps the name of its mode.
+    catalogue: Vec<FailureMode>,
+    incidents: Vec<Incident>,
+    drills: Vec<Drill>,
 }
 
 impl RegisterData {
@@ -130,7 +148,8 @@ impl RegisterData {
             let assessed = register.assessed_names(review.id)?;
             reviews.push(ReviewRecord { review, assessed });
         }
-        Ok(RegisterData { providers, rows, snapshots, reviews })
+        let (catalogue, incidents, drills) = (register.catalogue()?, register.all_incidents()?, register.all_drills()?);
+        Ok(RegisterData { providers, rows, snapshots, reviews, catalogue, incidents, drills })
     }
 
     pub fn table(&self, name: TableName) -> Table<'_> {
@@ -139,6 +158,8 @@ impl RegisterData {
             TableName::FailureModes => failure_modes::table(&self.providers),
             TableName::History => history::table(&self.providers, &self.snapshots),
             TableName::Reviews => reviews::table(&self.reviews),
+            TableName::Incidents => incidents::table(&self.providers, &self.catalogue, &self.incidents),
+            TableName::Drills => drills::table(&self.providers, &self.drills),
         }
     }
 }

@@ -37,6 +37,14 @@ unchanged: Array<string>,
  */
 snapshots: number, 
 /**
+ * Incidents and exit drills that would be added.
+ */
+incidents: number, drills: number, 
+/**
+ * Incidents and drills listed that the register already holds: left as they are.
+ */
+evidence_kept: number, 
+/**
  * Every problem; any one of them refuses the whole import.
  */
 rejected: Array<ImportProblem>, 
