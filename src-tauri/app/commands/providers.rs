@@ -10,7 +10,7 @@ use lifeboat::clock;
 use lifeboat::domain::history::TrendPoint;
 use lifeboat::domain::ids::ProviderId;
 use lifeboat::domain::provider::{Provider, ProviderDraft, RiskProfile, Status};
-use lifeboat::domain::register::{row, RegisterRow};
+use lifeboat::domain::register::RegisterRow;
 use lifeboat::domain::scoring::{score, Scores};
 use lifeboat::storage::Register;
 
@@ -38,10 +38,9 @@ pub struct ProviderDetail {
     pub row: RegisterRow,
 }
 
-fn detail(register: &Register, provider: Provider) -> CommandResult<ProviderDetail> {
+pub(crate) fn detail(register: &Register, provider: Provider) -> CommandResult<ProviderDetail> {
     let trend = register.trend(provider.id)?;
-    let cadence = register.settings()?.cadence;
-    let row = row(&provider, &trend, &cadence, clock::today());
+    let row = register.register_row(provider.id, clock::today())?;
     Ok(ProviderDetail { scores: score(&provider.risk), trend, row, provider })
 }
 
