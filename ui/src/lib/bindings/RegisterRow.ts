@@ -22,4 +22,12 @@ inherent: number | null, inherent_level: Level | null, exposure: number | null, 
  * The likelihood and impact of the driving failure mode: where the provider sits on the heat
  * map, which leaves a Not assessed provider off.
  */
-heat: HeatCell | null, explanation: Array<string>, last_assessed: string, next_review: string, due: DueState, renewal_date: string | null, };
+heat: HeatCell | null, explanation: Array<string>, last_assessed: string, next_review: string, due: DueState, renewal_date: string | null, 
+/**
+ * The latest drill's date.
+ */
+last_rehearsed: string | null, 
+/**
+ * `None` when the provider's level expects no drills (or it is Not assessed).
+ */
+drill_due: DueState | null, };
