@@ -1,11 +1,14 @@
 //! The demo register shipped in `assets/demo-register.json`, dated relative to today so that
-//! trends, due dates and renewals always look current.
+//! trends, due dates, renewals, incidents and drills always look current.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{DateTime, Days, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::Deserialize;
 
-use crate::domain::provider::{Profile, ProviderDraft, RiskProfile};
-use crate::storage::{providers, reviews, settings, snapshots, Register, Result, StoreError};
+use crate::domain::evidence::drill::{validate_drill, DrillDraft, DrillKind, DrillResult, DrillScenario};
+use crate::domain::evidence::incident::{validate_incident, IncidentDraft};
+use crate::domain::ids::ProviderId;
+use crate::domain::provider::{FailureMode, Profile, ProviderDraft, RiskProfile};
+use crate::storage::{drills, incidents, providers, reviews, settings, snapshots, Register, Result, StoreError};
 
 const DEMO_JSON: &str = include_str!("../assets/demo-register.json");
 
@@ -29,6 +32,44 @@ struct DemoProvider {
     profile: DemoProfile,
     created_months_ago: u32,
     snapshots: Vec<DemoSnapshot>,
+    #[serde(default)]
+    incidents: Vec<DemoIncident>,
+    #[serde(default)]
+    drills: Vec<DemoDrill>,
+}
+
+/// An incident that started `days_ago` at `at` ("14:02") local time, recorded with `offset`
+/// ("-05:00"); it was noticed and over some minutes after it started.
+#[derive(Deserialize)]
+struct DemoIncident {
+    days_ago: u64,
+    at: String,
+    offset: String,
+    mode: String,
+    detected_after_minutes: Option<i64>,
+    resolved_after_minutes: Option<i64>,
+    services: Vec<String>,
+    customer_facing: bool,
+    sla_breached: bool,
+    cost: Option<f64>,
+    summary: String,
+    postmortem_url: String,
+    follow_ups: String,
+}
+
+/// A drill dated months before today.
+#[derive(Deserialize)]
+struct DemoDrill {
+    months_ago: u32,
+    kind: DrillKind,
+    scenario: Option<DrillScenario>,
+    alternative: String,
+    target_hours: Option<f64>,
+    achieved_hours: Option<f64>,
+    result: Option<DrillResult>,
+    findings: String,
+    #[serde(default)]
+    follow_ups: String,
 }
 
 /// A profile whose dates are offsets from today.
@@ -64,10 +105,10 @@ fn profile(demo: DemoProfile, today: NaiveDate) -> Result<Profile> {
     serde_json::from_value(value).map_err(|e| StoreError::Corrupt(format!("demo profile: {e}")))
 }
 
-fn risk(mut value: serde_json::Value, today: NaiveDate, catalogue: &[crate::domain::provider::FailureMode]) -> Result<RiskProfile> {
+/// The demo's risk profiles carry no "last rehearsed": storage takes it from the drills.
+fn risk(mut value: serde_json::Value, catalogue: &[FailureMode]) -> Result<RiskProfile> {
     let exit = value.get_mut("exit").and_then(|e| e.as_object_mut()).ok_or_else(|| StoreError::Corrupt("demo risk has no exit".into()))?;
-    let rehearsed = exit.remove("last_rehearsed_months_ago").and_then(|v| v.as_u64());
-    exit.insert("last_rehearsed".into(), serde_json::to_value(rehearsed.map(|m| months_before(today, m as u32))).unwrap());
+    exit.insert("last_rehearsed".into(), serde_json::Value::Null);
     for scenario in value.get_mut("scenarios").and_then(|s| s.as_array_mut()).into_iter().flatten() {
         let mode = scenario.get("mode").and_then(|m| m.as_str()).unwrap_or_default().to_string();
         let id = catalogue.iter().find(|m| m.name.eq_ignore_ascii_case(&mode)).map(|m| m.id);
@@ -76,6 +117,49 @@ fn risk(mut value: serde_json::Value, today: NaiveDate, catalogue: &[crate::doma
         fields.entry("note").or_insert_with(|| "".into());
     }
     serde_json::from_value(value).map_err(|e| StoreError::Corrupt(format!("demo risk profile: {e}")))
+}
+
+fn incident(demo: DemoIncident, provider_id: ProviderId, today: NaiveDate, catalogue: &[FailureMode]) -> Result<IncidentDraft> {
+    let mode = catalogue.iter().find(|m| m.name.eq_ignore_ascii_case(&demo.mode));
+    let mode_id = mode.ok_or_else(|| StoreError::Corrupt(format!("demo incident: no failure mode {:?}", demo.mode)))?.id;
+    let day = today.checked_sub_days(Days::new(demo.days_ago)).unwrap_or(today);
+    let started = DateTime::parse_from_rfc3339(&format!("{day}T{}:00{}", demo.at, demo.offset))
+        .map_err(|e| StoreError::Corrupt(format!("demo incident time {} {}: {e}", demo.at, demo.offset)))?;
+    let after = |minutes: Option<i64>| minutes.map(|m| started + TimeDelta::minutes(m));
+    Ok(IncidentDraft {
+        provider_id,
+        mode_id,
+        started,
+        detected: after(demo.detected_after_minutes),
+        resolved: after(demo.resolved_after_minutes),
+        services: demo.services,
+        customer_facing: demo.customer_facing,
+        sla_breached: demo.sla_breached,
+        cost: demo.cost,
+        summary: demo.summary,
+        postmortem_url: demo.postmortem_url,
+        follow_ups: demo.follow_ups,
+    })
+}
+
+fn drill(demo: DemoDrill, provider_id: ProviderId, today: NaiveDate) -> DrillDraft {
+    DrillDraft {
+        provider_id,
+        date: months_before(today, demo.months_ago),
+        kind: demo.kind,
+        scenario: demo.scenario,
+        alternative: demo.alternative,
+        target_hours: demo.target_hours,
+        achieved_hours: demo.achieved_hours,
+        result: demo.result,
+        findings: demo.findings,
+        follow_ups: demo.follow_ups,
+    }
+}
+
+/// The end of `today`, the latest an incident of the demo may be: it knows only the date.
+fn end_of(today: NaiveDate) -> DateTime<Utc> {
+    today.and_time(NaiveTime::MIN).and_utc() + TimeDelta::days(1)
 }
 
 /// Fills `register` with the demo, in one transaction. Refuses a register that already holds
@@ -105,14 +189,26 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
             let snapshots_in = p.snapshots;
             let draft = ProviderDraft {
                 profile: profile(p.profile, today)?,
-                risk: risk(snapshots_in.last().map(|s| s.risk.clone()).unwrap_or_default(), today, &catalogue)?,
+                risk: risk(snapshots_in.last().map(|s| s.risk.clone()).unwrap_or_default(), &catalogue)?,
             };
             crate::domain::validation::validate(&draft)?;
             let created_on = months_before(today, p.created_months_ago);
             let id = providers::insert(tx, &providers::NewProvider { draft: &draft, created_on })?;
+            // Drills before snapshots: each assessment takes its "last rehearsed" from the drills
+            // held by its day, as it would have had the drills been logged as they happened.
+            for d in p.drills {
+                let d = drill(d, id, today);
+                validate_drill(&d, today)?;
+                drills::insert(tx, &d)?;
+            }
             for s in snapshots_in {
                 let review = s.review.as_ref().and_then(|k| review_ids.get(k)).copied();
-                snapshots::record(tx, id, months_before(today, s.months_ago), review, &risk(s.risk, today, &catalogue)?)?;
+                snapshots::record(tx, id, months_before(today, s.months_ago), review, &risk(s.risk, &catalogue)?)?;
+            }
+            for i in p.incidents {
+                let i = incident(i, id, today, &catalogue)?;
+                validate_incident(&i, &catalogue, end_of(today))?;
+                incidents::insert(tx, &i)?;
             }
         }
         settings::save(tx, &settings)

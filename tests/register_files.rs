@@ -7,6 +7,7 @@ use fixture::day;
 
 use std::path::Path;
 
+use lifeboat::domain::evidence::drill::{DrillDraft, DrillKind, DrillResult, DrillScenario};
 use lifeboat::domain::provider::*;
 use lifeboat::storage::{Register, StoreError, APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 use rusqlite::Connection;
@@ -51,7 +52,8 @@ fn full_draft(register: &Register) -> ProviderDraft {
     d.risk.exit = ExitPlan {
         strategy: ExitStrategy::PrepareExit,
         plan: "Route EU cards to Adyen first.".into(),
-        last_rehearsed: Some(day(2026, 1, 15)),
+        // The drill log says when the exit was last rehearsed (tests/evidence.rs).
+        last_rehearsed: None,
     };
     d
 }
@@ -104,7 +106,7 @@ fn register_at_version(path: &Path, version: usize) {
             "lock_in": {"level": 3, "reasons": ""},
             "alternatives": [],
             "replacement": {"effort": 3, "person_weeks": null, "emergency_switch_hours": null},
-            "exit": {"strategy": "accept", "plan": "", "last_rehearsed": null}
+            "exit": {"strategy": "accept", "plan": "", "last_rehearsed": "2024-04-15"}
         });
         conn.execute(
             "INSERT INTO snapshots (provider_id, taken_on, risk, inherent, exposure) VALUES (1, '2024-05-01', ?1, 12, 7.2)",
@@ -128,19 +130,41 @@ fn every_past_schema_version_migrates_with_a_backup() {
             let providers = register.providers().unwrap();
             assert_eq!(providers.len(), 1, "version {version} keeps its providers");
             assert_eq!(providers[0].risk.scenarios[0].likelihood, Some(3));
-            let backups: Vec<_> = std::fs::read_dir(dir.path())
-                .unwrap()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("old.v{version}-backup-")))
-                .collect();
-            assert_eq!(backups.len(), 1, "version {version} is backed up before migrating");
-            let backup = Connection::open(backups[0].path()).unwrap();
+            assert_eq!(stored_snapshots(conn), stored_snapshots(&Connection::open(backup_of(dir.path(), version)).unwrap()));
+            // The hand-typed "last rehearsed" became a drill, and is still what the provider shows.
+            assert_eq!(recorded_drills(&register), [("Old Host".to_string(), day(2024, 4, 15))], "version {version}");
+            assert_eq!(providers[0].risk.exit.last_rehearsed, Some(day(2024, 4, 15)));
+            let backup = Connection::open(backup_of(dir.path(), version)).unwrap();
             assert_eq!(backup.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), version as i64);
             assert_eq!(backup.query_row("SELECT count(*) FROM providers", [], |r| r.get::<_, i64>(0)).unwrap(), 1);
         } else {
             assert!(register.providers().unwrap().is_empty());
         }
     }
+}
+
+/// The one backup written before migrating `old.lifeboat` from `version`.
+fn backup_of(dir: &Path, version: usize) -> std::path::PathBuf {
+    let backups: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&format!("old.v{version}-backup-")))
+        .collect();
+    assert_eq!(backups.len(), 1, "version {version} is backed up before migrating");
+    backups[0].path()
+}
+
+/// The drills of kind "recorded before drills were kept": (provider name, date), by provider.
+fn recorded_drills(register: &Register) -> Vec<(String, chrono::NaiveDate)> {
+    let mut drills = Vec::new();
+    for provider in register.providers().unwrap() {
+        for drill in register.drills(provider.id).unwrap() {
+            assert_eq!(drill.draft.kind, DrillKind::Recorded);
+            assert_eq!((drill.draft.scenario, drill.draft.result, drill.draft.achieved_hours), (None, None, None));
+            drills.push((provider.profile.name.clone(), drill.draft.date));
+        }
+    }
+    drills
 }
 
 /// Every snapshot as SQLite holds it, each value quoted as a literal, so a changed type (an
@@ -156,14 +180,12 @@ fn stored_snapshots(conn: &Connection) -> Vec<Vec<String>> {
     rows.collect::<rusqlite::Result<_>>().unwrap()
 }
 
-#[test]
-fn a_version_3_register_migrates_without_changing_any_assessment() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v3.lifeboat");
-    register_at_version(&path, 3);
+/// More history the way versions 3 and 4 wrote it: 1 × 1 blanks included, some in a review, and
+/// each snapshot's hand-typed "last rehearsed" as given (Old Host's latest first, then Pay Co's
+/// three, oldest first).
+fn add_history(path: &Path, last_rehearsed: [Option<&str>; 4]) {
     {
-        // More history the way version 3 wrote it: 1 × 1 blanks included, some in a review.
-        let conn = Connection::open(&path).unwrap();
+        let conn = Connection::open(path).unwrap();
         conn.execute_batch(
             "INSERT INTO reviews (held_on, title) VALUES ('2025-01-15', 'Q1 2025 provider risk review');
              INSERT INTO providers (name, category, tier, status, data_held, created_on)
@@ -180,6 +202,7 @@ fn a_version_3_register_migrates_without_changing_any_assessment() {
         .into_iter()
         .enumerate()
         {
+            let rehearsed = last_rehearsed[n];
             let risk = serde_json::json!({
                 "scenarios": [
                     {"mode_id": 1, "mode": "Outage", "likelihood": likelihood, "impact": impact, "note": format!("note {n}")},
@@ -188,7 +211,7 @@ fn a_version_3_register_migrates_without_changing_any_assessment() {
                 "lock_in": {"level": lock_in, "reasons": "data gravity"},
                 "alternatives": [{"name": "Alt", "readiness": "contracted"}],
                 "replacement": {"effort": 3, "person_weeks": 2.5, "emergency_switch_hours": 48},
-                "exit": {"strategy": "prepare_exit", "plan": "Switch.", "last_rehearsed": "2024-12-01"}
+                "exit": {"strategy": "prepare_exit", "plan": "Switch.", "last_rehearsed": rehearsed}
             });
             let scores = lifeboat::domain::scoring::score(&serde_json::from_value(risk.clone()).unwrap());
             conn.execute(
@@ -198,6 +221,14 @@ fn a_version_3_register_migrates_without_changing_any_assessment() {
             .unwrap();
         }
     }
+}
+
+#[test]
+fn a_version_3_register_migrates_without_changing_any_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.lifeboat");
+    register_at_version(&path, 3);
+    add_history(&path, [Some("2024-12-01"); 4]);
     let before = stored_snapshots(&Connection::open(&path).unwrap());
     assert_eq!(before.len(), 5);
 
@@ -230,6 +261,43 @@ fn a_version_3_register_migrates_without_changing_any_assessment() {
     assert!(duplicate.is_err(), "one snapshot per provider per day");
     let orphan = conn.execute("INSERT INTO snapshots (provider_id, taken_on, risk) VALUES (99, '2025-07-03', '{}')", []);
     assert!(orphan.is_err(), "a snapshot still needs its provider");
+    let violations: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(violations, 0);
+    // Both providers' current assessments had a rehearsal date typed in.
+    assert_eq!(recorded_drills(&register), [("Old Host".to_string(), day(2024, 12, 1)), ("Pay Co".to_string(), day(2024, 12, 1))]);
+}
+
+#[test]
+fn a_version_4_register_migrates_its_rehearsal_dates_into_drills_without_changing_any_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.lifeboat");
+    register_at_version(&path, 4);
+    // Pay Co was rehearsed once, but its current assessment no longer says so: only a current
+    // date is taken, so only Old Host gets a drill.
+    add_history(&path, [Some("2024-12-01"), Some("2024-03-01"), Some("2024-03-01"), None]);
+    let before = stored_snapshots(&Connection::open(&path).unwrap());
+    assert_eq!(before.len(), 5);
+
+    let mut register = Register::open(&path).unwrap();
+    assert_eq!(stored_snapshots(register.connection()), before, "every snapshot's id, review, risk JSON and scores are unchanged");
+    assert_eq!(recorded_drills(&register), [("Old Host".to_string(), day(2024, 12, 1))]);
+    let old_host = register.provider_by_name("Old Host").unwrap().unwrap();
+    let pay_co = register.provider_by_name("Pay Co").unwrap().unwrap();
+    assert_eq!((old_host.risk.exit.last_rehearsed, pay_co.risk.exit.last_rehearsed), (Some(day(2024, 12, 1)), None));
+    let rows = register.register_rows(day(2026, 3, 1)).unwrap();
+    assert_eq!(rows.iter().map(|r| r.last_rehearsed).collect::<Vec<_>>(), [Some(day(2024, 12, 1)), None]);
+    // Scores are as recorded: Pay Co's latest is 2 × 5.
+    assert_eq!(rows[1].inherent, Some(10));
+    assert!(register.all_incidents().unwrap().is_empty());
+
+    // The new tables hang off their provider: deleting it takes its drills along.
+    register.delete_provider(old_host.id).unwrap();
+    assert!(register.all_drills().unwrap().is_empty());
+    let conn = register.connection();
+    let indexes: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name IN ('incidents_by_provider', 'drills_by_provider')", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(indexes, 2);
     let violations: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
     assert_eq!(violations, 0);
 }
@@ -298,11 +366,27 @@ fn a_copy_is_a_complete_register() {
     let dir = tempfile::tempdir().unwrap();
     let mut register = Register::open(&dir.path().join("main.lifeboat")).unwrap();
     let draft = full_draft(&register);
-    register.create_provider(&draft, day(2026, 3, 1)).unwrap();
+    let id = register.create_provider(&draft, day(2026, 3, 1)).unwrap().id;
+    let drill = DrillDraft {
+        provider_id: id,
+        date: day(2026, 3, 2),
+        kind: DrillKind::Tabletop,
+        scenario: Some(DrillScenario::Termination),
+        alternative: "Adyen".into(),
+        target_hours: None,
+        achieved_hours: None,
+        result: Some(DrillResult::PartlyMet),
+        findings: "Nobody knew where the card export request lives.".into(),
+        follow_ups: String::new(),
+    };
+    register.add_drill(&drill, day(2026, 3, 2)).unwrap();
     let copy = dir.path().join("copy.lifeboat");
     register.save_copy(&copy).unwrap();
     let reopened = Register::open(&copy).unwrap();
-    assert_eq!(reopened.providers().unwrap()[0].draft(), draft);
+    let mut rehearsed = draft;
+    rehearsed.risk.exit.last_rehearsed = Some(day(2026, 3, 2));
+    assert_eq!(reopened.providers().unwrap()[0].draft(), rehearsed);
+    assert_eq!(reopened.all_drills().unwrap(), register.all_drills().unwrap());
 }
 
 #[test]

@@ -8,6 +8,7 @@ use fixture::day;
 use chrono::NaiveDate;
 use lifeboat::domain::cadence::{Cadence, DueState};
 use lifeboat::domain::contracts::ContractAlert;
+use lifeboat::domain::evidence::readiness::DrillCadence;
 use lifeboat::domain::ids::ReviewId;
 use lifeboat::domain::provider::{ProviderDraft, Status};
 use lifeboat::domain::review::ReviewDraft;
@@ -196,10 +197,10 @@ fn the_catalogue_changes_without_losing_history() {
 fn settings_and_the_renewal_watch() {
     let mut reg = Register::open_in_memory().unwrap();
     let today = day(2027, 1, 1);
-    let err = reg.update_settings("Acme", &Cadence { critical: 0, ..Cadence::default() }).unwrap_err();
+    let err = reg.update_settings("Acme", &Cadence { critical: 0, ..Cadence::default() }, &DrillCadence::default()).unwrap_err();
     assert_eq!(field_of(err), "settings.cadence.critical");
     assert_eq!(reg.settings().unwrap().cadence, Cadence::default());
-    let saved = reg.update_settings(" Acme Ltd ", &Cadence { critical: 30, ..Cadence::default() }).unwrap();
+    let saved = reg.update_settings(" Acme Ltd ", &Cadence { critical: 30, ..Cadence::default() }, &DrillCadence::default()).unwrap();
     assert_eq!(saved.organisation, "Acme Ltd");
     assert_eq!(reg.settings().unwrap().cadence.critical, 30);
 

@@ -8,6 +8,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::cadence::{due_state, Cadence, DueState};
+use super::evidence::drill::Drill;
+use super::evidence::readiness::{exit_readiness, DrillCadence};
 use super::history::{direction, Direction, TrendPoint};
 use super::provider::{Category, ExitStrategy, Provider, Readiness, Status};
 use super::scoring::{score, Level, Scores};
@@ -41,6 +43,10 @@ pub struct RegisterRow {
     pub next_review: NaiveDate,
     pub due: DueState,
     pub renewal_date: Option<NaiveDate>,
+    /// The latest drill's date.
+    pub last_rehearsed: Option<NaiveDate>,
+    /// `None` when the provider's level expects no drills (or it is Not assessed).
+    pub drill_due: Option<DueState>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -58,9 +64,18 @@ pub fn riskier_first(a: &RegisterRow, b: &RegisterRow) -> Ordering {
 }
 
 /// Builds one register row. `trend` is the provider's snapshots, oldest first, never empty for a
-/// stored provider; `today` decides the due state.
-pub fn row(provider: &Provider, trend: &[TrendPoint], cadence: &Cadence, today: NaiveDate) -> RegisterRow {
+/// stored provider; `drills` are its drills in any order; `today` decides the due states.
+pub fn row(
+    provider: &Provider,
+    trend: &[TrendPoint],
+    drills: &[Drill],
+    cadence: &Cadence,
+    drill_cadence: &DrillCadence,
+    today: NaiveDate,
+) -> RegisterRow {
     let scores: Scores = score(&provider.risk);
+    let estimate = provider.risk.replacement.emergency_switch_hours.map(f64::from);
+    let readiness = exit_readiness(drills, estimate, scores.inherent_level, drill_cadence, provider.created_on, today);
     let last_assessed = trend.last().map(|p| p.taken_on).unwrap_or(provider.created_on);
     let next_review = cadence.next_review(last_assessed, scores.inherent_level);
     let heat = provider
@@ -92,5 +107,7 @@ pub fn row(provider: &Provider, trend: &[TrendPoint], cadence: &Cadence, today: 
         next_review,
         due: due_state(next_review, today),
         renewal_date: provider.profile.renewal_date,
+        last_rehearsed: readiness.last_rehearsed,
+        drill_due: readiness.drill_due,
     }
 }

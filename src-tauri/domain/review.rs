@@ -285,6 +285,7 @@ pub fn summarise(
 mod tests {
     use super::*;
     use crate::domain::cadence::Cadence;
+    use crate::domain::evidence::readiness::DrillCadence;
     use crate::domain::history::TrendPoint;
     use crate::domain::ids::FailureModeId;
     use crate::domain::provider::*;
@@ -357,7 +358,7 @@ mod tests {
     fn row_of(today: NaiveDate, id: i64, name: &str, likelihood: Option<u8>, assessed: NaiveDate, status: Status) -> RegisterRow {
         let p = provider(id, name, likelihood, status);
         let point = TrendPoint { taken_on: assessed, inherent: None, exposure: None, level: None, review_id: None };
-        row(&p, &[point], &Cadence::default(), today)
+        row(&p, &[point], &[], &Cadence::default(), &DrillCadence::default(), today)
     }
 
     #[test]

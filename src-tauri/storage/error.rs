@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 
-use crate::domain::ids::{FailureModeId, ProviderId, ReviewId};
+use crate::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId};
 use crate::domain::validation::ValidationErrors;
 use crate::error_kind::ErrorKind;
 
@@ -10,6 +10,8 @@ pub enum Missing {
     Provider(ProviderId),
     Review(ReviewId),
     FailureMode(FailureModeId),
+    Incident(IncidentId),
+    Drill(DrillId),
 }
 
 impl std::fmt::Display for Missing {
@@ -18,6 +20,8 @@ impl std::fmt::Display for Missing {
             Missing::Provider(id) => write!(f, "No provider with id {id}."),
             Missing::Review(id) => write!(f, "No review with id {id}."),
             Missing::FailureMode(id) => write!(f, "No failure mode with id {id}."),
+            Missing::Incident(id) => write!(f, "No incident with id {id}."),
+            Missing::Drill(id) => write!(f, "No drill with id {id}."),
         }
     }
 }

@@ -3,12 +3,16 @@
 //!
 //! This file holds the `Register` type: opening, the migration hook, transactions and copies.
 //! Each table's file holds its SQL and its `impl Register` methods: `providers` (with the
-//! register rows and contracts), `snapshots`, `reviews` (with review notes), `settings` and
-//! `catalogue` (failure modes).
+//! register rows and contracts), `snapshots`, `reviews` (with review notes), `settings`,
+//! `catalogue` (failure modes), `incidents` and `drills`; `evidence` puts a provider's incidents
+//! and drills together as its provider page shows them.
 
 mod catalogue;
+pub(crate) mod drills;
 mod error;
+mod evidence;
 mod ids;
+pub(crate) mod incidents;
 mod migrate;
 pub(crate) mod providers;
 pub(crate) mod reviews;

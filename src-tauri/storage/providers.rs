@@ -1,6 +1,8 @@
 //! Provider rows and the Register's provider API: reading, creating, editing, retiring and
 //! deleting providers, the register table's rows, provider timelines and contracts. A provider's
-//! current risk profile is its latest snapshot, so there is one source of truth for scores.
+//! current risk profile is its latest snapshot, so there is one source of truth for scores, except
+//! its "last rehearsed", which is always the latest drill's date: the drill log is the one source
+//! of truth for that.
 
 use std::collections::HashMap;
 
@@ -8,13 +10,13 @@ use chrono::NaiveDate;
 use rusqlite::types::ToSql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{snapshots, Missing, Register, Result, StoreError};
+use super::{drills, snapshots, Missing, Register, Result, StoreError};
 use crate::domain::cadence::Cadence;
 use crate::domain::changes::Timeline;
 use crate::domain::contracts::{watch, watch_list, ContractWatch};
 use crate::domain::history::TrendPoint;
 use crate::domain::ids::ProviderId;
-use crate::domain::provider::{Category, DataHeld, Profile, Provider, ProviderDraft, Status};
+use crate::domain::provider::{Category, DataHeld, Profile, Provider, ProviderDraft, RiskProfile, Status};
 use crate::domain::register::{row, RegisterRow};
 use crate::domain::validation::{validate, ValidationErrors};
 
@@ -34,18 +36,28 @@ impl NameClash {
 
 const SELECT: &str = "SELECT p.id, p.name, p.category, p.value_provided, p.owner, p.tier, p.status, p.annual_spend,
         p.currency, p.renewal_date, p.notice_period_days, p.data_held, p.website, p.status_page, p.notes,
-        p.created_on, s.risk
+        p.created_on, s.risk, (SELECT max(date) FROM drills WHERE provider_id = p.id)
     FROM providers p
     JOIN snapshots s ON s.id = (SELECT id FROM snapshots WHERE provider_id = p.id ORDER BY taken_on DESC LIMIT 1)";
 
-fn choice<T>(r: &Row, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+/// A choice column, stored as its key.
+pub(super) fn choice<T>(r: &Row, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
     let text: String = r.get(index)?;
     parse(&text).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, format!("unknown value {text:?}").into())
     })
 }
 
-type StoredRow = (ProviderId, Profile, NaiveDate, String);
+/// A choice column that may be NULL.
+pub(super) fn optional_choice<T>(r: &Row, index: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<Option<T>> {
+    match r.get_ref(index)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        _ => choice(r, index, parse).map(Some),
+    }
+}
+
+/// The provider's columns, its latest snapshot's risk JSON, and its latest drill's date.
+type StoredRow = (ProviderId, Profile, NaiveDate, String, Option<NaiveDate>);
 
 fn from_row(r: &Row) -> rusqlite::Result<StoredRow> {
     Ok((
@@ -68,11 +80,13 @@ fn from_row(r: &Row) -> rusqlite::Result<StoredRow> {
         },
         r.get(15)?,
         r.get(16)?,
+        r.get(17)?,
     ))
 }
 
-fn with_risk((id, profile, created_on, json): StoredRow) -> Result<Provider> {
-    let risk = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("provider {id}: {e}")))?;
+fn with_risk((id, profile, created_on, json, last_rehearsed): StoredRow) -> Result<Provider> {
+    let mut risk: RiskProfile = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt(format!("provider {id}: {e}")))?;
+    risk.exit.last_rehearsed = last_rehearsed;
     Ok(Provider { id, profile, risk, created_on })
 }
 
@@ -90,6 +104,12 @@ pub fn one(conn: &Connection, id: ProviderId) -> Result<Provider> {
 pub fn by_name(conn: &Connection, name: &str) -> Result<Option<Provider>> {
     let raw = conn.prepare_cached(&format!("{SELECT} WHERE p.name = ?1"))?.query_row([name.trim()], from_row).optional()?;
     raw.map(with_risk).transpose()
+}
+
+/// Refuses an id that names no provider, as every provider lookup does.
+pub(super) fn require(conn: &Connection, id: ProviderId) -> Result<()> {
+    let found = conn.prepare_cached("SELECT 1 FROM providers WHERE id = ?1")?.query_row([id], |_| Ok(())).optional()?;
+    found.ok_or(StoreError::NotFound(Missing::Provider(id)))
 }
 
 fn name_taken(conn: &Connection, name: &str, except: Option<ProviderId>) -> Result<bool> {
@@ -217,6 +237,10 @@ impl Register {
         by_name(&self.conn, name)
     }
 
+    pub(super) fn require_provider(&self, id: ProviderId) -> Result<()> {
+        require(&self.conn, id)
+    }
+
     /// Validates and stores a new provider with its first snapshot, dated `today`.
     pub fn create_provider(&mut self, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
         validate(draft)?;
@@ -230,13 +254,16 @@ impl Register {
 
     /// Validates and saves an edit. A changed risk profile amends today's snapshot or starts a
     /// new one; an unchanged one records nothing, so editing notes does not count as a review.
+    /// "Last rehearsed" is the drill log's, on both sides of the comparison: a drill logged since
+    /// the latest assessment is not a change of the assessment.
     pub fn update_provider(&mut self, id: ProviderId, draft: &ProviderDraft, today: NaiveDate) -> Result<Provider> {
         validate(draft)?;
         self.transaction(|tx| {
             update(tx, id, &draft.profile)?;
-            let latest = snapshots::latest(tx, id)?;
-            if latest.as_ref().map(|s| &s.risk) != Some(&draft.risk) {
-                snapshots::record(tx, id, today, None, &draft.risk)?;
+            let proposed = snapshots::as_rehearsed(tx, id, today, &draft.risk)?;
+            let latest = snapshots::latest(tx, id)?.map(|s| snapshots::as_rehearsed(tx, id, today, &s.risk)).transpose()?;
+            if latest.as_ref() != Some(&proposed) {
+                snapshots::record(tx, id, today, None, &proposed)?;
             }
             Ok(())
         })?;
@@ -268,10 +295,20 @@ impl Register {
         Ok(self.providers_and_rows(today)?.1)
     }
 
-    /// The providers and their register rows, reading every provider once (exports need both).
+    /// One provider's register row as of `today`, for its page.
+    pub fn register_row(&self, id: ProviderId, today: NaiveDate) -> Result<RegisterRow> {
+        let provider = self.provider(id)?;
+        let settings = self.settings()?;
+        Ok(row(&provider, &self.trend(id)?, &drills::of_provider(&self.conn, id)?, &settings.cadence, &settings.drill_cadence, today))
+    }
+
+    /// The providers and their register rows, reading every provider once (exports need both),
+    /// and every drill in one query.
     pub fn providers_and_rows(&self, today: NaiveDate) -> Result<(Vec<Provider>, Vec<RegisterRow>)> {
-        let cadence: Cadence = self.settings()?.cadence;
+        let settings = self.settings()?;
+        let cadence: Cadence = settings.cadence;
         let providers = self.providers()?;
+        let mut drills = drills::by_provider(&self.conn)?;
         let mut history = snapshots::all_trends(&self.conn)?.into_iter().peekable();
         let mut rows = Vec::with_capacity(providers.len());
         // Both lists are ordered by provider id, so one pass pairs them.
@@ -282,7 +319,8 @@ impl Register {
                     own.push(point);
                 }
             }
-            rows.push(row(provider, &own, &cadence, today));
+            let own_drills = drills.remove(&provider.id).unwrap_or_default();
+            rows.push(row(provider, &own, &own_drills, &cadence, &settings.drill_cadence, today));
         }
         Ok((providers, rows))
     }

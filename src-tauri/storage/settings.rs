@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::{Register, Result};
 use crate::domain::cadence::Cadence;
+use crate::domain::evidence::readiness::DrillCadence;
 use crate::domain::settings::validate_settings;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -15,6 +16,8 @@ use crate::domain::settings::validate_settings;
 pub struct Settings {
     pub organisation: String,
     pub cadence: Cadence,
+    /// Days between exit drills per level.
+    pub drill_cadence: DrillCadence,
     /// Set once the first-launch demo offer was taken or declined.
     pub demo_offer_answered: bool,
 }
@@ -36,6 +39,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
     Ok(Settings {
         organisation: get(conn, "organisation")?.unwrap_or(d.organisation),
         cadence: get(conn, "cadence")?.unwrap_or(d.cadence),
+        drill_cadence: get(conn, "drill_cadence")?.unwrap_or(d.drill_cadence),
         demo_offer_answered: get(conn, "demo_offer_answered")?.unwrap_or(d.demo_offer_answered),
     })
 }
@@ -43,6 +47,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     put(conn, "organisation", &s.organisation)?;
     put(conn, "cadence", &s.cadence)?;
+    put(conn, "drill_cadence", &s.drill_cadence)?;
     put(conn, "demo_offer_answered", &s.demo_offer_answered)
 }
 
@@ -55,12 +60,14 @@ impl Register {
         self.transaction(|tx| save(tx, s))
     }
 
-    /// Saves the settings screen: organisation and cadence. Other settings are left as they are.
-    pub fn update_settings(&mut self, organisation: &str, cadence: &Cadence) -> Result<Settings> {
-        validate_settings(organisation, cadence)?;
+    /// Saves the settings screen: organisation, review cadence and drill cadence. Other settings
+    /// are left as they are.
+    pub fn update_settings(&mut self, organisation: &str, cadence: &Cadence, drill_cadence: &DrillCadence) -> Result<Settings> {
+        validate_settings(organisation, cadence, drill_cadence)?;
         let mut settings = self.settings()?;
         settings.organisation = organisation.trim().to_string();
         settings.cadence = *cadence;
+        settings.drill_cadence = *drill_cadence;
         self.save_settings(&settings)?;
         Ok(settings)
     }

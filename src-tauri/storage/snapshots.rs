@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{Register, Result, StoreError};
+use super::{drills, Register, Result, StoreError};
 use crate::domain::history::{trend, Snapshot, TrendPoint};
 use crate::domain::ids::{ProviderId, ReviewId, SnapshotId};
 use crate::domain::provider::{Provider, RiskProfile};
@@ -28,11 +28,21 @@ fn query(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Ve
     raw.into_iter().map(parse).collect()
 }
 
+/// `risk` with its "last rehearsed" as the drill log has it on `on`, whatever the draft said: an
+/// assessment can no longer disagree with the drills.
+pub fn as_rehearsed(conn: &Connection, provider_id: ProviderId, on: NaiveDate, risk: &RiskProfile) -> Result<RiskProfile> {
+    let mut risk = risk.clone();
+    risk.exit.last_rehearsed = drills::last_rehearsed(conn, provider_id, on)?;
+    Ok(risk)
+}
+
 /// Stores `risk` as the provider's assessment on `on`: amends that day's snapshot if there is one
-/// (keeping its review unless a new one is given), otherwise adds one.
+/// (keeping its review unless a new one is given), otherwise adds one. Its "last rehearsed" is the
+/// drill log's as of `on`.
 pub fn record(conn: &Connection, provider_id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>, risk: &RiskProfile) -> Result<()> {
-    let scores = score(risk);
-    let json = serde_json::to_string(risk).expect("risk profile serialises");
+    let risk = as_rehearsed(conn, provider_id, on, risk)?;
+    let scores = score(&risk);
+    let json = serde_json::to_string(&risk).expect("risk profile serialises");
     conn.prepare_cached(
         "INSERT INTO snapshots (provider_id, taken_on, review_id, risk, inherent, exposure)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
