@@ -47,8 +47,7 @@ pub fn list_incidents(app: &AppHandle) -> CommandResult<Vec<IncidentRow>> {
 fn incident_rows(r: &Register) -> CommandResult<Vec<IncidentRow>> {
     let providers: HashMap<ProviderId, String> = r.providers()?.into_iter().map(|p| (p.id, p.profile.name)).collect();
     let modes: HashMap<FailureModeId, String> = r.catalogue()?.into_iter().map(|m| (m.id, m.name)).collect();
-    Ok(r
-        .all_incidents()?
+    Ok(r.all_incidents()?
         .into_iter()
         .map(|incident| IncidentRow {
             provider_name: providers.get(&incident.draft.provider_id).cloned().unwrap_or_default(),
@@ -110,7 +109,9 @@ fn take(r: &mut Register, provider_id: ProviderId, mode: FailureModeId) -> Resul
     }
     let evidence = r.provider_evidence(provider_id, today)?;
     let Some(found) = evidence.modes.iter().find(|m| m.mode_id == mode) else {
-        return Err(ValidationErrors::single(format!("risk.scenarios.{index}.likelihood"), "There is no evidence for this failure mode.").into());
+        return Err(
+            ValidationErrors::single(format!("risk.scenarios.{index}.likelihood"), "There is no evidence for this failure mode.").into()
+        );
     };
     let risk = take_suggestion(&provider.risk, found, today).expect("the mode was found above");
     r.update_provider(provider_id, &ProviderDraft { profile: provider.profile, risk }, today)
