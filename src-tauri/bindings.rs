@@ -4,6 +4,7 @@
 
 use std::fmt::Write;
 
+use crate::domain::evidence::drill::{DrillKind, DrillResult, DrillScenario};
 use crate::domain::provider::{Category, DataHeld, ExitStrategy, Readiness, Status};
 use crate::domain::scales;
 
@@ -24,7 +25,7 @@ fn scale(ts: &mut String, name: &str, labels: &[&str]) {
 
 pub fn choices() -> String {
     let mut ts = String::from("// Generated from src-tauri/domain by `cargo test`; do not edit.\n");
-    for ty in ["Category", "DataHeld", "ExitStrategy", "Readiness", "Status"] {
+    for ty in ["Category", "DataHeld", "DrillKind", "DrillResult", "DrillScenario", "ExitStrategy", "Readiness", "Status"] {
         let _ = writeln!(ts, "import type {{ {ty} }} from \"./{ty}\";");
     }
     ts.push_str("\nexport interface Choice<T> { value: T, label: string, }\n\n");
@@ -34,6 +35,9 @@ pub fn choices() -> String {
     ts.push_str("/** Least to most ready, so the index is the rank. */\n");
     keyed(&mut ts, "READINESS", "Readiness", Readiness::ALL, Readiness::key, Readiness::label);
     keyed(&mut ts, "EXIT_STRATEGIES", "ExitStrategy", ExitStrategy::ALL, ExitStrategy::key, ExitStrategy::label);
+    keyed(&mut ts, "DRILL_KINDS", "DrillKind", DrillKind::ALL, DrillKind::key, DrillKind::label);
+    keyed(&mut ts, "DRILL_SCENARIOS", "DrillScenario", DrillScenario::ALL, DrillScenario::key, DrillScenario::label);
+    keyed(&mut ts, "DRILL_RESULTS", "DrillResult", DrillResult::ALL, DrillResult::key, DrillResult::label);
     scale(&mut ts, "TIERS", &scales::TIERS);
     scale(&mut ts, "LIKELIHOODS", &scales::LIKELIHOOD);
     scale(&mut ts, "IMPACTS", &scales::IMPACT);

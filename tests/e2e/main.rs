@@ -1,6 +1,7 @@
 //! End-to-end tests in the real app window (run by tests/e2e/run.sh under Xvfb; `make test`
 //! runs them). Test names start with `e2e_` so the plain integration run can skip them.
 
+mod evidence;
 mod import;
 mod review;
 mod webdriver;

@@ -175,6 +175,9 @@ impl App {
     /// Saves a PNG of the window to $LIFEBOAT_E2E_SHOTS, for people to look at.
     pub fn screenshot(&self, name: &str) {
         let Some(dir) = &self.shots else { return };
+        // WebKit paints a moment after the DOM changes; without the pause the picture can show
+        // the page as it was one step earlier.
+        sleep(Duration::from_millis(800));
         if let Ok(Value::String(png)) = self.call("GET", "/screenshot", Value::Null) {
             if let Ok(bytes) = BASE64_STANDARD.decode(png) {
                 let _ = std::fs::write(dir.join(format!("{name}.png")), bytes);

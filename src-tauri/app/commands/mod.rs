@@ -1,6 +1,7 @@
 //! What each declared command does, grouped by the screen that calls it. Each handler is a thin
 //! call into lifeboat-core; `ipc` declares their names and signatures.
 
+pub mod evidence;
 pub mod files;
 pub mod providers;
 pub mod reviews;

@@ -38,7 +38,7 @@ pub struct ProviderDetail {
     pub row: RegisterRow,
 }
 
-fn detail(register: &Register, provider: Provider) -> CommandResult<ProviderDetail> {
+pub(crate) fn detail(register: &Register, provider: Provider) -> CommandResult<ProviderDetail> {
     let trend = register.trend(provider.id)?;
     let row = register.register_row(provider.id, clock::today())?;
     Ok(ProviderDetail { scores: score(&provider.risk), trend, row, provider })

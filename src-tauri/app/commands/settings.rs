@@ -5,6 +5,7 @@ use tauri::AppHandle;
 use crate::app::error::CommandResult;
 use crate::app::state::with_register;
 use lifeboat::domain::cadence::Cadence;
+use lifeboat::domain::evidence::readiness::DrillCadence;
 use lifeboat::domain::ids::FailureModeId;
 use lifeboat::domain::provider::FailureMode;
 use lifeboat::storage::Settings;
@@ -13,12 +14,8 @@ pub fn get_settings(app: &AppHandle) -> CommandResult<Settings> {
     with_register(app, |r| Ok(r.settings()?))
 }
 
-pub fn save_settings(app: &AppHandle, organisation: String, cadence: Cadence) -> CommandResult<Settings> {
-    // The drill cadence is kept as it is until the Settings screen edits it.
-    with_register(app, |r| {
-        let drill_cadence = r.settings()?.drill_cadence;
-        Ok(r.update_settings(&organisation, &cadence, &drill_cadence)?)
-    })
+pub fn save_settings(app: &AppHandle, organisation: String, cadence: Cadence, drill_cadence: DrillCadence) -> CommandResult<Settings> {
+    with_register(app, |r| Ok(r.update_settings(&organisation, &cadence, &drill_cadence)?))
 }
 
 pub fn list_failure_modes(app: &AppHandle) -> CommandResult<Vec<FailureMode>> {

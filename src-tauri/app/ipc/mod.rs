@@ -13,15 +13,20 @@ mod typescript;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
+use super::commands::evidence::IncidentRow;
 use super::commands::providers::{ProviderDetail, RegisterInfo};
 use super::commands::reviews::{ReviewOverview, SinceReview};
 use super::commands::worksheet::{ExportProgress, ImportChoice};
-use super::commands::{files, providers, reviews, settings, worksheet};
+use super::commands::{evidence, files, providers, reviews, settings, worksheet};
 use super::events::{MenuAction, Notice, RegisterChanged};
 use lifeboat::domain::cadence::Cadence;
 use lifeboat::domain::changes::RegisterChanges;
 use lifeboat::domain::contracts::ContractWatch;
-use lifeboat::domain::ids::{FailureModeId, ProviderId, ReviewId};
+use lifeboat::domain::evidence::drill::{Drill, DrillDraft};
+use lifeboat::domain::evidence::incident::{Incident, IncidentDraft};
+use lifeboat::domain::evidence::readiness::DrillCadence;
+use lifeboat::domain::evidence::summary::ProviderEvidence;
+use lifeboat::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId};
 use lifeboat::domain::provider::{FailureMode, ProviderDraft, RiskProfile, Status};
 use lifeboat::domain::register::RegisterRow;
 use lifeboat::domain::review::{Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
@@ -46,6 +51,16 @@ commands! {
     sync list_failure_modes() -> Vec<FailureMode> = settings::list_failure_modes;
     sync load_demo() -> () = providers::load_demo;
     sync dismiss_demo() -> () = providers::dismiss_demo;
+    // Evidence: incidents and exit drills.
+    sync get_provider_evidence(id: ProviderId) -> ProviderEvidence = evidence::get_provider_evidence;
+    sync list_incidents() -> Vec<IncidentRow> = evidence::list_incidents;
+    sync add_incident(draft: IncidentDraft) -> Incident = evidence::add_incident;
+    sync update_incident(id: IncidentId, draft: IncidentDraft) -> Incident = evidence::update_incident;
+    sync delete_incident(id: IncidentId) -> () = evidence::delete_incident;
+    sync add_drill(draft: DrillDraft) -> Drill = evidence::add_drill;
+    sync update_drill(id: DrillId, draft: DrillDraft) -> Drill = evidence::update_drill;
+    sync delete_drill(id: DrillId) -> () = evidence::delete_drill;
+    sync take_suggested_likelihood(provider: ProviderId, mode: FailureModeId) -> ProviderDetail = evidence::take_suggested_likelihood;
     // Review meetings, changes over time and contracts.
     sync get_review_overview() -> ReviewOverview = reviews::get_review_overview;
     sync list_reviews() -> Vec<Review> = reviews::list_reviews;
@@ -64,7 +79,7 @@ commands! {
     sync get_provider_contract(id: ProviderId) -> Option<ContractWatch> = reviews::get_provider_contract;
     // Settings and the failure-mode catalogue.
     sync get_settings() -> Settings = settings::get_settings;
-    sync save_settings(organisation: String, cadence: Cadence) -> Settings = settings::save_settings;
+    sync save_settings(organisation: String, cadence: Cadence, drill_cadence: DrillCadence) -> Settings = settings::save_settings;
     sync add_failure_mode(name: String, description: String) -> FailureMode = settings::add_failure_mode;
     sync rename_failure_mode(id: FailureModeId, name: String, description: String) -> FailureMode = settings::rename_failure_mode;
     sync set_failure_mode_retired(id: FailureModeId, retired: bool) -> FailureMode = settings::set_failure_mode_retired;
@@ -117,7 +132,7 @@ mod tests {
     fn every_command_is_named_verb_first_and_once() {
         const VERBS: &[&str] = &[
             "get", "list", "open", "create", "update", "score", "set", "delete", "confirm", "load", "dismiss", "start", "assess", "note",
-            "close", "compare", "save", "add", "rename", "export", "choose", "preview", "apply",
+            "close", "compare", "save", "add", "rename", "export", "choose", "preview", "apply", "take",
         ];
         let names: Vec<_> = command_signatures().iter().map(|c| c.name).collect();
         for name in &names {

@@ -226,6 +226,8 @@ function rowOf(stored: Stored, today: string): RegisterRow {
     next_review: next,
     due,
     renewal_date: provider.profile.renewal_date,
+    last_rehearsed: provider.risk.exit.last_rehearsed,
+    drill_due: null,
   };
 }
 

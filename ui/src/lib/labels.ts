@@ -8,6 +8,9 @@ import type { DueState } from './bindings/DueState';
 export {
   CATEGORIES,
   DATA_HELD,
+  DRILL_KINDS,
+  DRILL_RESULTS,
+  DRILL_SCENARIOS,
   EFFORT_LEVELS,
   EXIT_STRATEGIES,
   IMPACTS,

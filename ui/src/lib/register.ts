@@ -212,3 +212,8 @@ export function ownersOf(rows: RegisterRow[]): string[] {
   const owners = new Set(rows.map((r) => r.owner.trim()).filter(Boolean));
   return [...owners].sort(collator.compare);
 }
+
+/** Providers whose exit drill is due or overdue (a level that expects no drills never counts). */
+export function needDrill(rows: Pick<RegisterRow, 'drill_due' | 'status'>[]): number {
+  return rows.filter((r) => r.status !== 'retired' && (r.drill_due === 'Overdue' || r.drill_due === 'Due')).length;
+}

@@ -78,6 +78,8 @@ export function row(overrides: Partial<RegisterRow> = {}): RegisterRow {
     next_review: '2027-01-01',
     due: 'Current',
     renewal_date: null,
+    last_rehearsed: null,
+    drill_due: null,
     ...overrides,
   };
 }

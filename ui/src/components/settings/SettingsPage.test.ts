@@ -14,10 +14,11 @@ function backend() {
     get_settings: () => ({
       organisation: 'Northwind',
       cadence: { critical: 90, high: 180, medium: 365, low: 365 },
+      drill_cadence: { critical: 180, high: 365, medium: null, low: null },
       demo_offer_answered: true,
     }),
     list_failure_modes: () => modes,
-    save_settings: ({ organisation, cadence }) => {
+    save_settings: ({ organisation, cadence, drillCadence }) => {
       if (cadence.critical < 1) {
         throw {
           kind: 'validation',
@@ -27,7 +28,11 @@ function backend() {
           ],
         };
       }
-      return { organisation, cadence, demo_offer_answered: true };
+      if (drillCadence.high === 0) {
+        const message = 'High providers need a drill interval between 1 and 3650 days, or none, not 0.';
+        throw { kind: 'validation', message, fields: [{ field: 'settings.drill_cadence.high', message }] };
+      }
+      return { organisation, cadence, drill_cadence: drillCadence, demo_offer_answered: true };
     },
     rename_failure_mode: ({ id, name, description }) => ({ ...modes.find((m) => m.id === id)!, name, description }),
     set_failure_mode_retired: ({ id, retired }) => ({ ...modes.find((m) => m.id === id)!, retired }),
@@ -52,6 +57,31 @@ describe('settings', () => {
       expect(calls.filter(([c]) => c === 'save_settings').at(-1)?.[1]).toEqual({
         organisation: 'Northwind',
         cadence: { critical: 60, high: 180, medium: 365, low: 365 },
+        drillCadence: { critical: 180, high: 365, medium: null, low: null },
+      }),
+    );
+  });
+
+  it('saves the drill cadence, empty meaning no drills, and shows a refused one under its level', async () => {
+    const calls = backend();
+    render(SettingsPage, { onchanged: () => {}, onleave: () => {} });
+    await waitFor(() => expect(field('settings.organisation').value).toBe('Northwind'));
+    expect(field('settings.drill_cadence.critical').value).toBe('180');
+    expect(field('settings.drill_cadence.medium').value).toBe('');
+    await fireEvent.input(field('settings.drill_cadence.critical'), { target: { value: 'soon' } });
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    expect(await screen.findByText(/whole number of days/, { selector: '[data-field="settings.drill_cadence.critical"]' })).toBeTruthy();
+    expect(calls.some(([c]) => c === 'save_settings')).toBe(false);
+    await fireEvent.input(field('settings.drill_cadence.critical'), { target: { value: '90' } });
+    await fireEvent.input(field('settings.drill_cadence.high'), { target: { value: '0' } });
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    expect(await screen.findByText(/not 0\./, { selector: '[data-field="settings.drill_cadence.high"]' })).toBeTruthy();
+    await fireEvent.input(field('settings.drill_cadence.high'), { target: { value: '' } });
+    await fireEvent.input(field('settings.drill_cadence.low'), { target: { value: '730' } });
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    await waitFor(() =>
+      expect(calls.filter(([c]) => c === 'save_settings').at(-1)?.[1]).toMatchObject({
+        drillCadence: { critical: 90, high: null, medium: null, low: 730 },
       }),
     );
   });

@@ -1,17 +1,26 @@
 // Generated from src-tauri/app/ipc/mod.rs by `cargo test`; do not edit.
 import type { Cadence } from "./Cadence";
 import type { ContractWatch } from "./ContractWatch";
+import type { Drill } from "./Drill";
+import type { DrillCadence } from "./DrillCadence";
+import type { DrillDraft } from "./DrillDraft";
+import type { DrillId } from "./DrillId";
 import type { ExportProgress } from "./ExportProgress";
 import type { FailureMode } from "./FailureMode";
 import type { FailureModeId } from "./FailureModeId";
 import type { ImportChoice } from "./ImportChoice";
 import type { ImportOptions } from "./ImportOptions";
 import type { ImportPreview } from "./ImportPreview";
+import type { Incident } from "./Incident";
+import type { IncidentDraft } from "./IncidentDraft";
+import type { IncidentId } from "./IncidentId";
+import type { IncidentRow } from "./IncidentRow";
 import type { MenuAction } from "./MenuAction";
 import type { Notice } from "./Notice";
 import type { Paper } from "./Paper";
 import type { ProviderDetail } from "./ProviderDetail";
 import type { ProviderDraft } from "./ProviderDraft";
+import type { ProviderEvidence } from "./ProviderEvidence";
 import type { ProviderId } from "./ProviderId";
 import type { RegisterChanged } from "./RegisterChanged";
 import type { RegisterChanges } from "./RegisterChanges";
@@ -46,6 +55,15 @@ export interface Commands {
   "list_failure_modes": { args: {}, result: Array<FailureMode> },
   "load_demo": { args: {}, result: null },
   "dismiss_demo": { args: {}, result: null },
+  "get_provider_evidence": { args: { id: ProviderId }, result: ProviderEvidence },
+  "list_incidents": { args: {}, result: Array<IncidentRow> },
+  "add_incident": { args: { draft: IncidentDraft }, result: Incident },
+  "update_incident": { args: { id: IncidentId, draft: IncidentDraft }, result: Incident },
+  "delete_incident": { args: { id: IncidentId }, result: null },
+  "add_drill": { args: { draft: DrillDraft }, result: Drill },
+  "update_drill": { args: { id: DrillId, draft: DrillDraft }, result: Drill },
+  "delete_drill": { args: { id: DrillId }, result: null },
+  "take_suggested_likelihood": { args: { provider: ProviderId, mode: FailureModeId }, result: ProviderDetail },
   "get_review_overview": { args: {}, result: ReviewOverview },
   "list_reviews": { args: {}, result: Array<Review> },
   "start_review": { args: { draft: ReviewDraft }, result: Review },
@@ -62,7 +80,7 @@ export interface Commands {
   "list_renewals": { args: {}, result: Array<ContractWatch> },
   "get_provider_contract": { args: { id: ProviderId }, result: ContractWatch | null },
   "get_settings": { args: {}, result: Settings },
-  "save_settings": { args: { organisation: string, cadence: Cadence }, result: Settings },
+  "save_settings": { args: { organisation: string, cadence: Cadence, drillCadence: DrillCadence }, result: Settings },
   "add_failure_mode": { args: { name: string, description: string }, result: FailureMode },
   "rename_failure_mode": { args: { id: FailureModeId, name: string, description: string }, result: FailureMode },
   "set_failure_mode_retired": { args: { id: FailureModeId, retired: boolean }, result: FailureMode },
@@ -102,6 +120,15 @@ export const COMMAND_NAMES: CommandName[] = [
   "list_failure_modes",
   "load_demo",
   "dismiss_demo",
+  "get_provider_evidence",
+  "list_incidents",
+  "add_incident",
+  "update_incident",
+  "delete_incident",
+  "add_drill",
+  "update_drill",
+  "delete_drill",
+  "take_suggested_likelihood",
   "get_review_overview",
   "list_reviews",
   "start_review",
