@@ -17,6 +17,7 @@ mod csv_file;
 mod history;
 mod plan;
 mod preview;
+mod reading;
 mod reviews;
 mod rows;
 mod source;
@@ -29,6 +30,7 @@ use chrono::NaiveDate;
 
 pub use columns::{ColumnChoice, ReadingSource};
 pub use preview::{ColumnReading, FieldChange, ImportOptions, ImportPreview, ProviderUpdate};
+pub use reading::ReadCache;
 pub use source::{HISTORY_SHEET, PROVIDERS_SHEET, REVIEWS_SHEET, SCENARIOS_SHEET};
 
 use crate::storage::{providers as stored_providers, snapshots as stored_snapshots, NewProvider, Register};
@@ -36,16 +38,42 @@ use crate::worksheet::{Result, WorksheetError};
 
 /// Reads and checks `path` against `register` without writing anything.
 pub fn preview(register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
-    Ok(plan_import(register, path, options, today)?.preview)
+    ReadCache::default().preview(register, path, options, today)
 }
 
 /// Imports `path` in one transaction. If any problem is found nothing is written and the error
 /// lists every problem.
 pub fn apply(register: &mut Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
-    let plan = plan_import(register, path, options, today)?;
-    if !plan.preview.can_apply() {
-        return Err(WorksheetError::Rejected { problems: plan.preview.rejected });
+    ReadCache::default().apply(register, path, options, today)
+}
+
+impl ReadCache {
+    /// `preview`, keeping the tables read for the next preview or `apply` of the same file.
+    pub fn preview(&mut self, register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
+        Ok(self.plan(register, path, options, today)?.preview)
     }
+
+    /// `apply`, from the tables kept by the preview when the file has not changed since.
+    pub fn apply(&mut self, register: &mut Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
+        let plan = self.plan(register, path, options, today)?;
+        if !plan.preview.can_apply() {
+            return Err(WorksheetError::Rejected { problems: plan.preview.rejected });
+        }
+        write(register, &plan, today)?;
+        self.forget();
+        Ok(plan.preview)
+    }
+
+    /// Steps 1–3; problems found on the way are carried to the plan, which reports them all.
+    fn plan(&mut self, register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<plan::Plan> {
+        let (source, mut problems) = self.read(path, options.sheet.as_deref())?;
+        let columns = columns::map(source, &register.catalogue()?, &options.columns, &mut problems);
+        plan::plan(register, source, columns, today, problems)
+    }
+}
+
+/// Step 4: the plan in one transaction.
+fn write(register: &mut Register, plan: &plan::Plan, today: NaiveDate) -> Result<()> {
     register.transaction(|tx| {
         for p in plan.providers.iter().filter(|p| p.changed) {
             let id = match p.existing {
@@ -64,13 +92,5 @@ pub fn apply(register: &mut Register, path: &Path, options: &ImportOptions, toda
         }
         reviews::restore(tx, &plan.reviews)
     })?;
-    Ok(plan.preview)
-}
-
-/// Steps 1–3; problems found on the way are carried to the plan, which reports them all.
-fn plan_import(register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<plan::Plan> {
-    let mut problems = table::Problems::default();
-    let source = source::read(path, options.sheet.as_deref(), &mut problems)?;
-    let columns = columns::map(&source, &register.catalogue()?, &options.columns, &mut problems);
-    plan::plan(register, source, columns, today, problems)
+    Ok(())
 }
