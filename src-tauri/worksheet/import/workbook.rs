@@ -11,7 +11,7 @@ use crate::worksheet::{Cell, ImportProblem};
 
 /// Hand-kept sheets often carry a title or a note above the header row; it is looked for this
 /// far down.
-const HEADER_SEARCH_ROWS: usize = 20;
+const HEADER_SEARCH_ROWS: u32 = 20;
 
 /// An open workbook and the names of its sheets, in the order the file keeps them.
 pub struct Workbook {
