@@ -151,6 +151,137 @@ fn bad_incident_and_drill_rows_are_refused_with_file_row_and_column() {
     assert_eq!(hash(&db), before, "nothing was written");
 }
 
+/// history.csv as a grid of text cells.
+fn history_rows(dir: &Path) -> Vec<Vec<String>> {
+    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).from_path(dir.join("history.csv")).unwrap();
+    reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+fn write_history(dir: &Path, rows: &[Vec<String>]) {
+    let mut writer = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_path(dir.join("history.csv")).unwrap();
+    for row in rows {
+        writer.write_record(row).unwrap();
+    }
+}
+
+/// The columns of history.csv that hold an assessment's risk profile.
+const PROFILE_HEADERS: [&str; 9] = [
+    "Lock-in",
+    "Lock-in reasons",
+    "Alternatives",
+    "Replacement effort",
+    "Replacement person-weeks",
+    "Emergency switch (hours)",
+    "Exit strategy",
+    "Exit plan",
+    "Exit plan last rehearsed",
+];
+
+/// Imports `dir` into a new register and exports that again into `out`.
+fn import_export(dir: &Path, out: &Path) {
+    let mut register = Register::open(&out.with_extension("lifeboat")).unwrap();
+    let done = import::apply(&mut register, dir, &ImportOptions::default(), today()).unwrap();
+    assert!(done.rejected.is_empty(), "{:?}", done.rejected);
+    export_to(&register, out);
+}
+
+#[test]
+fn history_writes_an_assessments_risk_profile_on_its_first_row_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
+    fill(&mut register);
+    export_to(&register, tmp.path());
+    let rows = history_rows(tmp.path());
+    let header = &rows[0];
+    for wanted in PROFILE_HEADERS {
+        assert!(header.iter().any(|h| h == wanted), "history.csv has no {wanted} column: {header:?}");
+    }
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let profile: Vec<usize> = PROFILE_HEADERS.iter().map(|h| at(h)).collect();
+    let (name, date, exposure) = (at("Provider"), at("Assessed on"), at("Exposure"));
+    let (mut first_rows, mut later_rows) = (0, 0);
+    for pair in rows[1..].windows(2) {
+        let same_assessment = pair[0][name] == pair[1][name] && pair[0][date] == pair[1][date];
+        if same_assessment {
+            later_rows += 1;
+            assert!(profile.iter().all(|&c| pair[1][c].is_empty()), "a later row repeats the profile: {:?}", pair[1]);
+            assert_eq!(pair[0][exposure], pair[1][exposure], "every row keeps the assessment's exposure");
+        } else {
+            first_rows += 1;
+            assert!(!pair[1][at("Lock-in")].is_empty(), "an assessment's first row has its profile: {:?}", pair[1]);
+        }
+    }
+    assert!(first_rows > 0 && later_rows > first_rows, "{first_rows} assessments, {later_rows} later rows");
+}
+
+#[test]
+fn an_older_history_with_the_profile_on_every_row_imports_the_same() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
+    fill(&mut register);
+    let lean = tmp.path().join("lean");
+    export_to(&register, &lean);
+
+    // Older exports repeated an assessment's profile on each of its rows.
+    let full = tmp.path().join("full");
+    export_to(&register, &full);
+    let mut rows = history_rows(&full);
+    let header = rows[0].clone();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let profile: Vec<usize> = PROFILE_HEADERS.iter().map(|h| at(h)).collect();
+    let (name, date) = (at("Provider"), at("Assessed on"));
+    for i in 2..rows.len() {
+        if rows[i][name] == rows[i - 1][name] && rows[i][date] == rows[i - 1][date] {
+            for &c in &profile {
+                rows[i][c] = rows[i - 1][c].clone();
+            }
+        }
+    }
+    write_history(&full, &rows);
+    import_export(&lean, &tmp.path().join("from-lean"));
+    let from_full = tmp.path().join("from-full");
+    import_export(&full, &from_full);
+    for name in ["providers.csv", "scenarios.csv", "history.csv"] {
+        let (a, b) = (read(&tmp.path().join("from-lean"), name), read(&from_full, name));
+        assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{name} from the older history");
+    }
+    assert_eq!(read(&lean, "history.csv"), read(&tmp.path().join("from-lean"), "history.csv"));
+}
+
+/// Every assessment of `register`: provider name, date, and risk profile with its failure modes
+/// in name order.
+fn assessments(register: &Register) -> Vec<(String, chrono::NaiveDate, lifeboat::domain::provider::RiskProfile)> {
+    let names: std::collections::HashMap<_, _> = register.providers().unwrap().into_iter().map(|p| (p.id, p.profile.name)).collect();
+    let mut all: Vec<_> = register
+        .all_snapshots()
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            let mut risk = s.risk;
+            risk.scenarios.sort_by(|a, b| a.mode.cmp(&b.mode));
+            (names[&s.provider_id].clone(), s.taken_on, risk)
+        })
+        .collect();
+    all.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    all
+}
+
+#[test]
+fn a_history_sorted_another_way_still_finds_each_assessments_profile() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
+    fill(&mut register);
+    export_to(&register, tmp.path());
+    // Bottom to top: each assessment's later rows now come before the row with its profile.
+    let mut rows = history_rows(tmp.path());
+    rows[1..].reverse();
+    write_history(tmp.path(), &rows);
+    let mut imported = Register::open(&tmp.path().join("b.lifeboat")).unwrap();
+    let done = import::apply(&mut imported, tmp.path(), &ImportOptions::default(), today()).unwrap();
+    assert!(done.rejected.is_empty(), "{:?}", done.rejected);
+    assert_eq!(assessments(&register), assessments(&imported));
+}
+
 #[test]
 fn the_cli_round_trips_through_an_empty_register_with_a_bom() {
     let tmp = tempfile::tempdir().unwrap();

@@ -31,6 +31,9 @@ use lifeboat::worksheet::{pdf, xlsx, Paper, WorksheetInput};
 pub struct WorksheetSession {
     /// The file or folder chosen in the last import dialog; `apply_import` takes nothing else.
     pending_import: Mutex<Option<PathBuf>>,
+    /// The tables read by the last preview, so previewing again and applying read the file only
+    /// when it changed.
+    import_reads: Mutex<import::ReadCache>,
     /// Where the last export or import was, so the next dialog starts there.
     last_dir: Mutex<Option<PathBuf>>,
 }
@@ -39,6 +42,11 @@ impl WorksheetSession {
     /// A preview belongs to the register it was made against; another register forgets it.
     pub fn forget_import(&self) {
         *self.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        self.reads().forget();
+    }
+
+    fn reads(&self) -> std::sync::MutexGuard<'_, import::ReadCache> {
+        self.import_reads.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     fn remember(&self, path: &Path, is_dir: bool) {
@@ -289,7 +297,7 @@ fn preview_choice(
     let Some(path) = path else { return Ok(None) };
     session.remember(&path, path.is_dir());
     let today = clock::today();
-    let preview = with_register(app, |r| Ok(import::preview(r, &path, options, today)?))?;
+    let preview = with_register(app, |r| Ok(session.reads().preview(r, &path, options, today)?))?;
     *session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(path.clone());
     Ok(Some(ImportChoice { path: path.display().to_string(), preview }))
 }
@@ -309,7 +317,7 @@ pub async fn apply_import(app: AppHandle, path: String, options: ImportOptions) 
     let session = app.state::<WorksheetSession>();
     let path = previewed(&session, &path)?;
     let today = clock::today();
-    let outcome = with_register(&app, |r| Ok(import::apply(r, &path, &options, today)?))?;
+    let outcome = with_register(&app, |r| Ok(session.reads().apply(r, &path, &options, today)?))?;
     *session.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     emit(&app, RegisterChanged);
     Ok(outcome)

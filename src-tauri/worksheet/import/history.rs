@@ -185,6 +185,8 @@ pub struct Assessment {
     /// The row it starts on, to locate problems with the whole assessment.
     pub first_row: u64,
     pub risk: RiskProfile,
+    /// Whether `risk` has been read from the row that carries the profile.
+    profiled: bool,
 }
 
 /// One provider's assessments, in file order.
@@ -221,11 +223,15 @@ pub fn read_history(
             None => {
                 let mut risk = blank.clone();
                 risk.scenarios.clear();
-                risk_fields(&columns, row, &mut risk, problems);
-                entry.assessments.push(Assessment { taken_on, first_row: row.number, risk });
+                entry.assessments.push(Assessment { taken_on, first_row: row.number, risk, profiled: false });
                 entry.assessments.len() - 1
             }
         };
+        let assessment = &mut entry.assessments[index];
+        if !assessment.profiled && carries_profile(&columns, row) {
+            risk_fields(&columns, row, &mut assessment.risk, problems);
+            assessment.profiled = true;
+        }
         if columns.cell(row, Field::FailureMode).is_blank() && columns.cell(row, Field::Likelihood).is_blank() {
             continue; // An assessment with no failure mode scored.
         }
@@ -258,8 +264,29 @@ pub fn keep_listed_rehearsal(
     Ok(())
 }
 
-/// The risk fields beside the scenarios on an assessment's first row. History keeps every
-/// field of the assessment, so an empty cell here is an empty value, not a field left out.
+/// The risk-profile columns of History, which Lifeboat writes on an assessment's first row only
+/// (older exports repeated them on every row).
+const PROFILE_FIELDS: [Field; 9] = [
+    Field::LockIn,
+    Field::LockInReasons,
+    Field::Alternatives,
+    Field::ReplacementEffort,
+    Field::PersonWeeks,
+    Field::EmergencySwitchHours,
+    Field::ExitStrategy,
+    Field::ExitPlan,
+    Field::LastRehearsed,
+];
+
+/// Whether the row carries its assessment's risk profile: any profile cell filled (a profile
+/// always has a lock-in and a replacement effort). The profile is read from the first such row,
+/// so a sheet sorted by another column still finds it.
+fn carries_profile(columns: &FieldColumns, row: &TableRow) -> bool {
+    PROFILE_FIELDS.iter().any(|&field| !columns.cell(row, field).is_blank())
+}
+
+/// The risk fields on the row that carries an assessment's profile. That row holds every field
+/// of the profile, so an empty cell there is an empty value, not a field left out.
 fn risk_fields(columns: &FieldColumns, row: &TableRow, risk: &mut RiskProfile, problems: &mut Problems) {
     let mut report = |field: Field, result: Result<(), String>| {
         if let Err(m) = result {

@@ -21,6 +21,7 @@ mod evidence;
 mod history;
 mod plan;
 mod preview;
+mod reading;
 mod reviews;
 mod rows;
 mod source;
@@ -35,6 +36,7 @@ use chrono::NaiveDate;
 
 pub use columns::{ColumnChoice, ReadingSource};
 pub use preview::{ColumnReading, FieldChange, ImportOptions, ImportPreview, ProviderUpdate};
+pub use reading::ReadCache;
 pub use source::{DRILLS_SHEET, HISTORY_SHEET, INCIDENTS_SHEET, PROVIDERS_SHEET, REVIEWS_SHEET, SCENARIOS_SHEET};
 pub use status_page::{
     apply_status_page, describe as describe_rejected, preview_status_page, RejectedEntry, StatusPageEntry, StatusPagePreview,
@@ -48,16 +50,42 @@ use crate::worksheet::{Result, WorksheetError};
 
 /// Reads and checks `path` against `register` without writing anything.
 pub fn preview(register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
-    Ok(plan_import(register, path, options, today)?.preview)
+    ReadCache::default().preview(register, path, options, today)
 }
 
 /// Imports `path` in one transaction. If any problem is found nothing is written and the error
 /// lists every problem.
 pub fn apply(register: &mut Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
-    let plan = plan_import(register, path, options, today)?;
-    if !plan.preview.can_apply() {
-        return Err(WorksheetError::Rejected { problems: plan.preview.rejected });
+    ReadCache::default().apply(register, path, options, today)
+}
+
+impl ReadCache {
+    /// `preview`, keeping the tables read for the next preview or `apply` of the same file.
+    pub fn preview(&mut self, register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
+        Ok(self.plan(register, path, options, today)?.preview)
     }
+
+    /// `apply`, from the tables kept by the preview when the file has not changed since.
+    pub fn apply(&mut self, register: &mut Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<ImportPreview> {
+        let plan = self.plan(register, path, options, today)?;
+        if !plan.preview.can_apply() {
+            return Err(WorksheetError::Rejected { problems: plan.preview.rejected });
+        }
+        write(register, &plan, today)?;
+        self.forget();
+        Ok(plan.preview)
+    }
+
+    /// Steps 1–3; problems found on the way are carried to the plan, which reports them all.
+    fn plan(&mut self, register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<plan::Plan> {
+        let (source, mut problems) = self.read(path, options.sheet.as_deref())?;
+        let columns = columns::map(source, &register.catalogue()?, &options.columns, &mut problems);
+        plan::plan(register, source, columns, today, problems)
+    }
+}
+
+/// Step 4: the plan in one transaction.
+fn write(register: &mut Register, plan: &plan::Plan, today: NaiveDate) -> Result<()> {
     register.transaction(|tx| {
         // Providers first, for the ids of new ones; then the drills, before any assessment is
         // recorded, because an assessment's "last rehearsed" is read from the drill log.
@@ -87,13 +115,5 @@ pub fn apply(register: &mut Register, path: &Path, options: &ImportOptions, toda
         }
         reviews::restore(tx, &plan.reviews)
     })?;
-    Ok(plan.preview)
-}
-
-/// Steps 1–3; problems found on the way are carried to the plan, which reports them all.
-fn plan_import(register: &Register, path: &Path, options: &ImportOptions, today: NaiveDate) -> Result<plan::Plan> {
-    let mut problems = table::Problems::default();
-    let source = source::read(path, options.sheet.as_deref(), &mut problems)?;
-    let columns = columns::map(&source, &register.catalogue()?, &options.columns, &mut problems);
-    plan::plan(register, source, columns, today, problems)
+    Ok(())
 }

@@ -69,7 +69,7 @@ impl Existing {
 
 /// Plans the import of `source`, read as `columns` say, into `register`. `problems` already
 /// holds what the earlier steps found.
-pub fn plan(register: &Register, source: Source, columns: Columns, today: NaiveDate, mut problems: Problems) -> Result<Plan> {
+pub fn plan(register: &Register, source: &Source, columns: Columns, today: NaiveDate, mut problems: Problems) -> Result<Plan> {
     let catalogue = register.catalogue()?;
     let modes = Modes::new(&catalogue);
     let blank = ProviderDraft::blank(&catalogue);

@@ -121,6 +121,15 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
     Ok(source)
 }
 
+/// The files `read` reads for `path`: an export folder's four tables (present or not), or the file.
+pub fn files_read(path: &Path) -> Vec<std::path::PathBuf> {
+    if path.is_dir() {
+        [PROVIDERS_CSV, SCENARIOS_CSV, HISTORY_CSV, REVIEWS_CSV].iter().map(|name| path.join(name)).collect()
+    } else {
+        vec![path.to_path_buf()]
+    }
+}
+
 /// Whether the file is over `max` bytes, with a problem saying so: such files are refused unread.
 fn too_large(path: &Path, name: &str, max: u64, problems: &mut Problems) -> std::io::Result<bool> {
     let size = std::fs::metadata(path)?.len();

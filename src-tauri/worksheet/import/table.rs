@@ -41,7 +41,7 @@ impl Table {
 }
 
 /// Collects problems, up to a limit so a hopeless file cannot exhaust memory.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Problems {
     pub list: Vec<ImportProblem>,
     pub dropped: usize,

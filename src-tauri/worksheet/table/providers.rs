@@ -18,8 +18,8 @@ struct ProviderLine<'a> {
 }
 
 impl ShowsRisk for ProviderLine<'_> {
-    fn risk(&self) -> &RiskProfile {
-        &self.provider.risk
+    fn risk(&self) -> Option<&RiskProfile> {
+        Some(&self.provider.risk)
     }
 }
 

@@ -7,9 +7,10 @@ use crate::domain::scoring::Level;
 use crate::worksheet::csv::headers::Field;
 use crate::worksheet::Cell;
 
-/// A row that shows a risk profile.
+/// A row that shows a risk profile, or leaves it to an earlier row: History writes a snapshot's
+/// profile once, on its first row, and leaves those cells empty on the snapshot's other rows.
 pub(super) trait ShowsRisk {
-    fn risk(&self) -> &RiskProfile;
+    fn risk(&self) -> Option<&RiskProfile>;
 }
 
 /// A row that shows one scored failure mode, or none (a snapshot without failure modes).
@@ -34,18 +35,24 @@ fn alternatives_text(alternatives: &[Alternative]) -> String {
     alternatives.iter().map(|a| format!("{} ({})", a.name, a.readiness.label())).collect::<Vec<_>>().join("\n")
 }
 
+fn risk_cell<R: ShowsRisk>(r: &R, value: impl Fn(&RiskProfile) -> Cell) -> Cell {
+    r.risk().map_or(Cell::Empty, value)
+}
+
 pub(super) fn risk_columns<R: ShowsRisk>() -> Vec<ColumnOf<R>> {
     let field = |f: Field, format, value| ColumnOf::new(f.header(), format, value);
     vec![
-        field(Field::LockIn, Format::Number, |r: &R| number(r.risk().lock_in.level)),
-        field(Field::LockInReasons, Format::Text, |r: &R| Cell::text(&r.risk().lock_in.reasons)),
-        field(Field::Alternatives, Format::Text, |r: &R| Cell::text(alternatives_text(&r.risk().alternatives))),
-        field(Field::ReplacementEffort, Format::Number, |r: &R| number(r.risk().replacement.effort)),
-        field(Field::PersonWeeks, Format::Number, |r: &R| opt_number(r.risk().replacement.person_weeks)),
-        field(Field::EmergencySwitchHours, Format::Number, |r: &R| opt_number(r.risk().replacement.emergency_switch_hours)),
-        field(Field::ExitStrategy, Format::Text, |r: &R| Cell::text(r.risk().exit.strategy.label())),
-        field(Field::ExitPlan, Format::Text, |r: &R| Cell::text(&r.risk().exit.plan)),
-        field(Field::LastRehearsed, Format::Date, |r: &R| opt_date(r.risk().exit.last_rehearsed)),
+        field(Field::LockIn, Format::Number, |r: &R| risk_cell(r, |risk| number(risk.lock_in.level))),
+        field(Field::LockInReasons, Format::Text, |r: &R| risk_cell(r, |risk| Cell::text(&risk.lock_in.reasons))),
+        field(Field::Alternatives, Format::Text, |r: &R| risk_cell(r, |risk| Cell::text(alternatives_text(&risk.alternatives)))),
+        field(Field::ReplacementEffort, Format::Number, |r: &R| risk_cell(r, |risk| number(risk.replacement.effort))),
+        field(Field::PersonWeeks, Format::Number, |r: &R| risk_cell(r, |risk| opt_number(risk.replacement.person_weeks))),
+        field(Field::EmergencySwitchHours, Format::Number, |r: &R| {
+            risk_cell(r, |risk| opt_number(risk.replacement.emergency_switch_hours))
+        }),
+        field(Field::ExitStrategy, Format::Text, |r: &R| risk_cell(r, |risk| Cell::text(risk.exit.strategy.label()))),
+        field(Field::ExitPlan, Format::Text, |r: &R| risk_cell(r, |risk| Cell::text(&risk.exit.plan))),
+        field(Field::LastRehearsed, Format::Date, |r: &R| risk_cell(r, |risk| opt_date(risk.exit.last_rehearsed))),
     ]
 }
 

@@ -27,6 +27,7 @@ pub(super) fn write(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Res
     sheet.set_name(name).map_err(at(0, 0))?;
     let mut widths: Vec<usize> = table.columns.iter().map(|c| c.header.chars().count() + FILTER_BUTTON).collect();
     for (col, column) in table.columns.iter().enumerate() {
+        sheet.set_column_format(col as ColNum, styles.column(column.format)).map_err(at(0, col))?;
         sheet.write_string_with_format(0, col as ColNum, column.header, &styles.header).map_err(at(0, col))?;
     }
     let mut last_row = 0;
@@ -43,11 +44,15 @@ pub(super) fn write(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Res
             let extent = Extent::of(cell, column.format);
             widths[col] = widths[col].max(extent.width);
             lines = lines.max(extent.lines);
+            // Cells take their column's format unless they need their own (see `Styles::column`).
             let written = match cell {
                 Cell::Empty => continue,
-                Cell::Text(t) => sheet.write_string_with_format(r, c, t, styles.text(column.format, t, extent.lines > 1)),
-                Cell::Number(n) => sheet.write_number_with_format(r, c, *n, styles.number(column.format)),
-                Cell::Date(d) => sheet.write_datetime_with_format(r, c, d, &styles.date),
+                Cell::Text(t) => match styles.text(column.format, t, extent.lines > 1) {
+                    Some(own) => sheet.write_string_with_format(r, c, t, own),
+                    None => sheet.write_string(r, c, t),
+                },
+                Cell::Number(n) => sheet.write_number(r, c, *n),
+                Cell::Date(d) => sheet.write_datetime(r, c, d),
                 Cell::Bool(b) => sheet.write_boolean(r, c, *b),
             };
             written.map_err(at(row, col))?;

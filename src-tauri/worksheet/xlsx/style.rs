@@ -35,7 +35,7 @@ pub(super) struct Styles {
     wrapped: Format,
     number: Format,
     one_decimal: Format,
-    pub date: Format,
+    date: Format,
     /// Label, then the format of a cell that holds it.
     levels: Vec<(&'static str, Format)>,
 }
@@ -64,24 +64,26 @@ impl Styles {
         }
     }
 
-    /// The format of a text cell: coloured if it is a level, wrapped if it needs more than a line.
-    pub fn text(&self, format: table::Format, text: &str, wraps: bool) -> &Format {
-        if format == table::Format::Level {
-            if let Some((_, f)) = self.levels.iter().find(|(label, _)| *label == text) {
-                return f;
-            }
-        }
-        if wraps {
-            &self.wrapped
-        } else {
-            &self.text
+    /// The format of every cell of a column, set on the column once: a cell written without a
+    /// format of its own takes it. Looking a format up costs a hash of the whole format, which
+    /// once per cell was a large part of writing the History sheet's millions of cells.
+    pub fn column(&self, format: table::Format) -> &Format {
+        match format {
+            table::Format::Text | table::Format::Level => &self.text,
+            table::Format::Number => &self.number,
+            table::Format::OneDecimal => &self.one_decimal,
+            table::Format::Date => &self.date,
         }
     }
 
-    pub fn number(&self, format: table::Format) -> &Format {
-        match format {
-            table::Format::OneDecimal => &self.one_decimal,
-            _ => &self.number,
+    /// The format a text cell needs instead of its column's, if any: the colour of a level, or
+    /// wrapping for text that needs more than a line.
+    pub fn text(&self, format: table::Format, text: &str, wraps: bool) -> Option<&Format> {
+        if format == table::Format::Level {
+            if let Some((_, f)) = self.levels.iter().find(|(label, _)| *label == text) {
+                return Some(f);
+            }
         }
+        wraps.then_some(&self.wrapped)
     }
 }
