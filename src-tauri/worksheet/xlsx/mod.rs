@@ -11,7 +11,7 @@ mod style;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::table::{RegisterData, TableName};
 use super::{Result, WorksheetError};
@@ -44,26 +44,10 @@ pub fn save(data: &RegisterData, path: &Path) -> Result<()> {
 fn write(data: &RegisterData, path: &Path) -> Result<()> {
     let mut workbook = Workbook::new();
     let styles = style::Styles::new();
-    // Each sheet keeps only its current row in memory and streams the rest to a temp file.
-    let mut blank = Vec::new();
-    for _ in TableName::ALL {
-        blank.push(workbook.new_worksheet_with_constant_memory().map_err(|e| io_error(path, e))?);
-    }
-    // The sheets are written on threads of their own: History is most of the work, and the
-    // other three are written beside it on the second core.
-    let written: Vec<Result<Worksheet>> = std::thread::scope(|scope| {
-        let threads: Vec<_> = TableName::ALL
-            .into_iter()
-            .zip(blank)
-            .map(|(name, mut sheet)| {
-                let styles = &styles;
-                scope.spawn(move || sheet::write(&mut sheet, data.table(name), styles).map(|()| sheet))
-            })
-            .collect();
-        threads.into_iter().map(|t| t.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
-    });
-    for sheet in written {
-        workbook.push_worksheet(sheet?);
+    for name in TableName::ALL {
+        // Each sheet keeps only its current row in memory and streams the rest to a temp file.
+        let sheet = workbook.add_worksheet_with_constant_memory().map_err(|e| io_error(path, e))?;
+        sheet::write(sheet, data.table(name), &styles)?;
     }
     // Compressing the sheets' XML is most of the time of a long history. The fastest level makes
     // the workbook about twice as large (still smaller than the CSV files) in two thirds of the time.
