@@ -179,7 +179,7 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
         &table.file,
     );
 
-    let evidence = plan_evidence(register, &catalogue, &source, &existing, &planned, &seen, &table.file, today, &mut problems)?;
+    let evidence = plan_evidence(register, &catalogue, source, &existing, &planned, &seen, &table.file, today, &mut problems)?;
 
     let order: Vec<&str> = source.files.iter().map(String::as_str).collect();
     problems.list.sort_by_key(|p| (order.iter().position(|f| p.file == *f).unwrap_or(order.len()), p.row, p.column));
