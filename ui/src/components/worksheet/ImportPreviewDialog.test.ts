@@ -203,3 +203,17 @@ describe('what an update changes', () => {
     expect(details[5].querySelector('summary')!.textContent).toContain('Provider 6');
   });
 });
+
+describe('incidents and drills in the import', () => {
+  it('says how many would be added and how many are already recorded', () => {
+    show(importPreview({ incidents: 3, drills: 1, evidence_kept: 2 }));
+    expect(screen.getByTestId('import-evidence').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Will add 3 incidents and 1 exit drill. 2 incidents and drills listed are already recorded and stay as they are.',
+    );
+  });
+
+  it('says nothing of them when the files hold none', () => {
+    show(importPreview());
+    expect(screen.queryByTestId('import-evidence')).toBeNull();
+  });
+});
