@@ -93,21 +93,6 @@ fn switch(provider_id: ProviderId, date: chrono::NaiveDate, target: f64, achieve
     }
 }
 
-fn recorded(provider_id: ProviderId, date: chrono::NaiveDate) -> DrillDraft {
-    DrillDraft {
-        provider_id,
-        date,
-        kind: DrillKind::Recorded,
-        scenario: None,
-        alternative: String::new(),
-        target_hours: None,
-        achieved_hours: None,
-        result: None,
-        findings: String::new(),
-        follow_ups: String::new(),
-    }
-}
-
 /// The times as text: `DateTime` equality compares instants only, and the offsets must survive too.
 fn times(i: &Incident) -> [Option<String>; 3] {
     [Some(i.draft.started), i.draft.detected, i.draft.resolved].map(|t| t.map(|t| t.to_rfc3339()))
@@ -133,7 +118,7 @@ fn every_incident_and_drill_field_survives_save_and_reopen() {
         ];
         let drills = vec![
             register.add_drill(&switch(id, day(2026, 6, 1), 2.0, 1.67, DrillResult::Met), today()).unwrap(),
-            register.add_drill(&recorded(id, day(2026, 2, 1)), today()).unwrap(),
+            register.add_drill(&DrillDraft::recorded(id, day(2026, 2, 1)), today()).unwrap(),
         ];
         (id, incidents, drills)
     };
@@ -152,7 +137,7 @@ fn every_incident_and_drill_field_survives_save_and_reopen() {
 
     assert_eq!(register.drills(id).unwrap(), drills);
     assert_eq!(drills[0].draft, switch(id, day(2026, 6, 1), 2.0, 1.67, DrillResult::Met));
-    assert_eq!(drills[1].draft, recorded(id, day(2026, 2, 1)));
+    assert_eq!(drills[1].draft, DrillDraft::recorded(id, day(2026, 2, 1)));
 }
 
 #[test]
@@ -242,9 +227,9 @@ fn incidents_are_newest_first_by_real_time_whatever_their_offset() {
     register.update_incident(tokyo.id, &later, now()).unwrap();
     assert_eq!(ids(register.incidents(a).unwrap()), [tokyo.id, london.id]);
 
-    let first = register.add_drill(&recorded(a, day(2026, 4, 1)), today()).unwrap();
-    let same_day = register.add_drill(&recorded(b, day(2026, 4, 1)), today()).unwrap();
-    let earlier = register.add_drill(&recorded(a, day(2026, 2, 1)), today()).unwrap();
+    let first = register.add_drill(&DrillDraft::recorded(a, day(2026, 4, 1)), today()).unwrap();
+    let same_day = register.add_drill(&DrillDraft::recorded(b, day(2026, 4, 1)), today()).unwrap();
+    let earlier = register.add_drill(&DrillDraft::recorded(a, day(2026, 2, 1)), today()).unwrap();
     let drill_ids: Vec<DrillId> = register.all_drills().unwrap().into_iter().map(|d| d.id).collect();
     assert_eq!(drill_ids, [same_day.id, first.id, earlier.id]);
 }
@@ -256,7 +241,7 @@ fn deleting_a_provider_deletes_its_incidents_and_drills() {
     let kept = provider(&mut register, "Kept", true).id;
     for id in [gone, kept] {
         register.add_incident(&full_incident(&register, id), now()).unwrap();
-        register.add_drill(&recorded(id, day(2026, 3, 1)), today()).unwrap();
+        register.add_drill(&DrillDraft::recorded(id, day(2026, 3, 1)), today()).unwrap();
     }
     register.delete_provider(gone).unwrap();
     assert!(register.all_incidents().unwrap().iter().all(|i| i.draft.provider_id == kept));
@@ -279,8 +264,8 @@ fn last_rehearsed_is_the_latest_drill_everywhere() {
     assert_eq!(register.snapshots(p.id).unwrap()[0].risk.exit.last_rehearsed, None);
 
     register.add_drill(&switch(p.id, day(2026, 6, 1), 2.0, 1.5, DrillResult::Met), today()).unwrap();
-    let tabletop = register.add_drill(&recorded(p.id, day(2026, 9, 15)), today()).unwrap();
-    register.add_drill(&recorded(p.id, day(2026, 3, 1)), today()).unwrap();
+    let tabletop = register.add_drill(&DrillDraft::recorded(p.id, day(2026, 9, 15)), today()).unwrap();
+    register.add_drill(&DrillDraft::recorded(p.id, day(2026, 3, 1)), today()).unwrap();
     let latest = Some(day(2026, 9, 15));
     assert_eq!(register.provider(p.id).unwrap().risk.exit.last_rehearsed, latest);
     assert_eq!(register.provider_by_name("crunchy bridge").unwrap().unwrap().risk.exit.last_rehearsed, latest);

@@ -67,6 +67,23 @@ pub struct Drill {
 }
 
 impl DrillDraft {
+    /// A "last rehearsed" date that no drill explains (typed by hand, or read from a sheet that
+    /// keeps no drill log): all that is known is the day.
+    pub fn recorded(provider_id: ProviderId, date: NaiveDate) -> DrillDraft {
+        DrillDraft {
+            provider_id,
+            date,
+            kind: DrillKind::Recorded,
+            scenario: None,
+            alternative: String::new(),
+            target_hours: None,
+            achieved_hours: None,
+            result: None,
+            findings: String::new(),
+            follow_ups: String::new(),
+        }
+    }
+
     /// The switch took longer than it was meant to.
     pub fn missed_target(&self) -> bool {
         matches!((self.target_hours, self.achieved_hours), (Some(target), Some(achieved)) if achieved > target)

@@ -383,22 +383,7 @@ pub fn rehearsals_before_drills<'a>(
         .filter_map(|p| {
             let date = p.risk.exit.last_rehearsed.filter(|d| *d <= today)?;
             let accounted = latest.get(&key(&p.profile.name)).is_some_and(|latest| *latest >= date);
-            (!accounted).then(|| Listed {
-                row: 0,
-                provider: p.profile.name.clone(),
-                draft: DrillDraft {
-                    provider_id: NOT_YET_WRITTEN,
-                    date,
-                    kind: DrillKind::Recorded,
-                    scenario: None,
-                    alternative: String::new(),
-                    target_hours: None,
-                    achieved_hours: None,
-                    result: None,
-                    findings: String::new(),
-                    follow_ups: String::new(),
-                },
-            })
+            (!accounted).then(|| Listed { row: 0, provider: p.profile.name.clone(), draft: DrillDraft::recorded(NOT_YET_WRITTEN, date) })
         })
         .collect()
 }
