@@ -11,6 +11,8 @@ use ts_rs::TS;
 use super::cadence::{due_state, Cadence, DueState};
 use super::catalogue::current_assessment;
 use super::changes::RegisterChanges;
+use super::evidence::drill::Drill;
+use super::evidence::incident::Incident;
 use super::history::{Snapshot, TrendPoint};
 use super::provider::{FailureMode, Provider, RiskProfile, Status};
 use super::register::RegisterRow;
@@ -252,6 +254,37 @@ pub struct ReviewSummary {
     pub changes: RegisterChanges,
     /// Active providers overdue as of the day the summary was made.
     pub still_overdue: Vec<ProviderRef>,
+    /// The evidence recorded over the same span as `changes`, all providers together.
+    pub evidence: EvidenceCounts,
+}
+
+/// The incidents and drills a meeting had to answer to: review mode shows them provider by
+/// provider, the summary counts them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct EvidenceCounts {
+    pub incidents: usize,
+    pub customer_facing: usize,
+    pub drills: usize,
+    pub drills_missed_target: usize,
+}
+
+impl EvidenceCounts {
+    /// Incidents started and drills held from `from` (from the first record when `None`, as for
+    /// a first review) up to and including `to`. `from` is inclusive, as in the worksheet's
+    /// "Incidents since the previous review": an incident on the day of the last meeting was
+    /// not yet known to it in full.
+    pub fn between(incidents: &[Incident], drills: &[Drill], from: Option<NaiveDate>, to: NaiveDate) -> Self {
+        let within = |day: NaiveDate| from.is_none_or(|from| day >= from) && day <= to;
+        let incidents: Vec<&Incident> = incidents.iter().filter(|i| within(i.draft.started.date_naive())).collect();
+        let drills: Vec<&Drill> = drills.iter().filter(|d| within(d.draft.date)).collect();
+        EvidenceCounts {
+            incidents: incidents.len(),
+            customer_facing: incidents.iter().filter(|i| i.draft.customer_facing).count(),
+            drills: drills.len(),
+            drills_missed_target: drills.iter().filter(|d| d.draft.missed_target()).count(),
+        }
+    }
 }
 
 /// `rows` is the register as of the summary's day; `reviewed` the providers the review assessed.
@@ -260,6 +293,7 @@ pub fn summarise(
     previous: Option<Review>,
     reviewed: &[ProviderId],
     changes: RegisterChanges,
+    evidence: EvidenceCounts,
     rows: &[RegisterRow],
 ) -> ReviewSummary {
     let pick = |keep: &dyn Fn(&RegisterRow) -> bool| -> Vec<ProviderRef> {
@@ -278,6 +312,7 @@ pub fn summarise(
         review,
         previous,
         changes,
+        evidence,
     }
 }
 
@@ -291,6 +326,33 @@ mod tests {
     use crate::domain::provider::*;
     use crate::domain::register::row;
     use crate::test_support::d;
+
+    #[test]
+    fn the_summary_counts_the_evidence_since_the_previous_review_from_its_day_on() {
+        use crate::domain::evidence::drill::{tests::switch, DrillResult};
+        use crate::domain::evidence::incident::tests::outage;
+        use crate::domain::ids::{DrillId, IncidentId};
+        let incident = |n, started: &str, customer_facing| {
+            let mut draft = outage(started, "2027-01-01T00:00:00Z");
+            draft.customer_facing = customer_facing;
+            Incident { id: IncidentId(n), draft }
+        };
+        let incidents = [
+            incident(1, "2026-09-30T23:00:00Z", true),
+            incident(2, "2026-10-01T09:00:00Z", true),
+            incident(3, "2026-11-20T09:00:00Z", false),
+            incident(4, "2027-01-20T09:00:00Z", true),
+        ];
+        let drills = [
+            Drill { id: DrillId(1), draft: switch(d(2026, 10, 5), 4.0, 6.0, DrillResult::PartlyMet) },
+            Drill { id: DrillId(2), draft: switch(d(2026, 12, 1), 4.0, 3.0, DrillResult::Met) },
+            Drill { id: DrillId(3), draft: switch(d(2026, 9, 1), 4.0, 9.0, DrillResult::Failed) },
+        ];
+        let since_october = EvidenceCounts::between(&incidents, &drills, Some(d(2026, 10, 1)), d(2027, 1, 15));
+        assert_eq!(since_october, EvidenceCounts { incidents: 2, customer_facing: 1, drills: 2, drills_missed_target: 1 });
+        let first_review = EvidenceCounts::between(&incidents, &drills, None, d(2027, 1, 15));
+        assert_eq!(first_review, EvidenceCounts { incidents: 3, customer_facing: 2, drills: 3, drills_missed_target: 2 });
+    }
 
     fn draft() -> ReviewDraft {
         ReviewDraft {
@@ -437,7 +499,7 @@ mod tests {
             closed_on: Some(today),
         };
         let changes = crate::domain::changes::since(&Default::default(), &Default::default());
-        let s = summarise(review, None, &[ProviderId(1)], changes, &rows);
+        let s = summarise(review, None, &[ProviderId(1)], changes, EvidenceCounts::default(), &rows);
         assert_eq!(s.reviewed, 1);
         assert_eq!(s.not_reviewed.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["B"]);
         assert_eq!(s.still_overdue.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), vec!["B"]);

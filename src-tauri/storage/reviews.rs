@@ -2,18 +2,18 @@
 //! Register's review API: meetings, assessments taken in them and what changed between them.
 //! Every write validates first and runs in one transaction, so refused input changes nothing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{providers, snapshots, Missing, Register, Result, StoreError};
+use super::{drills, incidents, providers, snapshots, Missing, Register, Result, StoreError};
 use crate::domain::cadence::Cadence;
 use crate::domain::changes::{since, state_at, RegisterChanges, RegisterState};
 use crate::domain::ids::{ProviderId, ReviewId};
 use crate::domain::provider::{RiskProfile, Status};
 use crate::domain::review::{
-    item, sort_items, summarise, titled_trend, ItemSource, Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry,
+    item, sort_items, summarise, titled_trend, EvidenceCounts, ItemSource, Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry,
 };
 use crate::domain::validation::{validate_risk, ValidationErrors};
 
@@ -356,7 +356,14 @@ impl Register {
         };
         let changes = since(&from, &state_at(review.held_on, &timelines));
         let assessed = snapshots::assessed(&self.conn, id)?;
-        Ok(summarise(review, previous, &assessed, changes, &self.register_rows(today)?))
+        let rows = self.register_rows(today)?;
+        let active: HashSet<ProviderId> = rows.iter().map(|r| r.id).collect();
+        let mut incidents = incidents::all(&self.conn)?;
+        incidents.retain(|i| active.contains(&i.draft.provider_id));
+        let mut drills = drills::all(&self.conn)?;
+        drills.retain(|d| active.contains(&d.draft.provider_id));
+        let evidence = EvidenceCounts::between(&incidents, &drills, previous.as_ref().map(|p| p.held_on), review.held_on);
+        Ok(summarise(review, previous, &assessed, changes, evidence, &rows))
     }
 
     /// The summary of the review held last, for the worksheet: its title, date and attendees,

@@ -32,6 +32,7 @@ function summary(): ReviewSummary {
       steady: [],
     },
     still_overdue: [{ provider_id: 6, name: 'Zendesk', next_review: '2027-03-01' }],
+    evidence: { incidents: 3, customer_facing: 2, drills: 1, drills_missed_target: 1 },
   };
 }
 
@@ -48,7 +49,16 @@ describe('review summary', () => {
     expect(within(screen.getByTestId('summary-fallers')).getByText('Postmark')).toBeTruthy();
     expect(within(screen.getByTestId('summary-retired')).getByText('Legacy CDN')).toBeTruthy();
     expect(screen.getByTestId('summary-still-overdue').textContent).toContain('Zendesk');
-    expect(screen.getByText(/since Q1 2027 provider risk review/)).toBeTruthy();
+    expect(screen.getAllByText(/since Q1 2027 provider risk review/).length).toBe(2);
+  });
+
+  it('counts the incidents and drills since the previous review', () => {
+    render(ReviewSummaryView, { summary: summary() });
+    expect(screen.getByTestId('summary-incidents').textContent).toBe('3');
+    expect(screen.getByTestId('summary-drills').textContent).toBe('1');
+    expect(screen.getByTestId('summary-evidence').textContent).toBe(
+      'Evidence since Q1 2027 provider risk review (10 Jan 2027): 3 incidents (2 customer-facing), 1 exit drill (1 missed the target).',
+    );
   });
 
   it('renders a name with markup as text', () => {
