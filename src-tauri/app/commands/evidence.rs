@@ -2,13 +2,15 @@
 //! taking the likelihood the evidence suggests.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 use serde::Serialize;
-use tauri::AppHandle;
+use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
 use super::providers::{detail, ProviderDetail};
-use crate::app::error::CommandResult;
+use super::worksheet::{dialog, picked, require_register, same_choice, WorksheetSession};
+use crate::app::error::{CommandError, CommandResult};
 use crate::app::state::with_register;
 use lifeboat::clock;
 use lifeboat::domain::evidence::drill::{Drill, DrillDraft};
@@ -18,7 +20,9 @@ use lifeboat::domain::evidence::summary::ProviderEvidence;
 use lifeboat::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId};
 use lifeboat::domain::provider::ProviderDraft;
 use lifeboat::domain::validation::ValidationErrors;
+use lifeboat::error_kind::ErrorKind;
 use lifeboat::storage::{Register, StoreError};
+use lifeboat::worksheet::import::{self, StatusPagePreview};
 
 /// One line of the register-wide Incidents page.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -115,4 +119,69 @@ fn take(r: &mut Register, provider_id: ProviderId, mode: FailureModeId) -> Resul
     };
     let risk = take_suggestion(&provider.risk, found, today).expect("the mode was found above");
     r.update_provider(provider_id, &ProviderDraft { profile: provider.profile, risk }, today)
+}
+
+/// A status-page export chosen for one provider and what importing it would add. Nothing is
+/// written yet.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct StatusPageChoice {
+    pub path: String,
+    pub preview: StatusPagePreview,
+}
+
+/// Asks for a status page's incidents.json and previews it as `provider`'s incident history.
+/// `None` if the user cancelled.
+pub async fn choose_status_page_file(app: AppHandle, provider: ProviderId) -> CommandResult<Option<StatusPageChoice>> {
+    let session = app.state::<WorksheetSession>();
+    require_register(&app)?;
+    let chosen = dialog(&app, &session, "Import a status page's incident history")
+        .add_filter("Status page export (JSON)", &["json", "JSON"])
+        .blocking_pick_file();
+    let Some(path) = picked(chosen)? else { return Ok(None) };
+    session.remember(&path, false);
+    let preview = with_register(&app, |r| {
+        let name = r.provider(provider)?.profile.name;
+        Ok(import::preview_status_page(r, &path, &name, clock::now())?)
+    })?;
+    *session.pending_status_page.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(path.clone());
+    Ok(Some(StatusPageChoice { path: path.display().to_string(), preview }))
+}
+
+/// Imports the status-page export previewed last into `provider`'s incidents, in one
+/// transaction or not at all.
+pub async fn apply_status_page(app: AppHandle, path: String, provider: ProviderId) -> CommandResult<StatusPagePreview> {
+    let session = app.state::<WorksheetSession>();
+    let path = previewed_status_page(&session, &path)?;
+    let outcome = with_register(&app, |r| {
+        let name = r.provider(provider)?.profile.name;
+        Ok(import::apply_status_page(r, &path, &name, clock::now())?)
+    })?;
+    *session.pending_status_page.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    Ok(outcome)
+}
+
+/// The UI may only apply the file the user chose in the dialog, never a path of its own.
+fn previewed_status_page(session: &WorksheetSession, named: &str) -> CommandResult<PathBuf> {
+    let chosen = session.pending_status_page.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+    match chosen {
+        Some(chosen) if same_choice(&chosen, named) => Ok(chosen),
+        _ => Err(CommandError::new(ErrorKind::BadTarget, "Choose the status-page file again; only a file previewed here can be imported.")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_previewed_status_page_file_can_be_applied() {
+        let session = WorksheetSession::default();
+        assert_eq!(previewed_status_page(&session, "/tmp/incidents.json").unwrap_err().kind, ErrorKind::BadTarget);
+        *session.pending_status_page.lock().unwrap() = Some(PathBuf::from("/tmp/incidents.json"));
+        assert_eq!(previewed_status_page(&session, "/tmp/incidents.json").unwrap(), PathBuf::from("/tmp/incidents.json"));
+        assert_eq!(previewed_status_page(&session, "/etc/passwd").unwrap_err().kind, ErrorKind::BadTarget);
+        session.forget_import();
+        assert!(previewed_status_page(&session, "/tmp/incidents.json").is_err());
+    }
 }

@@ -34,6 +34,8 @@ pub struct WorksheetSession {
     /// The tables read by the last preview, so previewing again and applying read the file only
     /// when it changed.
     import_reads: Mutex<import::ReadCache>,
+    /// The status-page export chosen in the last dialog; `apply_status_page` takes nothing else.
+    pub(crate) pending_status_page: Mutex<Option<PathBuf>>,
     /// Where the last export or import was, so the next dialog starts there.
     last_dir: Mutex<Option<PathBuf>>,
 }
@@ -43,13 +45,14 @@ impl WorksheetSession {
     pub fn forget_import(&self) {
         *self.pending_import.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
         self.reads().forget();
+        *self.pending_status_page.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 
     fn reads(&self) -> std::sync::MutexGuard<'_, import::ReadCache> {
         self.import_reads.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn remember(&self, path: &Path, is_dir: bool) {
+    pub(crate) fn remember(&self, path: &Path, is_dir: bool) {
         let dir = if is_dir { Some(path) } else { path.parent() };
         if let Some(dir) = dir.filter(|d| d.is_dir()) {
             *self.last_dir.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(dir.to_path_buf());
@@ -84,7 +87,7 @@ fn progress(app: &AppHandle, stage: &str) {
 }
 
 /// A file dialog in front of the register window, starting where the last one left off.
-fn dialog(app: &AppHandle, session: &WorksheetSession, title: &str) -> FileDialogBuilder<Wry> {
+pub(crate) fn dialog(app: &AppHandle, session: &WorksheetSession, title: &str) -> FileDialogBuilder<Wry> {
     let mut builder = app.dialog().file().set_title(title);
     if let Some(dir) = session.start_dir(app) {
         builder = builder.set_directory(dir);
@@ -95,14 +98,14 @@ fn dialog(app: &AppHandle, session: &WorksheetSession, title: &str) -> FileDialo
     }
 }
 
-fn picked(choice: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
+pub(crate) fn picked(choice: Option<FilePath>) -> CommandResult<Option<PathBuf>> {
     choice
         .map(|p| p.into_path().map_err(|e| CommandError::new(ErrorKind::Io, format!("The chosen location cannot be used: {e}"))))
         .transpose()
 }
 
 /// Refuses before any dialog opens when no register is open.
-fn require_register(app: &AppHandle) -> CommandResult<()> {
+pub(crate) fn require_register(app: &AppHandle) -> CommandResult<()> {
     with_register(app, |_| Ok(()))
 }
 
@@ -332,7 +335,7 @@ fn and_list(items: &[&str]) -> String {
     }
 }
 
-fn same_choice(chosen: &Path, named: &str) -> bool {
+pub(crate) fn same_choice(chosen: &Path, named: &str) -> bool {
     chosen.display().to_string() == named
 }
 

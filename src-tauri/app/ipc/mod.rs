@@ -13,7 +13,7 @@ mod typescript;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
-use super::commands::evidence::IncidentRow;
+use super::commands::evidence::{IncidentRow, StatusPageChoice};
 use super::commands::providers::{ProviderDetail, RegisterInfo};
 use super::commands::reviews::{ReviewOverview, SinceReview};
 use super::commands::worksheet::{ExportProgress, ImportChoice};
@@ -32,7 +32,7 @@ use lifeboat::domain::register::RegisterRow;
 use lifeboat::domain::review::{Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
 use lifeboat::domain::scoring::Scores;
 use lifeboat::storage::Settings;
-use lifeboat::worksheet::import::{ImportOptions, ImportPreview};
+use lifeboat::worksheet::import::{ImportOptions, ImportPreview, StatusPagePreview};
 use lifeboat::worksheet::Paper;
 
 commands! {
@@ -61,6 +61,8 @@ commands! {
     sync update_drill(id: DrillId, draft: DrillDraft) -> Drill = evidence::update_drill;
     sync delete_drill(id: DrillId) -> () = evidence::delete_drill;
     sync take_suggested_likelihood(provider: ProviderId, mode: FailureModeId) -> ProviderDetail = evidence::take_suggested_likelihood;
+    async choose_status_page_file(provider: ProviderId) -> Option<StatusPageChoice> = evidence::choose_status_page_file;
+    async apply_status_page(path: String, provider: ProviderId) -> StatusPagePreview = evidence::apply_status_page;
     // Review meetings, changes over time and contracts.
     sync get_review_overview() -> ReviewOverview = reviews::get_review_overview;
     sync list_reviews() -> Vec<Review> = reviews::list_reviews;

@@ -458,6 +458,8 @@ export function createMockBackend(options: MockOptions = {}) {
     choose_import_folder: () => ({ path: '/home/cto/Documents/lifeboat-export', preview: MOCK_EXPORT_PREVIEW }),
     preview_import: ({ path, options }) => ({ path, preview: withChoices(previewOf(path), options) }),
     apply_import: ({ path, options }) => withChoices(previewOf(path), options),
+    choose_status_page_file: () => ({ path: '/home/cto/Downloads/incidents.json', preview: MOCK_STATUS_PAGE_PREVIEW }),
+    apply_status_page: () => MOCK_STATUS_PAGE_PREVIEW,
   };
 
   /** Answers a command as Rust would; commands the mock does not implement answer null. */
@@ -499,3 +501,24 @@ export function runClickScript(params: URLSearchParams) {
   const selectors = (params.get('click') ?? '').split('|').filter(Boolean);
   selectors.forEach((selector, i) => setTimeout(() => document.querySelector<HTMLElement>(selector)?.click(), 400 * (i + 1)));
 }
+
+/** A status page's export as the preview would show it; the mock records nothing. */
+const MOCK_STATUS_PAGE_PREVIEW = {
+  file: 'incidents.json',
+  provider: 'Stripe',
+  mapping:
+    'Impact major or critical is recorded as Outage, minor or none as Degradation. Started and detected are when the status page posted it.',
+  added: [
+    {
+      position: 1,
+      summary: 'Elevated API error rates',
+      impact: 'major',
+      mode: 'Outage',
+      started: '2026-03-04T09:12:00Z',
+      resolved: '2026-03-04T10:02:00Z',
+      components: ['API'],
+    },
+  ],
+  duplicates: [],
+  rejected: [],
+};

@@ -9,6 +9,8 @@ import type { Review } from '$lib/bindings/Review';
 import type { ReviewItem } from '$lib/bindings/ReviewItem';
 import type { Scores } from '$lib/bindings/Scores';
 import type { Standing } from '$lib/bindings/Standing';
+import type { StatusPageEntry } from '$lib/bindings/StatusPageEntry';
+import type { StatusPagePreview } from '$lib/bindings/StatusPagePreview';
 import type { TrendPoint } from '$lib/bindings/TrendPoint';
 import { levelOrNone } from '$lib/levels';
 
@@ -195,4 +197,30 @@ export function columnReading(
   sample = '',
 ): ColumnReading {
   return { column, letter: String.fromCharCode(64 + column), header, reading, source, sample };
+}
+
+/** One incident of a status-page export as the preview lists it. */
+export function statusPageEntry(position: number, summary: string, overrides: Partial<StatusPageEntry> = {}): StatusPageEntry {
+  return {
+    position,
+    summary,
+    impact: 'major',
+    mode: 'Outage',
+    started: '2026-03-04T09:12:00Z',
+    resolved: '2026-03-04T10:42:00Z',
+    components: [],
+    ...overrides,
+  };
+}
+
+export function statusPagePreview(overrides: Partial<StatusPagePreview> = {}): StatusPagePreview {
+  return {
+    file: 'incidents.json',
+    provider: 'Stripe',
+    mapping: 'Impact major or critical is recorded as Outage, minor or none as Degradation.',
+    added: [statusPageEntry(1, 'Elevated API errors')],
+    duplicates: [statusPageEntry(2, 'Dashboard slow', { impact: 'minor', mode: 'Degradation' })],
+    rejected: [],
+    ...overrides,
+  };
 }

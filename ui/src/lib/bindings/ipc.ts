@@ -37,6 +37,8 @@ import type { Scores } from "./Scores";
 import type { Settings } from "./Settings";
 import type { SinceReview } from "./SinceReview";
 import type { Status } from "./Status";
+import type { StatusPageChoice } from "./StatusPageChoice";
+import type { StatusPagePreview } from "./StatusPagePreview";
 import type { TrendEntry } from "./TrendEntry";
 
 /** Every command the app answers: the arguments the UI passes and what it resolves to. */
@@ -64,6 +66,8 @@ export interface Commands {
   "update_drill": { args: { id: DrillId, draft: DrillDraft }, result: Drill },
   "delete_drill": { args: { id: DrillId }, result: null },
   "take_suggested_likelihood": { args: { provider: ProviderId, mode: FailureModeId }, result: ProviderDetail },
+  "choose_status_page_file": { args: { provider: ProviderId }, result: StatusPageChoice | null },
+  "apply_status_page": { args: { path: string, provider: ProviderId }, result: StatusPagePreview },
   "get_review_overview": { args: {}, result: ReviewOverview },
   "list_reviews": { args: {}, result: Array<Review> },
   "start_review": { args: { draft: ReviewDraft }, result: Review },
@@ -129,6 +133,8 @@ export const COMMAND_NAMES: CommandName[] = [
   "update_drill",
   "delete_drill",
   "take_suggested_likelihood",
+  "choose_status_page_file",
+  "apply_status_page",
   "get_review_overview",
   "list_reviews",
   "start_review",
