@@ -45,3 +45,7 @@ id!(
     /// One exit drill of one provider.
     DrillId
 );
+id!(
+    /// One of our services (checkout, login, …).
+    ServiceId
+);

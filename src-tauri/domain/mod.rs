@@ -13,6 +13,7 @@ pub mod register;
 pub mod review;
 pub mod scales;
 pub mod scoring;
+pub mod services;
 pub mod settings;
 pub mod text;
 pub mod validation;
