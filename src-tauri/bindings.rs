@@ -7,6 +7,7 @@ use std::fmt::Write;
 use crate::domain::evidence::drill::{DrillKind, DrillResult, DrillScenario};
 use crate::domain::provider::{Category, DataHeld, ExitStrategy, Readiness, Status};
 use crate::domain::scales;
+use crate::domain::services::dependency::{Effect, Failure};
 
 /// A string as JavaScript reads it.
 fn json(text: &str) -> String {
@@ -25,7 +26,7 @@ fn scale(ts: &mut String, name: &str, labels: &[&str]) {
 
 pub fn choices() -> String {
     let mut ts = String::from("// Generated from src-tauri/domain by `cargo test`; do not edit.\n");
-    for ty in ["Category", "DataHeld", "DrillKind", "DrillResult", "DrillScenario", "ExitStrategy", "Readiness", "Status"] {
+    for ty in ["Category", "DataHeld", "DrillKind", "DrillResult", "DrillScenario", "Effect", "ExitStrategy", "Failure", "Readiness", "Status"] {
         let _ = writeln!(ts, "import type {{ {ty} }} from \"./{ty}\";");
     }
     ts.push_str("\nexport interface Choice<T> { value: T, label: string, }\n\n");
@@ -38,6 +39,9 @@ pub fn choices() -> String {
     keyed(&mut ts, "DRILL_KINDS", "DrillKind", DrillKind::ALL, DrillKind::key, DrillKind::label);
     keyed(&mut ts, "DRILL_SCENARIOS", "DrillScenario", DrillScenario::ALL, DrillScenario::key, DrillScenario::label);
     keyed(&mut ts, "DRILL_RESULTS", "DrillResult", DrillResult::ALL, DrillResult::key, DrillResult::label);
+    ts.push_str("/** Least to most harm, so the index is the rank. */\n");
+    keyed(&mut ts, "EFFECTS", "Effect", Effect::ALL, Effect::key, Effect::label);
+    keyed(&mut ts, "FAILURES", "Failure", Failure::ALL, Failure::key, Failure::label);
     scale(&mut ts, "TIERS", &scales::TIERS);
     scale(&mut ts, "LIKELIHOODS", &scales::LIKELIHOOD);
     scale(&mut ts, "IMPACTS", &scales::IMPACT);

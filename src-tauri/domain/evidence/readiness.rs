@@ -66,6 +66,26 @@ pub struct ExitReadiness {
     pub missed_targets: u32,
 }
 
+/// The achieved time of the latest drill that switched, else the estimate; `drills` in any order.
+pub fn switch_time(drills: &[Drill], estimate_hours: Option<f64>) -> SwitchTime {
+    let latest_switch =
+        drills.iter().filter_map(|d| d.draft.measured_switch_hours().map(|hours| (d.draft.date, hours))).max_by_key(|(on, _)| *on);
+    match (latest_switch, estimate_hours) {
+        (Some((on, hours)), _) => SwitchTime::Measured { hours, on },
+        (None, Some(hours)) => SwitchTime::Estimated { hours },
+        (None, None) => SwitchTime::Unknown,
+    }
+}
+
+impl SwitchTime {
+    pub fn hours(self) -> Option<f64> {
+        match self {
+            SwitchTime::Measured { hours, .. } | SwitchTime::Estimated { hours } => Some(hours),
+            SwitchTime::Unknown => None,
+        }
+    }
+}
+
 /// `drills` in any order; `since` is when the provider was added, from which a provider that
 /// needs drills and has never had one counts as due.
 pub fn exit_readiness(
@@ -81,18 +101,11 @@ pub fn exit_readiness(
         Some(last) => last + Duration::days(days.into()),
         None => since,
     });
-    let latest_switch =
-        drills.iter().filter_map(|d| d.draft.measured_switch_hours().map(|hours| (d.draft.date, hours))).max_by_key(|(on, _)| *on);
-    let switch_time = match (latest_switch, estimate_hours) {
-        (Some((on, hours)), _) => SwitchTime::Measured { hours, on },
-        (None, Some(hours)) => SwitchTime::Estimated { hours },
-        (None, None) => SwitchTime::Unknown,
-    };
     ExitReadiness {
         last_rehearsed,
         next_drill,
         drill_due: next_drill.map(|next| due_state(next, today)),
-        switch_time,
+        switch_time: switch_time(drills, estimate_hours),
         missed_targets: drills.iter().filter(|d| d.draft.missed_target()).count() as u32,
     }
 }

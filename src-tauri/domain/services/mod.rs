@@ -3,5 +3,11 @@
 //! which (fourth parties), and the rules that turn those links into a provider's blast radius,
 //! the register's concentrations and a what-if graph.
 
+pub mod concentration;
 pub mod dependency;
+pub mod graph;
+pub mod reach;
 pub mod service;
+
+#[cfg(test)]
+mod tests;
