@@ -26,6 +26,7 @@ const FIELD_NAMES: Record<string, string> = {
   'profile.website': 'Website',
   'profile.status_page': 'Status page',
   'profile.notes': 'Notes',
+  'profile.fourth_party': 'Fourth party',
   'risk.lock_in.level': 'Lock-in level',
   'risk.lock_in.reasons': 'What locks us in',
   'risk.replacement.effort': 'Replacement effort',

@@ -15,6 +15,7 @@ export type SortKey =
   | 'tier'
   | 'inherent'
   | 'exposure'
+  | 'outage_cost'
   | 'lock_in'
   | 'best_readiness'
   | 'replacement_effort'
@@ -29,6 +30,9 @@ export interface Sort {
 
 export type ReviewFilter = 'any' | 'due' | 'due_soon';
 
+/** What an hour of a provider's outage costs: any, none at all, or at least an amount. */
+export type CostFilter = 'any' | 'none' | number;
+
 /** A level to show only, or the providers nobody has scored yet. */
 export type LevelFilter = Level | 'not_assessed' | 'any';
 
@@ -39,6 +43,7 @@ export interface Filters {
   owner: string | 'any';
   status: Status | 'any';
   review: ReviewFilter;
+  cost: CostFilter;
   showRetired: boolean;
 }
 
@@ -49,6 +54,7 @@ export const NO_FILTERS: Filters = {
   owner: 'any',
   status: 'any',
   review: 'any',
+  cost: 'any',
   showRetired: false,
 };
 
@@ -63,7 +69,8 @@ export function isFiltered(filters: Filters): boolean {
     filters.level !== 'any' ||
     filters.owner !== 'any' ||
     filters.status !== 'any' ||
-    filters.review !== 'any'
+    filters.review !== 'any' ||
+    filters.cost !== 'any'
   );
 }
 
@@ -93,6 +100,11 @@ const NEEDS_REVIEW: Record<ReviewFilter, DueState[]> = {
   due_soon: ['Overdue', 'Due', 'DueSoon'],
 };
 
+function matchesCost(row: RegisterRow, cost: CostFilter): boolean {
+  if (cost === 'any') return true;
+  return cost === 'none' ? row.outage_cost_per_hour === 0 : row.outage_cost_per_hour >= cost;
+}
+
 function matchesLevel(row: RegisterRow, level: LevelFilter): boolean {
   if (level === 'any') return true;
   return row.inherent_level === (level === 'not_assessed' ? null : level);
@@ -110,6 +122,7 @@ export function filterRows(rows: RegisterRow[], filters: Filters): RegisterRow[]
       (filters.owner === 'any' || row.owner === filters.owner) &&
       (filters.status === 'any' || row.status === filters.status) &&
       review.includes(row.due) &&
+      matchesCost(row, filters.cost) &&
       matchesSearch(row, filters.search),
   );
 }
@@ -139,6 +152,7 @@ const COMPARE: Record<SortKey, Compare> = {
   tier: byNumber((r) => r.tier),
   inherent: byScore((r) => r.inherent),
   exposure: byScore((r) => r.exposure),
+  outage_cost: byNumber((r) => r.outage_cost_per_hour),
   lock_in: byNumber((r) => r.lock_in),
   best_readiness: byNumber((r) => rankOf(READINESS, r.best_readiness)),
   replacement_effort: byNumber((r) => r.replacement_effort),
