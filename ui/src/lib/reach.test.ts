@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { awsOutage, emptyRadius } from '../test/dependencies';
 import {
+  cutOnly,
+  cutsByService,
+  withoutCostText,
   costPerHour,
   effectLabel,
   formatHours,
@@ -52,6 +55,18 @@ describe('reach wording', () => {
     ).toBe('If Stripe has a degradation: 1 service, USD 12,500 an hour, directly');
     expect(reachesNothing(emptyRadius('Stripe', 'outage'))).toBe(true);
     expect(reachesNothing(awsOutage({ services: [] }))).toBe(false);
+  });
+
+  it('groups cut paths by the service they spare and names the services without a cost', () => {
+    const radius = awsOutage();
+    expect(
+      cutsByService(radius)
+        .get(1)
+        ?.map((c) => pathText(c.via, c.service)),
+    ).toEqual(['AWS us-east-1 → Auth0 → Checkout']);
+    expect(cutOnly(radius).map((s) => s.name)).toEqual(['Receipts email']);
+    expect(withoutCostText(['Reporting'])).toBe('1 service has no cost of downtime yet: Reporting.');
+    expect(withoutCostText(['Reporting', 'Search'])).toBe('2 services have no cost of downtime yet: Reporting, Search.');
   });
 
   it('reads the spend HHI with the usual thresholds', () => {

@@ -2,9 +2,11 @@
 // concentration sentences from Rust word them ("USD 41,000 an hour", "AWS us-east-1 → Postmark").
 import type { BlastRadius } from './bindings/BlastRadius';
 import { EFFECTS, FAILURES } from './bindings/choices';
+import type { CutPath } from './bindings/CutPath';
 import type { Effect } from './bindings/Effect';
 import type { Failure } from './bindings/Failure';
 import type { PathStep } from './bindings/PathStep';
+import type { ServiceId } from './bindings/ServiceId';
 import type { Shortening } from './bindings/Shortening';
 import { plural } from './format';
 import { labelOf } from './labels';
@@ -91,4 +93,25 @@ export function hhiReading(hhi: number): string {
 /** "42 %" of a 0 … 1 share, as the findings write it. */
 export function formatShare(share: number): string {
   return `${Math.round(share * 100)} %`;
+}
+
+/** The cut paths of a radius by service: the list shows them under the service they spare. */
+export function cutsByService(radius: BlastRadius): Map<ServiceId, CutPath[]> {
+  const by = new Map<ServiceId, CutPath[]>();
+  for (const c of radius.cut) by.set(c.service_id, [...(by.get(c.service_id) ?? []), c]);
+  return by;
+}
+
+/** Services only cut paths reach: spared entirely by their off switches. */
+export function cutOnly(radius: BlastRadius): { service_id: ServiceId; name: string; cuts: CutPath[] }[] {
+  const reached = new Set(radius.services.map((s) => s.service_id));
+  return [...cutsByService(radius)]
+    .filter(([id]) => !reached.has(id))
+    .map(([service_id, cuts]) => ({ service_id, name: cuts[0].service, cuts }));
+}
+
+/** "2 services have no cost of downtime yet: Reporting, Search." — reached, but not in the total. */
+export function withoutCostText(names: string[]): string {
+  const verb = names.length === 1 ? 'has' : 'have';
+  return `${plural(names.length, 'service')} ${verb} no cost of downtime yet: ${names.join(', ')}.`;
 }
