@@ -49,12 +49,17 @@ describe('what-if graph', () => {
     ]);
   });
 
-  it('lays the radius out left to right: the failing provider first, services after their providers', () => {
+  it('lays the radius out left to right: the failing provider first, our services in the last column', () => {
     const layout = layoutWhatIf(awsOutage(), 'USD');
     const at = (id: string) => layout.nodes.find((n) => n.id === id)!;
     expect(at('p1').x).toBeLessThan(at('p2').x);
     expect(at('p4').x).toBeLessThan(at('p5').x);
     expect(at('p5').x).toBeLessThan(at('s3').x);
+    // Every service in one last column, even those a provider near the failing one takes down.
+    const services = layout.nodes.filter((n) => n.kind === 'service');
+    const column = Math.min(...services.map((n) => n.x));
+    expect(services.every((n) => n.x + n.width / 2 === services[0].x + services[0].width / 2)).toBe(true);
+    expect(layout.nodes.filter((n) => n.kind === 'provider').every((n) => n.x + n.width < column)).toBe(true);
     expect(overlapping(layout.nodes)).toEqual([]);
     for (const n of layout.nodes) {
       expect(n.x).toBeGreaterThanOrEqual(0);

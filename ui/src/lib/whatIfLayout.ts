@@ -116,7 +116,12 @@ export function layoutWhatIf(radius: BlastRadius, currency: string): WhatIfLayou
   g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 70, edgesep: 8, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of nodes) g.setNode(n.id, { width: n.width, height: n.height });
-  for (const e of edges) g.setEdge(e.from, e.to);
+  // Our services all stand in the last column, whatever depth their provider is at: the reader
+  // sees what we lose in one place. An edge to a service is made long enough to reach it.
+  const depth = new Map<string, number>([[providerNodeId(radius.provider_id), 0]]);
+  for (const p of radius.providers) depth.set(providerNodeId(p.provider_id), p.via.length - 1);
+  const last = Math.max(...depth.values()) + 1;
+  for (const e of edges) g.setEdge(e.from, e.to, depth.has(e.to) ? {} : { minlen: last - (depth.get(e.from) ?? 0) });
   dagre.layout(g);
 
   const graph = g.graph();
