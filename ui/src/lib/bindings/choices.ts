@@ -4,7 +4,9 @@ import type { DataHeld } from "./DataHeld";
 import type { DrillKind } from "./DrillKind";
 import type { DrillResult } from "./DrillResult";
 import type { DrillScenario } from "./DrillScenario";
+import type { Effect } from "./Effect";
 import type { ExitStrategy } from "./ExitStrategy";
+import type { Failure } from "./Failure";
 import type { Readiness } from "./Readiness";
 import type { Status } from "./Status";
 
@@ -24,3 +26,5 @@ export const LIKELIHOODS: Array<Choice<number>> = [{ value: 1, label: "Rare" }, 
 export const IMPACTS: Array<Choice<number>> = [{ value: 1, label: "Negligible" }, { value: 2, label: "Minor" }, { value: 3, label: "Moderate" }, { value: 4, label: "Major" }, { value: 5, label: "Severe" }];
 export const LOCK_IN_LEVELS: Array<Choice<number>> = [{ value: 1, label: "Minimal" }, { value: 2, label: "Low" }, { value: 3, label: "Moderate" }, { value: 4, label: "High" }, { value: 5, label: "Total" }];
 export const EFFORT_LEVELS: Array<Choice<number>> = [{ value: 1, label: "Trivial" }, { value: 2, label: "Small" }, { value: 3, label: "Moderate" }, { value: 4, label: "Large" }, { value: 5, label: "Massive" }];
+export const EFFECTS: Array<Choice<Effect>> = [{ value: "unaffected", label: "Unaffected" }, { value: "degraded", label: "Degraded" }, { value: "down", label: "Down" }];
+export const FAILURES: Array<Choice<Failure>> = [{ value: "outage", label: "Outage" }, { value: "degradation", label: "Degradation" }];
