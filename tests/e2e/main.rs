@@ -4,6 +4,7 @@
 mod evidence;
 mod import;
 mod review;
+mod services;
 mod webdriver;
 
 use webdriver::App;
