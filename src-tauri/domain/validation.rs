@@ -59,6 +59,11 @@ pub const MAX_TEXT_LEN: usize = 20_000;
 pub const IMPACT_NEEDED: &str = "Impact is needed once a likelihood is set (or clear both).";
 pub const LIKELIHOOD_NEEDED: &str = "Likelihood is needed once an impact is set (or clear both).";
 
+/// A three-letter currency code such as USD or EUR, in either case.
+pub fn is_currency_code(text: &str) -> bool {
+    text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 fn check_level(errors: &mut ValidationErrors, field: &str, what: &str, value: u8, max: u8) {
     if !(1..=max).contains(&value) {
         errors.add(field, format!("{what} must be between 1 and {max}, not {value}."));
@@ -98,8 +103,7 @@ fn check_profile(e: &mut ValidationErrors, p: &Profile) {
         }
     }
     let currency = p.currency.trim();
-    let is_code = currency.len() == 3 && currency.chars().all(|c| c.is_ascii_alphabetic());
-    if !currency.is_empty() && !is_code {
+    if !currency.is_empty() && !is_currency_code(currency) {
         e.add("profile.currency", "Currency must be a three-letter code such as USD or EUR.");
     }
     for (field, what, value) in [
