@@ -101,6 +101,8 @@ fn profile(demo: DemoProfile, today: NaiveDate) -> Result<Profile> {
     let mut value = demo.profile;
     let object = value.as_object_mut().ok_or_else(|| StoreError::Corrupt("demo profile is not an object".into()))?;
     object.remove("renewal_date_in_days");
+    // Only the fourth parties say so; every other demo provider is one we hold a contract with.
+    object.entry("fourth_party").or_insert(false.into());
     object.insert("renewal_date".into(), serde_json::to_value(demo.renewal_date_in_days.map(|d| days_from(today, d))).unwrap());
     serde_json::from_value(value).map_err(|e| StoreError::Corrupt(format!("demo profile: {e}")))
 }

@@ -22,6 +22,7 @@ fn full_draft(register: &Register) -> ProviderDraft {
         owner: "Payments team (Ана)".into(),
         tier: 1,
         status: Status::BeingReplaced,
+        fourth_party: false,
         annual_spend: Some(184_250.75),
         currency: "EUR".into(),
         renewal_date: Some(day(2027, 2, 28)),
@@ -134,6 +135,7 @@ fn every_past_schema_version_migrates_with_a_backup() {
             let providers = register.providers().unwrap();
             assert_eq!(providers.len(), 1, "version {version} keeps its providers");
             assert_eq!(providers[0].risk.scenarios[0].likelihood, Some(3));
+            assert!(!providers[0].profile.fourth_party, "version {version}: every provider so far is one we contract with");
             assert_eq!(stored_snapshots(conn), stored_snapshots(&Connection::open(backup_of(dir.path(), version)).unwrap()));
             // The hand-typed "last rehearsed" became a drill, and is still what the provider shows.
             assert_eq!(recorded_drills(&register), [("Old Host".to_string(), day(2024, 4, 15))], "version {version}");
