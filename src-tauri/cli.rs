@@ -40,7 +40,7 @@ struct Cli {
 enum Command {
     /// Create a register, optionally filled with the demo providers or N generated ones
     Init {
-        /// Fill it with the demo register: 17 providers, two years of snapshots, seven reviews
+        /// Fill it with the demo register: 19 providers (two fourth parties), nine services, two years of snapshots, seven reviews
         #[arg(long, conflicts_with = "synthetic")]
         demo: bool,
         /// Fill it with N generated providers (for benchmarks)

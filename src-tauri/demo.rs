@@ -1,5 +1,7 @@
 //! The demo register shipped in `assets/demo-register.json`, dated relative to today so that
-//! trends, due dates, renewals, incidents and drills always look current.
+//! trends, due dates, renewals, incidents and drills always look current, with our services and
+//! what depends on what (fourth parties included) so blast radius and concentration mean
+//! something at first launch.
 
 use chrono::{DateTime, Days, Months, NaiveDate, NaiveTime, TimeDelta, Utc};
 use serde::Deserialize;
@@ -8,15 +10,46 @@ use crate::domain::evidence::drill::{validate_drill, DrillDraft, DrillKind, Dril
 use crate::domain::evidence::incident::{validate_incident, IncidentDraft};
 use crate::domain::ids::ProviderId;
 use crate::domain::provider::{FailureMode, Profile, ProviderDraft, RiskProfile};
-use crate::storage::{drills, incidents, providers, reviews, settings, snapshots, Register, Result, StoreError};
+use crate::domain::services::dependency::{Dependency, Effect, RunsOn};
+use crate::domain::services::service::ServiceDraft;
+use crate::storage::{
+    dependencies, drills, incidents, providers, reviews, runs_on, services, settings, snapshots, Register, Result, StoreError,
+};
 
 const DEMO_JSON: &str = include_str!("../assets/demo-register.json");
 
 #[derive(Deserialize)]
 struct DemoFile {
     organisation: String,
+    currency: String,
     reviews: Vec<DemoReview>,
     providers: Vec<DemoProvider>,
+    services: Vec<DemoService>,
+    runs_on: Vec<DemoRunsOn>,
+}
+
+/// A service added months before today, with the providers it needs by name.
+#[derive(Deserialize)]
+struct DemoService {
+    #[serde(flatten)]
+    draft: ServiceDraft,
+    created_months_ago: u32,
+    needs: Vec<DemoNeed>,
+}
+
+#[derive(Deserialize)]
+struct DemoNeed {
+    provider: String,
+    when_down: Effect,
+    when_degraded: Effect,
+    note: String,
+}
+
+/// `provider` runs on `runs_on`, both by name.
+#[derive(Deserialize)]
+struct DemoRunsOn {
+    provider: String,
+    runs_on: String,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +134,8 @@ fn profile(demo: DemoProfile, today: NaiveDate) -> Result<Profile> {
     let mut value = demo.profile;
     let object = value.as_object_mut().ok_or_else(|| StoreError::Corrupt("demo profile is not an object".into()))?;
     object.remove("renewal_date_in_days");
+    // Only the fourth parties say so; every other demo provider is one we hold a contract with.
+    object.entry("fourth_party").or_insert(false.into());
     object.insert("renewal_date".into(), serde_json::to_value(demo.renewal_date_in_days.map(|d| days_from(today, d))).unwrap());
     serde_json::from_value(value).map_err(|e| StoreError::Corrupt(format!("demo profile: {e}")))
 }
@@ -172,6 +207,7 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
     let catalogue = register.catalogue()?;
     let mut settings = register.settings()?;
     settings.organisation = demo.organisation.clone();
+    settings.currency = demo.currency.clone();
     settings.demo_offer_answered = true;
     register.transaction(|tx| {
         let mut review_ids = std::collections::HashMap::new();
@@ -185,6 +221,7 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
             )?;
             review_ids.insert(r.key.clone(), id);
         }
+        let mut provider_ids = std::collections::HashMap::new();
         for p in demo.providers {
             let snapshots_in = p.snapshots;
             let draft = ProviderDraft {
@@ -194,6 +231,7 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
             crate::domain::validation::validate(&draft)?;
             let created_on = months_before(today, p.created_months_ago);
             let id = providers::insert(tx, &providers::NewProvider { draft: &draft, created_on })?;
+            provider_ids.insert(draft.profile.name.clone(), id);
             // Drills before snapshots: each assessment takes its "last rehearsed" from the drills
             // held by its day, as it would have had the drills been logged as they happened.
             for d in p.drills {
@@ -210,6 +248,30 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
                 validate_incident(&i, &catalogue, end_of(today))?;
                 incidents::insert(tx, &i)?;
             }
+        }
+        let provider =
+            |name: &str| provider_ids.get(name).copied().ok_or_else(|| StoreError::Corrupt(format!("demo: no provider {name:?}")));
+        for s in demo.services {
+            services::check(tx, &s.draft, None)?;
+            let service_id = services::insert(tx, &s.draft, months_before(today, s.created_months_ago))?;
+            for n in s.needs {
+                let d = Dependency {
+                    service_id,
+                    provider_id: provider(&n.provider)?,
+                    when_down: n.when_down,
+                    when_degraded: n.when_degraded,
+                    note: n.note,
+                };
+                dependencies::check(tx, &d)?;
+                dependencies::upsert(tx, &d)?;
+            }
+        }
+        let mut links = Vec::new();
+        for l in demo.runs_on {
+            let link = RunsOn { provider_id: provider(&l.provider)?, runs_on: provider(&l.runs_on)? };
+            runs_on::check(tx, link, &links)?;
+            runs_on::insert(tx, link)?;
+            links.push(link);
         }
         settings::save(tx, &settings)
     })
@@ -255,4 +317,41 @@ pub fn synthetic(register: &mut Register, count: usize, history: usize, today: N
         }
         Ok(())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_has_services_with_costs_their_dependencies_and_shared_fourth_parties() {
+        let mut register = Register::open_in_memory().unwrap();
+        load(&mut register, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()).unwrap();
+        assert_eq!(register.settings().unwrap().currency, "USD");
+        let services = register.services().unwrap();
+        assert!((6..=10).contains(&services.len()));
+        assert!(services.iter().all(|s| s.draft.downtime_cost_per_hour.is_some() && s.draft.rto_hours.is_some()));
+
+        let providers = register.providers().unwrap();
+        let id = |name: &str| providers.iter().find(|p| p.profile.name == name).unwrap_or_else(|| panic!("{name}")).id;
+        let fourth: Vec<&str> = providers.iter().filter(|p| p.profile.fourth_party).map(|p| p.profile.name.as_str()).collect();
+        assert_eq!(fourth, ["AWS us-east-1", "Google Cloud"]);
+        let runs_on = register.runs_on().unwrap();
+        assert!(runs_on.iter().filter(|l| l.runs_on == id("AWS us-east-1")).count() >= 4, "several providers share the region");
+
+        let dependencies = register.dependencies().unwrap();
+        assert!(dependencies.iter().all(|d| !providers.iter().any(|p| p.id == d.provider_id && p.profile.fourth_party)));
+        // An off switch, and a slowdown that takes a service down (the S3 story).
+        assert!(dependencies.iter().any(|d| d.when_down == Effect::Unaffected));
+        let reports = services.iter().find(|s| s.draft.name == "Report exports").unwrap().id;
+        let on_s3 = dependencies.iter().find(|d| d.service_id == reports && d.provider_id == id("AWS")).unwrap();
+        assert_eq!(on_s3.when_degraded, Effect::Down);
+        // Named as the demo's incidents name the services they hit.
+        let names: Vec<&str> = services.iter().map(|s| s.draft.name.as_str()).collect();
+        let hit: std::collections::BTreeSet<String> =
+            register.all_incidents().unwrap().into_iter().flat_map(|i| i.draft.services).collect();
+        for name in ["Checkout", "Sign-in", "Web app", "API", "Notifications", "Report exports", "Support desk", "Search"] {
+            assert!(names.contains(&name) && hit.contains(name), "{name}");
+        }
+    }
 }

@@ -310,7 +310,7 @@ fn drills_due_follow_the_drill_cadence_of_the_level() {
     register.add_drill(&switch(critical.id, day(2026, 10, 1), 2.0, 1.0, DrillResult::Met), today()).unwrap();
     assert_eq!(due(&register), [Some(DueState::Current), None]);
     let monthly = DrillCadence { critical: Some(30), high: Some(365), medium: None, low: Some(365) };
-    register.update_settings("Acme", &Cadence::default(), &monthly).unwrap();
+    register.update_settings("Acme", "USD", &Cadence::default(), &monthly).unwrap();
     assert_eq!(due(&register), [Some(DueState::Overdue), Some(DueState::Overdue)]);
 }
 
@@ -322,11 +322,11 @@ fn the_drill_cadence_is_saved_and_checked() {
         let mut register = Register::open(&path).unwrap();
         assert_eq!(register.settings().unwrap().drill_cadence, DrillCadence::default());
         let bad = DrillCadence { critical: Some(90), high: Some(0), medium: None, low: Some(5000) };
-        let err = register.update_settings("Acme", &Cadence::default(), &bad).unwrap_err();
+        let err = register.update_settings("Acme", "USD", &Cadence::default(), &bad).unwrap_err();
         assert_eq!(fields(err), ["settings.drill_cadence.high", "settings.drill_cadence.low"]);
         assert_eq!(register.settings().unwrap().drill_cadence, DrillCadence::default());
         let custom = DrillCadence { critical: Some(90), high: None, medium: Some(730), low: None };
-        register.update_settings("Acme", &Cadence::default(), &custom).unwrap();
+        register.update_settings("Acme", "USD", &Cadence::default(), &custom).unwrap();
     }
     let settings = Register::open(&path).unwrap().settings().unwrap();
     assert_eq!(settings.drill_cadence, DrillCadence { critical: Some(90), high: None, medium: Some(730), low: None });

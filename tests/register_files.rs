@@ -22,6 +22,7 @@ fn full_draft(register: &Register) -> ProviderDraft {
         owner: "Payments team (Ана)".into(),
         tier: 1,
         status: Status::BeingReplaced,
+        fourth_party: false,
         annual_spend: Some(184_250.75),
         currency: "EUR".into(),
         renewal_date: Some(day(2027, 2, 28)),
@@ -113,6 +114,10 @@ fn register_at_version(path: &Path, version: usize) {
             [risk.to_string()],
         )
         .unwrap();
+        // From version 5 on, the drill log is where "last rehearsed" is kept.
+        if version >= 5 {
+            conn.execute("INSERT INTO drills (provider_id, date, kind) VALUES (1, '2024-04-15', 'recorded')", []).unwrap();
+        }
     }
 }
 
@@ -130,6 +135,7 @@ fn every_past_schema_version_migrates_with_a_backup() {
             let providers = register.providers().unwrap();
             assert_eq!(providers.len(), 1, "version {version} keeps its providers");
             assert_eq!(providers[0].risk.scenarios[0].likelihood, Some(3));
+            assert!(!providers[0].profile.fourth_party, "version {version}: every provider so far is one we contract with");
             assert_eq!(stored_snapshots(conn), stored_snapshots(&Connection::open(backup_of(dir.path(), version)).unwrap()));
             // The hand-typed "last rehearsed" became a drill, and is still what the provider shows.
             assert_eq!(recorded_drills(&register), [("Old Host".to_string(), day(2024, 4, 15))], "version {version}");
@@ -141,6 +147,45 @@ fn every_past_schema_version_migrates_with_a_backup() {
             assert!(register.providers().unwrap().is_empty());
         }
     }
+}
+
+/// Every provider as SQLite holds it, each value quoted as a literal, in the columns of version 5.
+fn stored_providers(conn: &Connection) -> Vec<Vec<String>> {
+    let columns = "id, name, category, value_provided, owner, tier, status, annual_spend, currency, renewal_date, notice_period_days, \
+                   data_held, website, status_page, notes, created_on, retired_on";
+    let quoted: Vec<String> = columns.split(", ").map(|c| format!("quote({c})")).collect();
+    let mut stmt = conn.prepare(&format!("SELECT {} FROM providers ORDER BY id", quoted.join(", "))).unwrap();
+    let rows = stmt.query_map([], |r| (0..quoted.len()).map(|i| r.get::<_, String>(i)).collect::<rusqlite::Result<Vec<_>>>()).unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+#[test]
+fn a_version_5_register_gains_services_and_keeps_every_provider_and_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.lifeboat");
+    register_at_version(&path, 5);
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO providers (name, category, value_provided, owner, tier, status, annual_spend, currency, renewal_date,
+                 notice_period_days, data_held, website, status_page, notes, created_on)
+                 VALUES ('Pay Co', 'payments', 'Cards', 'Payments', 1, 'retired', 120000.5, 'EUR', '2027-02-28', 90, 'payment',
+                     'https://pay.example', 'https://status.pay.example', 'Moved to Adyen', '2024-06-01');
+             INSERT INTO snapshots (provider_id, taken_on, risk, inherent, exposure)
+                 SELECT 2, '2024-06-01', risk, inherent, exposure FROM snapshots WHERE provider_id = 1;",
+        )
+        .unwrap();
+
+    let register = Register::open(&path).unwrap();
+    let backup = Connection::open(backup_of(dir.path(), 5)).unwrap();
+    assert_eq!(stored_providers(register.connection()), stored_providers(&backup));
+    assert_eq!(stored_providers(register.connection()).len(), 2);
+    assert_eq!(stored_snapshots(register.connection()), stored_snapshots(&backup));
+    assert!(register.providers().unwrap().iter().all(|p| !p.profile.fourth_party));
+    assert!(register.services().unwrap().is_empty());
+    assert!(register.dependencies().unwrap().is_empty());
+    assert!(register.runs_on().unwrap().is_empty());
+    assert_eq!(register.settings().unwrap().currency, "USD");
 }
 
 /// The one backup written before migrating `old.lifeboat` from `version`.

@@ -197,11 +197,14 @@ fn the_catalogue_changes_without_losing_history() {
 fn settings_and_the_renewal_watch() {
     let mut reg = Register::open_in_memory().unwrap();
     let today = day(2027, 1, 1);
-    let err = reg.update_settings("Acme", &Cadence { critical: 0, ..Cadence::default() }, &DrillCadence::default()).unwrap_err();
+    let err = reg.update_settings("Acme", "USD", &Cadence { critical: 0, ..Cadence::default() }, &DrillCadence::default()).unwrap_err();
     assert_eq!(field_of(err), "settings.cadence.critical");
     assert_eq!(reg.settings().unwrap().cadence, Cadence::default());
-    let saved = reg.update_settings(" Acme Ltd ", &Cadence { critical: 30, ..Cadence::default() }, &DrillCadence::default()).unwrap();
+    assert_eq!(reg.settings().unwrap().currency, "USD");
+    let saved =
+        reg.update_settings(" Acme Ltd ", " eur ", &Cadence { critical: 30, ..Cadence::default() }, &DrillCadence::default()).unwrap();
     assert_eq!(saved.organisation, "Acme Ltd");
+    assert_eq!(reg.settings().unwrap().currency, "EUR");
     assert_eq!(reg.settings().unwrap().cadence.critical, 30);
 
     let mut d = draft(&reg, "Stripe", 4);

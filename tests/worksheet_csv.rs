@@ -375,6 +375,45 @@ fn a_spreadsheet_register_imports_by_its_headers() {
     assert_eq!(score(&mailgun.risk).inherent_level, None, "a sheet without scores imports a Not assessed provider");
 }
 
+fn fourth_party(register: &Register, name: &str) -> bool {
+    register.provider_by_name(name).unwrap().unwrap().profile.fourth_party
+}
+
+#[test]
+fn a_fourth_party_round_trips_and_a_sheet_without_the_column_leaves_it_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut first = Register::open_in_memory().unwrap();
+    for (name, is_fourth) in [("AWS us-east-1", true), ("Postmark", false)] {
+        let mut draft = first.new_draft().unwrap();
+        draft.profile.name = name.into();
+        draft.profile.fourth_party = is_fourth;
+        first.create_provider(&draft, today()).unwrap();
+    }
+    export_to(&first, &tmp.path().join("one"));
+    let providers = String::from_utf8(read(&tmp.path().join("one"), "providers.csv")).unwrap();
+    assert!(providers.lines().next().unwrap().contains(",Status,Fourth party,"), "{providers}");
+
+    let mut second = Register::open_in_memory().unwrap();
+    import::apply(&mut second, &tmp.path().join("one"), &ImportOptions::default(), today()).unwrap();
+    assert!(fourth_party(&second, "AWS us-east-1") && !fourth_party(&second, "Postmark"));
+
+    // An export from before fourth parties, or a hand-kept sheet, has no such column.
+    let older = tmp.path().join("older.csv");
+    std::fs::write(&older, "Provider,Notes\r\nAWS us-east-1,Seen in Postmark's subprocessor list\r\nNew Co,\r\n").unwrap();
+    import::apply(&mut second, &older, &ImportOptions::default(), today()).unwrap();
+    assert!(fourth_party(&second, "AWS us-east-1"), "an update without the column keeps it");
+    assert!(!fourth_party(&second, "New Co"), "a new provider without the column is one we contract with");
+
+    let says_no = tmp.path().join("says-no.csv");
+    std::fs::write(&says_no, "Provider,Fourth party\r\nAWS us-east-1,no\r\n").unwrap();
+    let preview = import::preview(&second, &says_no, &ImportOptions::default(), today()).unwrap();
+    let changes: Vec<(&str, &str, &str)> =
+        preview.updated[0].changes.iter().map(|c| (c.field.as_str(), c.from.as_str(), c.to.as_str())).collect();
+    assert_eq!(changes, [("Fourth party", "yes", "no")]);
+    import::apply(&mut second, &says_no, &ImportOptions::default(), today()).unwrap();
+    assert!(!fourth_party(&second, "AWS us-east-1"));
+}
+
 fn hash(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }

@@ -97,6 +97,10 @@ pub struct Profile {
     /// 1 = business stops … 4 = nice to have.
     pub tier: u8,
     pub status: Status,
+    /// A provider we hold no contract with, registered because providers we do rely on run on
+    /// it (the cloud region under our email provider). It has a risk profile like any other, but
+    /// no spend, renewal or notice period.
+    pub fourth_party: bool,
     pub annual_spend: Option<f64>,
     pub currency: String,
     pub renewal_date: Option<NaiveDate>,
@@ -238,6 +242,7 @@ impl ProviderDraft {
                 owner: String::new(),
                 tier: 3,
                 status: Status::Active,
+                fourth_party: false,
                 annual_spend: None,
                 currency: "USD".into(),
                 renewal_date: None,

@@ -59,6 +59,11 @@ pub const MAX_TEXT_LEN: usize = 20_000;
 pub const IMPACT_NEEDED: &str = "Impact is needed once a likelihood is set (or clear both).";
 pub const LIKELIHOOD_NEEDED: &str = "Likelihood is needed once an impact is set (or clear both).";
 
+/// A three-letter currency code such as USD or EUR, in either case.
+pub fn is_currency_code(text: &str) -> bool {
+    text.len() == 3 && text.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 fn check_level(errors: &mut ValidationErrors, field: &str, what: &str, value: u8, max: u8) {
     if !(1..=max).contains(&value) {
         errors.add(field, format!("{what} must be between 1 and {max}, not {value}."));
@@ -97,9 +102,11 @@ fn check_profile(e: &mut ValidationErrors, p: &Profile) {
             e.add("profile.annual_spend", "Annual spend cannot be negative.");
         }
     }
+    if p.fourth_party {
+        check_no_contract(e, p);
+    }
     let currency = p.currency.trim();
-    let is_code = currency.len() == 3 && currency.chars().all(|c| c.is_ascii_alphabetic());
-    if !currency.is_empty() && !is_code {
+    if !currency.is_empty() && !is_currency_code(currency) {
         e.add("profile.currency", "Currency must be a three-letter code such as USD or EUR.");
     }
     for (field, what, value) in [
@@ -110,6 +117,20 @@ fn check_profile(e: &mut ValidationErrors, p: &Profile) {
         ("profile.notes", "Notes", &p.notes),
     ] {
         check_text(e, field, what, value, MAX_TEXT_LEN);
+    }
+}
+
+/// A fourth party is registered for what runs on it, not for a contract: contract figures on one
+/// would be counted in spend and renewals that are not ours.
+fn check_no_contract(e: &mut ValidationErrors, p: &Profile) {
+    for (field, what, set) in [
+        ("profile.annual_spend", "annual spend", p.annual_spend.is_some()),
+        ("profile.renewal_date", "renewal date", p.renewal_date.is_some()),
+        ("profile.notice_period_days", "notice period", p.notice_period_days.is_some()),
+    ] {
+        if set {
+            e.add(field, format!("A fourth party has no contract with us: leave {what} empty."));
+        }
     }
 }
 
@@ -227,6 +248,20 @@ mod tests {
         d.profile.annual_spend = Some(-1.0);
         d.risk.replacement.person_weeks = Some(f64::NAN);
         assert_eq!(fields(&d), vec!["profile.annual_spend", "risk.replacement.person_weeks"]);
+    }
+
+    #[test]
+    fn a_fourth_party_has_no_contract_fields() {
+        let mut d = valid();
+        d.profile.fourth_party = true;
+        assert_eq!(validate(&d), Ok(()));
+        d.profile.annual_spend = Some(0.0);
+        d.profile.renewal_date = chrono::NaiveDate::from_ymd_opt(2027, 1, 1);
+        d.profile.notice_period_days = Some(30);
+        assert_eq!(fields(&d), vec!["profile.annual_spend", "profile.renewal_date", "profile.notice_period_days"]);
+        assert_eq!(validate(&d).unwrap_err().errors[1].message, "A fourth party has no contract with us: leave renewal date empty.");
+        d.profile.fourth_party = false;
+        assert_eq!(validate(&d), Ok(()));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
-use crate::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId};
+use crate::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId, ServiceId};
+use crate::domain::services::dependency::RunsOn;
 use crate::domain::validation::ValidationErrors;
 use crate::error_kind::ErrorKind;
 
@@ -12,6 +13,10 @@ pub enum Missing {
     FailureMode(FailureModeId),
     Incident(IncidentId),
     Drill(DrillId),
+    Service(ServiceId),
+    /// A link between a service and a provider that was never recorded.
+    Dependency(ServiceId, ProviderId),
+    RunsOn(RunsOn),
 }
 
 impl std::fmt::Display for Missing {
@@ -22,6 +27,9 @@ impl std::fmt::Display for Missing {
             Missing::FailureMode(id) => write!(f, "No failure mode with id {id}."),
             Missing::Incident(id) => write!(f, "No incident with id {id}."),
             Missing::Drill(id) => write!(f, "No drill with id {id}."),
+            Missing::Service(id) => write!(f, "No service with id {id}."),
+            Missing::Dependency(service, provider) => write!(f, "Service {service} is not linked to provider {provider}."),
+            Missing::RunsOn(link) => write!(f, "Provider {} is not recorded as running on provider {}.", link.provider_id, link.runs_on),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId, SnapshotId};
+use crate::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId, ServiceId, SnapshotId};
 
 macro_rules! sql_id {
     ($($id:ident),+) => {$(
@@ -20,4 +20,4 @@ macro_rules! sql_id {
     )+};
 }
 
-sql_id!(ProviderId, ReviewId, FailureModeId, SnapshotId, IncidentId, DrillId);
+sql_id!(ProviderId, ReviewId, FailureModeId, SnapshotId, IncidentId, DrillId, ServiceId);

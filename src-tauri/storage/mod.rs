@@ -4,10 +4,12 @@
 //! This file holds the `Register` type: opening, the migration hook, transactions and copies.
 //! Each table's file holds its SQL and its `impl Register` methods: `providers` (with the
 //! register rows and contracts), `snapshots`, `reviews` (with review notes), `settings`,
-//! `catalogue` (failure modes), `incidents` and `drills`; `evidence` puts a provider's incidents
+//! `catalogue` (failure modes), `incidents`, `drills`, `services`, `dependencies` (which providers a
+//! service needs) and `runs_on` (which providers run on which); `evidence` puts a provider's incidents
 //! and drills together as its provider page shows them.
 
 mod catalogue;
+pub(crate) mod dependencies;
 pub(crate) mod drills;
 mod error;
 mod evidence;
@@ -16,6 +18,8 @@ pub(crate) mod incidents;
 mod migrate;
 pub(crate) mod providers;
 pub(crate) mod reviews;
+pub(crate) mod runs_on;
+pub(crate) mod services;
 pub(crate) mod settings;
 pub(crate) mod snapshots;
 

@@ -36,7 +36,7 @@ impl NameClash {
 
 const SELECT: &str = "SELECT p.id, p.name, p.category, p.value_provided, p.owner, p.tier, p.status, p.annual_spend,
         p.currency, p.renewal_date, p.notice_period_days, p.data_held, p.website, p.status_page, p.notes,
-        p.created_on, s.risk, (SELECT max(date) FROM drills WHERE provider_id = p.id)
+        p.created_on, s.risk, (SELECT max(date) FROM drills WHERE provider_id = p.id), p.fourth_party
     FROM providers p
     JOIN snapshots s ON s.id = (SELECT id FROM snapshots WHERE provider_id = p.id ORDER BY taken_on DESC LIMIT 1)";
 
@@ -69,6 +69,7 @@ fn from_row(r: &Row) -> rusqlite::Result<StoredRow> {
             owner: r.get(4)?,
             tier: r.get(5)?,
             status: choice(r, 6, Status::parse)?,
+            fourth_party: r.get(18)?,
             annual_spend: r.get(7)?,
             currency: r.get(8)?,
             renewal_date: r.get(9)?,
@@ -120,7 +121,7 @@ fn name_taken(conn: &Connection, name: &str, except: Option<ProviderId>) -> Resu
 
 /// The profile's columns in the order both `insert` and `update` name them, stored as the
 /// register keeps them (trimmed name, upper-case currency, choice keys).
-fn profile_columns(p: &Profile) -> [Box<dyn ToSql + '_>; 14] {
+fn profile_columns(p: &Profile) -> [Box<dyn ToSql + '_>; 15] {
     [
         Box::new(p.name.trim()),
         Box::new(p.category.key()),
@@ -136,6 +137,7 @@ fn profile_columns(p: &Profile) -> [Box<dyn ToSql + '_>; 14] {
         Box::new(&p.website),
         Box::new(&p.status_page),
         Box::new(&p.notes),
+        Box::new(p.fourth_party),
     ]
 }
 
@@ -146,8 +148,8 @@ pub fn insert(conn: &Connection, new: &NewProvider) -> Result<ProviderId> {
     }
     conn.prepare_cached(
         "INSERT INTO providers (name, category, value_provided, owner, tier, status, annual_spend, currency,
-            renewal_date, notice_period_days, data_held, website, status_page, notes, created_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            renewal_date, notice_period_days, data_held, website, status_page, notes, fourth_party, created_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params_from_iter(profile_columns(p).into_iter().chain([Box::new(new.created_on) as Box<dyn ToSql>])))?;
     Ok(ProviderId(conn.last_insert_rowid()))
@@ -161,7 +163,7 @@ pub fn update(conn: &Connection, id: ProviderId, p: &Profile) -> Result<()> {
         .prepare_cached(
             "UPDATE providers SET name = ?2, category = ?3, value_provided = ?4, owner = ?5, tier = ?6, status = ?7,
                 annual_spend = ?8, currency = ?9, renewal_date = ?10, notice_period_days = ?11, data_held = ?12,
-                website = ?13, status_page = ?14, notes = ?15
+                website = ?13, status_page = ?14, notes = ?15, fourth_party = ?16
              WHERE id = ?1",
         )?
         .execute(params_from_iter([Box::new(id) as Box<dyn ToSql>].into_iter().chain(profile_columns(p))))?;

@@ -12,14 +12,30 @@ use crate::domain::settings::validate_settings;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
-#[derive(Default)]
 pub struct Settings {
     pub organisation: String,
+    /// The register's currency (a three-letter code): what services' costs of downtime are in.
+    pub currency: String,
     pub cadence: Cadence,
     /// Days between exit drills per level.
     pub drill_cadence: DrillCadence,
     /// Set once the first-launch demo offer was taken or declined.
     pub demo_offer_answered: bool,
+}
+
+/// What a register that never chose a currency counts in.
+pub const DEFAULT_CURRENCY: &str = "USD";
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            organisation: String::new(),
+            currency: DEFAULT_CURRENCY.into(),
+            cadence: Cadence::default(),
+            drill_cadence: DrillCadence::default(),
+            demo_offer_answered: false,
+        }
+    }
 }
 
 fn get<T: serde::de::DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
@@ -38,6 +54,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
     let d = Settings::default();
     Ok(Settings {
         organisation: get(conn, "organisation")?.unwrap_or(d.organisation),
+        currency: get(conn, "currency")?.unwrap_or(d.currency),
         cadence: get(conn, "cadence")?.unwrap_or(d.cadence),
         drill_cadence: get(conn, "drill_cadence")?.unwrap_or(d.drill_cadence),
         demo_offer_answered: get(conn, "demo_offer_answered")?.unwrap_or(d.demo_offer_answered),
@@ -46,6 +63,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
 
 pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     put(conn, "organisation", &s.organisation)?;
+    put(conn, "currency", &s.currency)?;
     put(conn, "cadence", &s.cadence)?;
     put(conn, "drill_cadence", &s.drill_cadence)?;
     put(conn, "demo_offer_answered", &s.demo_offer_answered)
@@ -60,12 +78,19 @@ impl Register {
         self.transaction(|tx| save(tx, s))
     }
 
-    /// Saves the settings screen: organisation, review cadence and drill cadence. Other settings
-    /// are left as they are.
-    pub fn update_settings(&mut self, organisation: &str, cadence: &Cadence, drill_cadence: &DrillCadence) -> Result<Settings> {
-        validate_settings(organisation, cadence, drill_cadence)?;
+    /// Saves the settings screen: organisation, currency, review cadence and drill cadence. Other
+    /// settings are left as they are.
+    pub fn update_settings(
+        &mut self,
+        organisation: &str,
+        currency: &str,
+        cadence: &Cadence,
+        drill_cadence: &DrillCadence,
+    ) -> Result<Settings> {
+        validate_settings(organisation, currency, cadence, drill_cadence)?;
         let mut settings = self.settings()?;
         settings.organisation = organisation.trim().to_string();
+        settings.currency = currency.trim().to_uppercase();
         settings.cadence = *cadence;
         settings.drill_cadence = *drill_cadence;
         self.save_settings(&settings)?;

@@ -1,3 +1,5 @@
+mod services;
+
 use chrono::NaiveDate;
 
 use super::*;

@@ -18,6 +18,7 @@ fn shown(field: Field, d: &ProviderDraft) -> String {
         Field::Owner => p.owner.clone(),
         Field::Tier => p.tier.to_string(),
         Field::Status => p.status.label().into(),
+        Field::FourthParty => if p.fourth_party { "yes" } else { "no" }.into(),
         Field::AnnualSpend => opt(p.annual_spend.map(|v| crate::worksheet::Cell::Number(v).to_text().into_owned())),
         Field::Currency => p.currency.clone(),
         Field::RenewalDate => opt(p.renewal_date.map(|d| d.to_string())),

@@ -18,13 +18,14 @@ use crate::worksheet::ImportProblem;
 
 /// The fields a providers table can carry, in the order the remap choice (and the dry run's
 /// list of changes) shows them.
-pub(super) const PROVIDER_FIELDS: [Field; 24] = [
+pub(super) const PROVIDER_FIELDS: [Field; 25] = [
     Field::Name,
     Field::Category,
     Field::ValueProvided,
     Field::Owner,
     Field::Tier,
     Field::Status,
+    Field::FourthParty,
     Field::AnnualSpend,
     Field::Currency,
     Field::RenewalDate,

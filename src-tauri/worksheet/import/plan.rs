@@ -408,6 +408,8 @@ fn field_of(path: &str) -> Option<Field> {
         "profile.tier" => Field::Tier,
         "profile.annual_spend" => Field::AnnualSpend,
         "profile.currency" => Field::Currency,
+        "profile.renewal_date" => Field::RenewalDate,
+        "profile.notice_period_days" => Field::NoticePeriodDays,
         "profile.value_provided" => Field::ValueProvided,
         "profile.owner" => Field::Owner,
         "profile.website" => Field::Website,

@@ -123,6 +123,13 @@ impl Laying<'_, '_> {
         if let Some(v) = self.choice(draft, Field::DataHeld, "kind of data held", DataHeld::parse, DataHeld::ALL, DataHeld::label) {
             draft.profile.data_held = v;
         }
+        // Only a column that says so changes it: an older export, or a sheet without the column,
+        // leaves a provider as it was (and a new one with a contract, the usual case).
+        if let Some(cell) = self.cell(Field::FourthParty).cloned() {
+            if let Some(v) = self.report(Field::FourthParty, cells::flag(&cell, "Fourth party")) {
+                draft.profile.fourth_party = v;
+            }
+        }
         if let Some(t) = self.text(Field::Currency) {
             draft.profile.currency = t.trim().to_uppercase();
         }

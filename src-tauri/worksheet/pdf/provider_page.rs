@@ -40,6 +40,8 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
     doc.field("Owner", &p.owner, LABEL_WIDTH);
     doc.field("Annual spend", &words::money(p.annual_spend, &p.currency), LABEL_WIDTH);
     let contract = match (p.renewal_date, p.notice_period_days) {
+        // Validation keeps contract fields off a fourth party; say why there are none.
+        _ if p.fourth_party => "None: a fourth party (providers we rely on run on it)".to_string(),
         (Some(date), Some(days)) => {
             let by = date - Duration::days(days as i64);
             let passed = if by < input.generated_on { " — passed" } else { "" };

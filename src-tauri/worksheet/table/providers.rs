@@ -40,6 +40,7 @@ fn profile_columns<'a>() -> Vec<ColumnOf<ProviderLine<'a>>> {
         field(Field::Owner, Format::Text, |l: &ProviderLine| Cell::text(&l.provider.profile.owner)),
         field(Field::Tier, Format::Number, |l: &ProviderLine| number(l.provider.profile.tier)),
         field(Field::Status, Format::Text, |l: &ProviderLine| Cell::text(l.provider.profile.status.label())),
+        field(Field::FourthParty, Format::Text, |l: &ProviderLine| Cell::Bool(l.provider.profile.fourth_party)),
         field(Field::AnnualSpend, Format::Number, |l: &ProviderLine| opt_number(l.provider.profile.annual_spend)),
         field(Field::Currency, Format::Text, |l: &ProviderLine| Cell::text(&l.provider.profile.currency)),
         field(Field::RenewalDate, Format::Date, |l: &ProviderLine| opt_date(l.provider.profile.renewal_date)),

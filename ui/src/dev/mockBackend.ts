@@ -97,6 +97,7 @@ function blankDraft(): ProviderDraft {
       owner: '',
       tier: 3,
       status: 'active',
+      fourth_party: false,
       annual_spend: null,
       currency: 'USD',
       renewal_date: null,

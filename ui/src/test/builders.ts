@@ -24,6 +24,7 @@ export function draft(): ProviderDraft {
       owner: '',
       tier: 1,
       status: 'active',
+      fourth_party: false,
       annual_spend: null,
       currency: 'USD',
       renewal_date: null,

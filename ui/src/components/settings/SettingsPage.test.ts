@@ -13,6 +13,7 @@ function backend() {
   return mockCommands({
     get_settings: () => ({
       organisation: 'Northwind',
+      currency: 'USD',
       cadence: { critical: 90, high: 180, medium: 365, low: 365 },
       drill_cadence: { critical: 180, high: 365, medium: null, low: null },
       demo_offer_answered: true,
@@ -32,7 +33,7 @@ function backend() {
         const message = 'High providers need a drill interval between 1 and 3650 days, or none, not 0.';
         throw { kind: 'validation', message, fields: [{ field: 'settings.drill_cadence.high', message }] };
       }
-      return { organisation, cadence, drill_cadence: drillCadence, demo_offer_answered: true };
+      return { organisation, currency: 'USD', cadence, drill_cadence: drillCadence, demo_offer_answered: true };
     },
     rename_failure_mode: ({ id, name, description }) => ({ ...modes.find((m) => m.id === id)!, name, description }),
     set_failure_mode_retired: ({ id, retired }) => ({ ...modes.find((m) => m.id === id)!, retired }),

@@ -10,4 +10,10 @@ export type Profile = { name: string, category: Category, value_provided: string
 /**
  * 1 = business stops … 4 = nice to have.
  */
-tier: number, status: Status, annual_spend: number | null, currency: string, renewal_date: string | null, notice_period_days: number | null, data_held: DataHeld, website: string, status_page: string, notes: string, };
+tier: number, status: Status, 
+/**
+ * A provider we hold no contract with, registered because providers we do rely on run on
+ * it (the cloud region under our email provider). It has a risk profile like any other, but
+ * no spend, renewal or notice period.
+ */
+fourth_party: boolean, annual_spend: number | null, currency: string, renewal_date: string | null, notice_period_days: number | null, data_held: DataHeld, website: string, status_page: string, notes: string, };

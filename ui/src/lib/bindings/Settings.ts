@@ -2,7 +2,11 @@
 import type { Cadence } from "./Cadence";
 import type { DrillCadence } from "./DrillCadence";
 
-export type Settings = { organisation: string, cadence: Cadence, 
+export type Settings = { organisation: string, 
+/**
+ * The register's currency (a three-letter code): what services' costs of downtime are in.
+ */
+currency: string, cadence: Cadence, 
 /**
  * Days between exit drills per level.
  */
