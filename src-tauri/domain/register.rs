@@ -47,6 +47,9 @@ pub struct RegisterRow {
     pub last_rehearsed: Option<NaiveDate>,
     /// `None` when the provider's level expects no drills (or it is Not assessed).
     pub drill_due: Option<DueState>,
+    /// What an hour of its outage costs the services it reaches, directly and through the
+    /// providers that run on it; 0 when it reaches none (or none has a cost yet).
+    pub outage_cost_per_hour: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -64,11 +67,13 @@ pub fn riskier_first(a: &RegisterRow, b: &RegisterRow) -> Ordering {
 }
 
 /// Builds one register row. `trend` is the provider's snapshots, oldest first, never empty for a
-/// stored provider; `drills` are its drills in any order; `today` decides the due states.
+/// stored provider; `drills` are its drills in any order; `outage_cost_per_hour` is what its
+/// blast radius costs; `today` decides the due states.
 pub fn row(
     provider: &Provider,
     trend: &[TrendPoint],
     drills: &[Drill],
+    outage_cost_per_hour: f64,
     cadence: &Cadence,
     drill_cadence: &DrillCadence,
     today: NaiveDate,
@@ -109,5 +114,6 @@ pub fn row(
         renewal_date: provider.profile.renewal_date,
         last_rehearsed: readiness.last_rehearsed,
         drill_due: readiness.drill_due,
+        outage_cost_per_hour,
     }
 }

@@ -13,6 +13,7 @@ pub(crate) mod dependencies;
 pub(crate) mod drills;
 mod error;
 mod evidence;
+mod graph;
 mod ids;
 pub(crate) mod incidents;
 mod migrate;

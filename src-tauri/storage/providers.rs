@@ -18,6 +18,8 @@ use crate::domain::history::TrendPoint;
 use crate::domain::ids::ProviderId;
 use crate::domain::provider::{Category, DataHeld, Profile, Provider, ProviderDraft, RiskProfile, Status};
 use crate::domain::register::{row, RegisterRow};
+use crate::domain::services::dependency::Failure;
+use crate::domain::services::reach::Walker;
 use crate::domain::validation::{validate, ValidationErrors};
 
 pub struct NewProvider<'a> {
@@ -301,7 +303,11 @@ impl Register {
     pub fn register_row(&self, id: ProviderId, today: NaiveDate) -> Result<RegisterRow> {
         let provider = self.provider(id)?;
         let settings = self.settings()?;
-        Ok(row(&provider, &self.trend(id)?, &drills::of_provider(&self.conn, id)?, &settings.cadence, &settings.drill_cadence, today))
+        // Its cost per hour depends on every provider that runs on it.
+        let graph = self.dependency_graph()?;
+        let outage = Walker::default().totals(&graph, id, Failure::Outage).unwrap_or_default();
+        let drills = drills::of_provider(&self.conn, id)?;
+        Ok(row(&provider, &self.trend(id)?, &drills, outage.cost_per_hour, &settings.cadence, &settings.drill_cadence, today))
     }
 
     /// The providers and their register rows, reading every provider once (exports need both),
@@ -310,7 +316,9 @@ impl Register {
         let settings = self.settings()?;
         let cadence: Cadence = settings.cadence;
         let providers = self.providers()?;
-        let mut drills = drills::by_provider(&self.conn)?;
+        let drills = drills::by_provider(&self.conn)?;
+        let graph = self.graph_of(&providers, &drills)?;
+        let mut walker = Walker::default();
         let mut history = snapshots::all_trends(&self.conn)?.into_iter().peekable();
         let mut rows = Vec::with_capacity(providers.len());
         // Both lists are ordered by provider id, so one pass pairs them.
@@ -321,8 +329,9 @@ impl Register {
                     own.push(point);
                 }
             }
-            let own_drills = drills.remove(&provider.id).unwrap_or_default();
-            rows.push(row(provider, &own, &own_drills, &cadence, &settings.drill_cadence, today));
+            let own_drills = drills.get(&provider.id).map(Vec::as_slice).unwrap_or_default();
+            let outage = walker.totals(&graph, provider.id, Failure::Outage).unwrap_or_default();
+            rows.push(row(provider, &own, own_drills, outage.cost_per_hour, &cadence, &settings.drill_cadence, today));
         }
         Ok((providers, rows))
     }

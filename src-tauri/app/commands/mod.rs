@@ -5,5 +5,6 @@ pub mod evidence;
 pub mod files;
 pub mod providers;
 pub mod reviews;
+pub mod services;
 pub mod settings;
 pub mod worksheet;

@@ -14,12 +14,14 @@ pub fn get_settings(app: &AppHandle) -> CommandResult<Settings> {
     with_register(app, |r| Ok(r.settings()?))
 }
 
-pub fn save_settings(app: &AppHandle, organisation: String, cadence: Cadence, drill_cadence: DrillCadence) -> CommandResult<Settings> {
-    // The settings screen does not edit the currency yet: it keeps the register's.
-    with_register(app, |r| {
-        let currency = r.settings()?.currency;
-        Ok(r.update_settings(&organisation, &currency, &cadence, &drill_cadence)?)
-    })
+pub fn save_settings(
+    app: &AppHandle,
+    organisation: String,
+    currency: String,
+    cadence: Cadence,
+    drill_cadence: DrillCadence,
+) -> CommandResult<Settings> {
+    with_register(app, |r| Ok(r.update_settings(&organisation, &currency, &cadence, &drill_cadence)?))
 }
 
 pub fn list_failure_modes(app: &AppHandle) -> CommandResult<Vec<FailureMode>> {

@@ -16,8 +16,9 @@ use tauri::{AppHandle, Emitter};
 use super::commands::evidence::{IncidentRow, StatusPageChoice};
 use super::commands::providers::{ProviderDetail, RegisterInfo};
 use super::commands::reviews::{ReviewOverview, SinceReview};
+use super::commands::services::{ProviderLinks, ServiceDetail};
 use super::commands::worksheet::{ExportProgress, ImportChoice};
-use super::commands::{evidence, files, providers, reviews, settings, worksheet};
+use super::commands::{evidence, files, providers, reviews, services, settings, worksheet};
 use super::events::{MenuAction, Notice, RegisterChanged};
 use lifeboat::domain::cadence::Cadence;
 use lifeboat::domain::changes::RegisterChanges;
@@ -26,11 +27,15 @@ use lifeboat::domain::evidence::drill::{Drill, DrillDraft};
 use lifeboat::domain::evidence::incident::{Incident, IncidentDraft};
 use lifeboat::domain::evidence::readiness::DrillCadence;
 use lifeboat::domain::evidence::summary::ProviderEvidence;
-use lifeboat::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId};
+use lifeboat::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId, ServiceId};
 use lifeboat::domain::provider::{FailureMode, ProviderDraft, RiskProfile, Status};
 use lifeboat::domain::register::RegisterRow;
 use lifeboat::domain::review::{Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
 use lifeboat::domain::scoring::Scores;
+use lifeboat::domain::services::concentration::Concentration;
+use lifeboat::domain::services::dependency::{Dependency, Failure, RunsOn};
+use lifeboat::domain::services::reach::BlastRadius;
+use lifeboat::domain::services::service::{Service, ServiceDraft};
 use lifeboat::storage::Settings;
 use lifeboat::worksheet::import::{ImportOptions, ImportPreview, StatusPagePreview};
 use lifeboat::worksheet::Paper;
@@ -63,6 +68,19 @@ commands! {
     sync take_suggested_likelihood(provider: ProviderId, mode: FailureModeId) -> ProviderDetail = evidence::take_suggested_likelihood;
     async choose_status_page_file(provider: ProviderId) -> Option<StatusPageChoice> = evidence::choose_status_page_file;
     async apply_status_page(path: String, provider: ProviderId) -> StatusPagePreview = evidence::apply_status_page;
+    // Our services, what depends on what, blast radius and concentration.
+    sync list_services() -> Vec<ServiceDetail> = services::list_services;
+    sync get_new_service_draft() -> ServiceDraft = services::get_new_service_draft;
+    sync create_service(draft: ServiceDraft) -> Service = services::create_service;
+    sync update_service(id: ServiceId, draft: ServiceDraft) -> Service = services::update_service;
+    sync delete_service(id: ServiceId) -> () = services::delete_service;
+    sync set_dependency(dependency: Dependency) -> Dependency = services::set_dependency;
+    sync delete_dependency(service: ServiceId, provider: ProviderId) -> () = services::delete_dependency;
+    sync add_runs_on(provider: ProviderId, runs_on: ProviderId) -> RunsOn = services::add_runs_on;
+    sync delete_runs_on(provider: ProviderId, runs_on: ProviderId) -> () = services::delete_runs_on;
+    sync get_provider_links(id: ProviderId) -> ProviderLinks = services::get_provider_links;
+    sync get_blast_radius(provider: ProviderId, failure: Failure) -> BlastRadius = services::get_blast_radius;
+    sync get_concentration() -> Concentration = services::get_concentration;
     // Review meetings, changes over time and contracts.
     sync get_review_overview() -> ReviewOverview = reviews::get_review_overview;
     sync list_reviews() -> Vec<Review> = reviews::list_reviews;
@@ -81,7 +99,7 @@ commands! {
     sync get_provider_contract(id: ProviderId) -> Option<ContractWatch> = reviews::get_provider_contract;
     // Settings and the failure-mode catalogue.
     sync get_settings() -> Settings = settings::get_settings;
-    sync save_settings(organisation: String, cadence: Cadence, drill_cadence: DrillCadence) -> Settings = settings::save_settings;
+    sync save_settings(organisation: String, currency: String, cadence: Cadence, drill_cadence: DrillCadence) -> Settings = settings::save_settings;
     sync add_failure_mode(name: String, description: String) -> FailureMode = settings::add_failure_mode;
     sync rename_failure_mode(id: FailureModeId, name: String, description: String) -> FailureMode = settings::rename_failure_mode;
     sync set_failure_mode_retired(id: FailureModeId, retired: bool) -> FailureMode = settings::set_failure_mode_retired;

@@ -30,4 +30,9 @@ last_rehearsed: string | null,
 /**
  * `None` when the provider's level expects no drills (or it is Not assessed).
  */
-drill_due: DueState | null, };
+drill_due: DueState | null, 
+/**
+ * What an hour of its outage costs the services it reaches, directly and through the
+ * providers that run on it; 0 when it reaches none (or none has a cost yet).
+ */
+outage_cost_per_hour: number, };

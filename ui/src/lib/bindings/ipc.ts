@@ -1,11 +1,15 @@
 // Generated from src-tauri/app/ipc/mod.rs by `cargo test`; do not edit.
+import type { BlastRadius } from "./BlastRadius";
 import type { Cadence } from "./Cadence";
+import type { Concentration } from "./Concentration";
 import type { ContractWatch } from "./ContractWatch";
+import type { Dependency } from "./Dependency";
 import type { Drill } from "./Drill";
 import type { DrillCadence } from "./DrillCadence";
 import type { DrillDraft } from "./DrillDraft";
 import type { DrillId } from "./DrillId";
 import type { ExportProgress } from "./ExportProgress";
+import type { Failure } from "./Failure";
 import type { FailureMode } from "./FailureMode";
 import type { FailureModeId } from "./FailureModeId";
 import type { ImportChoice } from "./ImportChoice";
@@ -22,6 +26,7 @@ import type { ProviderDetail } from "./ProviderDetail";
 import type { ProviderDraft } from "./ProviderDraft";
 import type { ProviderEvidence } from "./ProviderEvidence";
 import type { ProviderId } from "./ProviderId";
+import type { ProviderLinks } from "./ProviderLinks";
 import type { RegisterChanged } from "./RegisterChanged";
 import type { RegisterChanges } from "./RegisterChanges";
 import type { RegisterInfo } from "./RegisterInfo";
@@ -33,7 +38,12 @@ import type { ReviewItem } from "./ReviewItem";
 import type { ReviewOverview } from "./ReviewOverview";
 import type { ReviewSummary } from "./ReviewSummary";
 import type { RiskProfile } from "./RiskProfile";
+import type { RunsOn } from "./RunsOn";
 import type { Scores } from "./Scores";
+import type { Service } from "./Service";
+import type { ServiceDetail } from "./ServiceDetail";
+import type { ServiceDraft } from "./ServiceDraft";
+import type { ServiceId } from "./ServiceId";
 import type { Settings } from "./Settings";
 import type { SinceReview } from "./SinceReview";
 import type { Status } from "./Status";
@@ -68,6 +78,18 @@ export interface Commands {
   "take_suggested_likelihood": { args: { provider: ProviderId, mode: FailureModeId }, result: ProviderDetail },
   "choose_status_page_file": { args: { provider: ProviderId }, result: StatusPageChoice | null },
   "apply_status_page": { args: { path: string, provider: ProviderId }, result: StatusPagePreview },
+  "list_services": { args: {}, result: Array<ServiceDetail> },
+  "get_new_service_draft": { args: {}, result: ServiceDraft },
+  "create_service": { args: { draft: ServiceDraft }, result: Service },
+  "update_service": { args: { id: ServiceId, draft: ServiceDraft }, result: Service },
+  "delete_service": { args: { id: ServiceId }, result: null },
+  "set_dependency": { args: { dependency: Dependency }, result: Dependency },
+  "delete_dependency": { args: { service: ServiceId, provider: ProviderId }, result: null },
+  "add_runs_on": { args: { provider: ProviderId, runsOn: ProviderId }, result: RunsOn },
+  "delete_runs_on": { args: { provider: ProviderId, runsOn: ProviderId }, result: null },
+  "get_provider_links": { args: { id: ProviderId }, result: ProviderLinks },
+  "get_blast_radius": { args: { provider: ProviderId, failure: Failure }, result: BlastRadius },
+  "get_concentration": { args: {}, result: Concentration },
   "get_review_overview": { args: {}, result: ReviewOverview },
   "list_reviews": { args: {}, result: Array<Review> },
   "start_review": { args: { draft: ReviewDraft }, result: Review },
@@ -84,7 +106,7 @@ export interface Commands {
   "list_renewals": { args: {}, result: Array<ContractWatch> },
   "get_provider_contract": { args: { id: ProviderId }, result: ContractWatch | null },
   "get_settings": { args: {}, result: Settings },
-  "save_settings": { args: { organisation: string, cadence: Cadence, drillCadence: DrillCadence }, result: Settings },
+  "save_settings": { args: { organisation: string, currency: string, cadence: Cadence, drillCadence: DrillCadence }, result: Settings },
   "add_failure_mode": { args: { name: string, description: string }, result: FailureMode },
   "rename_failure_mode": { args: { id: FailureModeId, name: string, description: string }, result: FailureMode },
   "set_failure_mode_retired": { args: { id: FailureModeId, retired: boolean }, result: FailureMode },
@@ -135,6 +157,18 @@ export const COMMAND_NAMES: CommandName[] = [
   "take_suggested_likelihood",
   "choose_status_page_file",
   "apply_status_page",
+  "list_services",
+  "get_new_service_draft",
+  "create_service",
+  "update_service",
+  "delete_service",
+  "set_dependency",
+  "delete_dependency",
+  "add_runs_on",
+  "delete_runs_on",
+  "get_provider_links",
+  "get_blast_radius",
+  "get_concentration",
   "get_review_overview",
   "list_reviews",
   "start_review",
