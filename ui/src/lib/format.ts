@@ -9,10 +9,3 @@ export function formatExposure(exposure: number | null): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
-
-const wholeUnits = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** Money in whole units, grouped as the PDF groups it: "12,500". */
-export function formatAmount(amount: number): string {
-  return wholeUnits.format(amount);
-}

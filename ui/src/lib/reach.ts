@@ -16,6 +16,11 @@ function grouped(whole: number): string {
   return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** "12,500": money in whole units without its currency, for a column headed with it. */
+export function formatAmount(amount: number): string {
+  return grouped(Math.round(amount));
+}
+
 /** "USD 12,500": whole units (an hour's cost is an estimate; cents would claim a precision it has not). */
 export function formatMoney(amount: number | null, currency: string): string {
   if (amount === null || !Number.isFinite(amount)) return '—';
