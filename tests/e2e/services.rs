@@ -71,16 +71,18 @@ fn e2e_a_service_and_its_providers_give_a_fourth_party_its_blast_radius() {
 
     // AWS us-east-1's outage reaches the service through both, counted once: 2,000 an hour.
     open_provider(&app, "AWS us-east-1");
-    app.wait_text("[data-failure=\"outage\"] [data-testid=\"blast-radius-total\"]", "USD 2,000 an hour");
+    app.wait_text("[data-failure=\"outage\"] [data-testid=\"blast-radius-total\"]", "USD 2,000");
     app.screenshot("services-02-blast-radius");
 
     // The register shows and sorts by it.
     app.find("[data-testid=\"nav-register\"]").click();
     app.wait_text("tr[data-provider-name=\"AWS us-east-1\"] [data-testid=\"row-outage-cost\"]", "2,000");
     app.wait_text("tr[data-provider-name=\"Postmark\"] [data-testid=\"row-outage-cost\"]", "2,000");
-    app.wait_text("tr[data-provider-name=\"Auth0\"] [data-testid=\"row-outage-cost\"]", "—");
+    // Without Auth0 the service only slows: half its cost.
+    app.wait_text("tr[data-provider-name=\"Auth0\"] [data-testid=\"row-outage-cost\"]", "1,000");
+    app.screenshot("services-03-register");
 
-    // What if it slows down instead: Postmark degrades the service (half its cost), so does Auth0.
+    // What if: its outage, then its slowdown, which only degrades the service (half its cost).
     app.find("[data-testid=\"nav-what-if\"]").click();
     app.select("what_if.provider", &aws);
     app.wait_text("[data-testid=\"what-if-total\"]", "If AWS us-east-1 has an outage: 1 service, USD 2,000 an hour, through 2 providers");
@@ -88,6 +90,47 @@ fn e2e_a_service_and_its_providers_give_a_fourth_party_its_blast_radius() {
     app.wait_count("[data-testid=\"what-if-node\"][data-kind=\"service\"]", 1);
     app.find("input[name=\"what-if-failure\"][value=\"degradation\"]").click();
     app.wait_text("[data-testid=\"what-if-total\"]", "If AWS us-east-1 has a degradation: 1 service, USD 1,000 an hour, through 2 providers");
-    app.screenshot("services-03-what-if");
+    app.screenshot("services-04-what-if");
 }
 
+
+/// The demo answers "if AWS us-east-1 slows down, what do we lose per hour, and through which
+/// providers?" on the fourth party's page, one click from the register; the Concentration and
+/// What-if pages say it too (screenshots for docs/screenshots).
+#[test]
+fn e2e_the_demo_shows_what_aws_us_east_1_takes_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo-services.lifeboat");
+    let app = App::launch(&db, TODAY);
+    app.find("[data-testid=\"load-demo\"]").click();
+    app.find("tr[data-provider-name=\"AWS us-east-1\"] td:first-child").click();
+    app.wait_text("[data-testid=\"provider-title\"]", "AWS us-east-1");
+    let slowdown = app.find("[data-testid=\"reach-summary\"] [data-failure=\"degradation\"]").text_content();
+    assert!(slowdown.contains("an hour") && slowdown.contains("through") && slowdown.contains("Postmark"), "{slowdown}");
+    app.screenshot("services-05-demo-fourth-party");
+    app.find("[data-testid=\"provider-dependencies\"]").click();
+    app.screenshot("services-06-demo-blast-radius");
+
+    app.find("[data-testid=\"nav-concentration\"]").click();
+    app.find("[data-testid=\"finding\"]");
+    let page = app.find("[data-testid=\"concentration\"]").text_content();
+    assert!(page.contains("depend on AWS us-east-1, a fourth party we hold no contract with."), "{page}");
+    app.screenshot("services-07-demo-concentration");
+
+    app.find("[data-testid=\"nav-what-if\"]").click();
+    app.select("what_if.provider", &demo_id(&app, "AWS us-east-1"));
+    app.find("input[name=\"what-if-failure\"][value=\"degradation\"]").click();
+    app.find("[data-testid=\"what-if-node\"][data-kind=\"service\"]");
+    assert!(app.find("[data-testid=\"what-if-total\"]").text_content().starts_with("If AWS us-east-1 has a degradation:"));
+    app.screenshot("services-08-demo-what-if");
+}
+
+/// The id the what-if picker gives a provider of the demo, read from its option.
+fn demo_id(app: &App, name: &str) -> String {
+    let options = app.count("select[name=\"what_if.provider\"] option");
+    (1..=options)
+        .map(|i| app.find(&format!("select[name=\"what_if.provider\"] option:nth-child({i})")))
+        .find(|o| o.text_content().trim() == name)
+        .map(|o| o.value())
+        .expect("the provider is offered")
+}

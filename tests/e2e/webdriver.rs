@@ -200,6 +200,11 @@ impl Element<'_> {
     }
 
     pub fn click(&self) {
+        // WebKit's driver refuses a click on an element half scrolled out of the page's scroll
+        // area instead of scrolling it in; a person would scroll to it first, so the test does.
+        let element = json!({ ELEMENT_KEY: self.id });
+        let script = json!({"script": "arguments[0].scrollIntoView({block: 'nearest'})", "args": [element]});
+        let _ = self.app.call("POST", "/execute/sync", script);
         self.app.wait("a click", || self.app.call("POST", &self.path("click"), json!({})));
     }
 

@@ -229,6 +229,8 @@ function rowOf(stored: Stored, today: string): RegisterRow {
     renewal_date: provider.profile.renewal_date,
     last_rehearsed: provider.risk.exit.last_rehearsed,
     drill_due: null,
+    // The mock keeps no services, so nothing of ours depends on a provider.
+    outage_cost_per_hour: 0,
   };
 }
 

@@ -28,6 +28,7 @@ describe('the service form', () => {
   it('names each field it cannot read', () => {
     const checked = serviceDraft({ ...serviceFields(blank), downtime_cost_per_hour: 'lots', degraded_percent: '', rto_hours: 'two' });
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(Object.keys(checked.errors).sort()).toEqual(['service.degraded_share', 'service.downtime_cost_per_hour', 'service.rto_hours']);
+    if (!checked.ok)
+      expect(Object.keys(checked.errors).sort()).toEqual(['service.degraded_share', 'service.downtime_cost_per_hour', 'service.rto_hours']);
   });
 });

@@ -83,6 +83,7 @@ export function row(overrides: Partial<RegisterRow> = {}): RegisterRow {
     renewal_date: null,
     last_rehearsed: null,
     drill_due: null,
+    outage_cost_per_hour: 0,
     ...overrides,
   };
 }

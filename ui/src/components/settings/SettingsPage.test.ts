@@ -19,7 +19,11 @@ function backend() {
       demo_offer_answered: true,
     }),
     list_failure_modes: () => modes,
-    save_settings: ({ organisation, cadence, drillCadence }) => {
+    save_settings: ({ organisation, currency, cadence, drillCadence }) => {
+      if (!/^[A-Z]{3}$/.test(currency)) {
+        const message = 'Currency is a three-letter code such as USD or EUR.';
+        throw { kind: 'validation', message, fields: [{ field: 'settings.currency', message }] };
+      }
       if (cadence.critical < 1) {
         throw {
           kind: 'validation',
@@ -33,7 +37,7 @@ function backend() {
         const message = 'High providers need a drill interval between 1 and 3650 days, or none, not 0.';
         throw { kind: 'validation', message, fields: [{ field: 'settings.drill_cadence.high', message }] };
       }
-      return { organisation, currency: 'USD', cadence, drill_cadence: drillCadence, demo_offer_answered: true };
+      return { organisation, currency, cadence, drill_cadence: drillCadence, demo_offer_answered: true };
     },
     rename_failure_mode: ({ id, name, description }) => ({ ...modes.find((m) => m.id === id)!, name, description }),
     set_failure_mode_retired: ({ id, retired }) => ({ ...modes.find((m) => m.id === id)!, retired }),
@@ -57,10 +61,25 @@ describe('settings', () => {
     await waitFor(() =>
       expect(calls.filter(([c]) => c === 'save_settings').at(-1)?.[1]).toEqual({
         organisation: 'Northwind',
+        currency: 'USD',
         cadence: { critical: 60, high: 180, medium: 365, low: 365 },
         drillCadence: { critical: 180, high: 365, medium: null, low: null },
       }),
     );
+  });
+
+  it("saves the register's currency in capitals and shows a refused one under its field", async () => {
+    const calls = backend();
+    render(SettingsPage, { onchanged: () => {}, onleave: () => {} });
+    await waitFor(() => expect(field('settings.organisation').value).toBe('Northwind'));
+    expect(field('settings.currency').value).toBe('USD');
+    await fireEvent.input(field('settings.currency'), { target: { value: 'e1' } });
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    expect(await screen.findByText(/three-letter code/, { selector: '[data-field="settings.currency"]' })).toBeTruthy();
+    await fireEvent.input(field('settings.currency'), { target: { value: 'eur' } });
+    await fireEvent.click(screen.getByTestId('save-settings'));
+    await waitFor(() => expect(calls.filter(([c]) => c === 'save_settings').at(-1)?.[1]).toMatchObject({ currency: 'EUR' }));
+    expect(field('settings.currency').value).toBe('EUR');
   });
 
   it('saves the drill cadence, empty meaning no drills, and shows a refused one under its level', async () => {
