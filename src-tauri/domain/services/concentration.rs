@@ -191,7 +191,8 @@ fn spend(graph: &DependencyGraph, currency: &str) -> SpendConcentration {
 
 /// "12,500" for 12500.4: whole units, grouped, as the sentences say them.
 fn whole(amount: f64) -> String {
-    let digits = format!("{:.0}", amount.max(0.0));
+    // Never "-0": a sum of nothing can come out as negative zero.
+    let digits = format!("{:.0}", if amount > 0.0 { amount } else { 0.0 });
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -202,6 +203,15 @@ fn whole(amount: f64) -> String {
     grouped
 }
 
+/// "A, B and C".
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -210,14 +220,18 @@ fn findings(top: &[ProviderReach], shared: &[SharedProvider], single: &[SinglePo
     let currency = &spend.currency;
     let mut sentences = Vec::new();
     for s in shared {
-        sentences.push(format!(
-            "{} and {}, {currency} {} an hour, depend on {}{}.",
-            plural(s.providers.len(), "provider", "providers"),
-            plural(s.services, "service", "services"),
-            whole(s.cost_per_hour),
-            s.name,
-            if s.fourth_party { ", a fourth party we hold no contract with" } else { "" },
-        ));
+        let on_it = plural(s.providers.len(), "provider", "providers");
+        let fourth = if s.fourth_party { ", a fourth party we hold no contract with" } else { "" };
+        sentences.push(if s.services == 0 {
+            format!("{on_it} run on {}{fourth}; no service of ours needs them yet.", s.name)
+        } else {
+            format!(
+                "{on_it} and {}, {currency} {} an hour, depend on {}{fourth}.",
+                plural(s.services, "service", "services"),
+                whole(s.cost_per_hour),
+                s.name,
+            )
+        });
     }
     for r in top.iter().take(3).filter(|r| r.outage_cost_per_hour > 0.0) {
         sentences.push(format!(
@@ -227,9 +241,21 @@ fn findings(top: &[ProviderReach], shared: &[SharedProvider], single: &[SinglePo
             whole(r.outage_cost_per_hour)
         ));
     }
+    // One sentence per service, naming every provider that alone takes it down.
+    let mut by_service: Vec<(&SinglePoint, Vec<&str>)> = Vec::new();
     for p in single {
+        match by_service.iter_mut().find(|(first, _)| first.service_id == p.service_id) {
+            Some((_, providers)) => providers.push(&p.provider),
+            None => by_service.push((p, vec![&p.provider])),
+        }
+    }
+    for (p, providers) in by_service {
         let cost = p.cost_per_hour.map(|c| format!(" ({currency} {} an hour)", whole(c))).unwrap_or_default();
-        sentences.push(format!("{} goes down with {} alone{cost}: there is no live alternative.", p.service, p.provider));
+        let (with, none) = match providers.as_slice() {
+            [one] => (format!("{one} alone"), "there is no live alternative"),
+            many => (format!("any one of {}", list(many)), "none has a live alternative"),
+        };
+        sentences.push(format!("{} goes down with {with}{cost}: {none}.", p.service));
     }
     if let Some(hhi) = spend.hhi {
         let reading = match hhi {
@@ -238,7 +264,7 @@ fn findings(top: &[ProviderReach], shared: &[SharedProvider], single: &[SinglePo
             _ => "highly concentrated",
         };
         let biggest = spend.shares.first().map(|s| format!("; {} takes {:.0} % of it", s.name, s.share * 100.0)).unwrap_or_default();
-        sentences.push(format!("Spend is {reading} (HHI {:.0}){biggest}.", hhi));
+        sentences.push(format!("Spend is {reading} (HHI {}){biggest}.", whole(hhi)));
     }
     sentences
 }

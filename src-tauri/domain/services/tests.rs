@@ -203,5 +203,23 @@ fn concentration_names_the_shared_fourth_party_single_points_and_spend() {
         "2 providers and 2 services, USD 11,000 an hour, depend on AWS us-east-1, a fourth party we hold no contract with."
     );
     assert!(c.findings.contains(&"Checkout goes down with Stripe alone (USD 18,000 an hour): there is no live alternative.".to_string()));
-    assert!(c.findings.last().unwrap().starts_with("Spend is highly concentrated (HHI 6250); Stripe takes 75 % of it."));
+    assert!(c.findings.last().unwrap().starts_with("Spend is highly concentrated (HHI 6,250); Stripe takes 75 % of it."));
+}
+
+#[test]
+fn findings_name_every_provider_a_service_falls_with_once_and_shared_hosts_nothing_needs() {
+    let (mut p, s, mut d, mut r) = story();
+    // Checkout needs Auth0 too; a fifth provider shares AWS but serves nothing of ours.
+    d.push(needs(13, 3, Down, Down));
+    p.push(provider(5, "Status page host"));
+    r.push(on(5, 1));
+    let mut spare = provider(6, "Google Cloud");
+    spare.fourth_party = true;
+    p.push(spare);
+    p.push(provider(7, "Analytics"));
+    r.extend([on(7, 6), on(5, 6)]);
+    let c = concentration(&DependencyGraph::new(p, s, &d, &r), "USD");
+    assert!(c.findings.contains(&"Checkout goes down with any one of Auth0 and Stripe (USD 18,000 an hour): none has a live alternative.".to_string()), "{:#?}", c.findings);
+    assert_eq!(c.findings.iter().filter(|f| f.starts_with("Checkout goes down")).count(), 1);
+    assert!(c.findings.contains(&"2 providers run on Google Cloud, a fourth party we hold no contract with; no service of ours needs them yet.".to_string()), "{:#?}", c.findings);
 }
