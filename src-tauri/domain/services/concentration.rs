@@ -238,7 +238,7 @@ fn findings(top: &[ProviderReach], shared: &[SharedProvider], single: &[SinglePo
             _ => "highly concentrated",
         };
         let biggest = spend.shares.first().map(|s| format!("; {} takes {:.0} % of it", s.name, s.share * 100.0)).unwrap_or_default();
-        sentences.push(format!("Spend is {reading} (HHI {:.0}){biggest}.", hhi));
+        sentences.push(format!("Spend is {reading} (HHI {hhi:.0}){biggest}."));
     }
     sentences
 }
