@@ -191,7 +191,8 @@ fn spend(graph: &DependencyGraph, currency: &str) -> SpendConcentration {
 
 /// "12,500" for 12500.4: whole units, grouped, as the sentences say them.
 fn whole(amount: f64) -> String {
-    let digits = format!("{:.0}", amount.max(0.0));
+    // `max` keeps a negative zero (a sum of nothing is -0.0), which would read "-0".
+    let digits = format!("{:.0}", if amount > 0.0 { amount } else { 0.0 });
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -210,13 +211,22 @@ fn findings(top: &[ProviderReach], shared: &[SharedProvider], single: &[SinglePo
     let currency = &spend.currency;
     let mut sentences = Vec::new();
     for s in shared {
+        let contract = if s.fourth_party { ", a fourth party we hold no contract with" } else { "" };
+        if s.services == 0 {
+            // Worth knowing still (they fall together), but there is no cost to name.
+            sentences.push(format!(
+                "{} depend on {}{contract}; no service of ours needs them.",
+                plural(s.providers.len(), "provider", "providers"),
+                s.name
+            ));
+            continue;
+        }
         sentences.push(format!(
-            "{} and {}, {currency} {} an hour, depend on {}{}.",
+            "{} and {}, {currency} {} an hour, depend on {}{contract}.",
             plural(s.providers.len(), "provider", "providers"),
             plural(s.services, "service", "services"),
             whole(s.cost_per_hour),
             s.name,
-            if s.fourth_party { ", a fourth party we hold no contract with" } else { "" },
         ));
     }
     for r in top.iter().take(3).filter(|r| r.outage_cost_per_hour > 0.0) {

@@ -205,3 +205,14 @@ fn concentration_names_the_shared_fourth_party_single_points_and_spend() {
     assert!(c.findings.contains(&"Checkout goes down with Stripe alone (USD 18,000 an hour): there is no live alternative.".to_string()));
     assert!(c.findings.last().unwrap().starts_with("Spend is highly concentrated (HHI 6250); Stripe takes 75 % of it."));
 }
+
+#[test]
+fn a_shared_fourth_party_that_reaches_no_service_is_named_without_a_cost() {
+    let mut cloud = provider(1, "Google Cloud");
+    cloud.fourth_party = true;
+    let providers = vec![cloud, provider(2, "Mixpanel"), provider(3, "Zendesk")];
+    let runs_on =
+        [RunsOn { provider_id: ProviderId(2), runs_on: ProviderId(1) }, RunsOn { provider_id: ProviderId(3), runs_on: ProviderId(1) }];
+    let c = concentration(&DependencyGraph::new(providers, Vec::new(), &[], &runs_on), "USD");
+    assert_eq!(c.findings, ["2 providers depend on Google Cloud, a fourth party we hold no contract with; no service of ours needs them."]);
+}
