@@ -744,3 +744,33 @@ fn bad_services_and_links_are_refused_with_file_row_and_column() {
     // services.csv imported on its own is told apart from a hand-kept providers sheet.
     refused(services.as_bytes(), "services.csv", &[], &["services.csv, row 1:", "Lifeboat's services.csv"]);
 }
+
+#[test]
+fn reimporting_the_demo_export_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("demo.lifeboat");
+    let dir = tmp.path().join("export");
+    {
+        let mut register = Register::open(&db).unwrap();
+        lifeboat::demo::load(&mut register, today()).unwrap();
+        export_to(&register, &dir);
+    }
+    let before = hash(&db);
+    let mut register = Register::open(&db).unwrap();
+    let preview = import::apply(&mut register, &dir, &ImportOptions::default(), today()).unwrap();
+    assert!(preview.rejected.is_empty() && preview.created.is_empty() && preview.updated.is_empty(), "{preview:?}");
+    drop(register);
+    assert_eq!(hash(&db), before, "every service, dependency and runs-on link was recognised");
+
+    // The same check sees a changed link: it is written.
+    let text = String::from_utf8(read(&dir, "dependencies.csv")).unwrap();
+    let (header, rows) = text.split_once("\r\n").unwrap();
+    let first = rows.split("\r\n").next().unwrap();
+    let mut cells: Vec<&str> = first.splitn(5, ',').collect();
+    cells[3] = if cells[3] == "Down" { "Unaffected" } else { "Down" };
+    std::fs::write(dir.join("dependencies.csv"), format!("{header}\r\n{}\r\n", cells.join(","))).unwrap();
+    let mut register = Register::open(&db).unwrap();
+    import::apply(&mut register, &dir, &ImportOptions::default(), today()).unwrap();
+    drop(register);
+    assert_ne!(hash(&db), before);
+}
