@@ -51,11 +51,7 @@ fn register() -> (Vec<Node>, Vec<Service>, Vec<Dependency>, Vec<RunsOn>) {
     let services = (1..=SERVICES)
         .map(|id| Service {
             id: ServiceId(id),
-            draft: ServiceDraft {
-                name: format!("Service {id}"),
-                downtime_cost_per_hour: Some((id * 500) as f64),
-                ..ServiceDraft::blank()
-            },
+            draft: ServiceDraft { name: format!("Service {id}"), downtime_cost_per_hour: Some((id * 500) as f64), ..ServiceDraft::blank() },
             created_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
         })
         .collect();

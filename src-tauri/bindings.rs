@@ -26,7 +26,9 @@ fn scale(ts: &mut String, name: &str, labels: &[&str]) {
 
 pub fn choices() -> String {
     let mut ts = String::from("// Generated from src-tauri/domain by `cargo test`; do not edit.\n");
-    for ty in ["Category", "DataHeld", "DrillKind", "DrillResult", "DrillScenario", "Effect", "ExitStrategy", "Failure", "Readiness", "Status"] {
+    for ty in
+        ["Category", "DataHeld", "DrillKind", "DrillResult", "DrillScenario", "Effect", "ExitStrategy", "Failure", "Readiness", "Status"]
+    {
         let _ = writeln!(ts, "import type {{ {ty} }} from \"./{ty}\";");
     }
     ts.push_str("\nexport interface Choice<T> { value: T, label: string, }\n\n");

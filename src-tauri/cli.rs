@@ -49,8 +49,9 @@ enum Command {
     },
     /// Write the worksheet: a PDF for leadership, the CSV files into a folder, or one Excel workbook
     Export {
-        /// pdf: one file; csv: providers.csv, scenarios.csv, history.csv, reviews.csv, incidents.csv
-        /// and drills.csv; xlsx: one workbook with a sheet for each of those tables
+        /// pdf: one file; csv: providers.csv, scenarios.csv, history.csv, reviews.csv, incidents.csv,
+        /// drills.csv, services.csv, dependencies.csv and runs_on.csv; xlsx: one workbook with a
+        /// sheet for each of those tables
         #[arg(long, value_enum)]
         format: Format,
         /// The PDF file, the folder for the CSV files, or the workbook file

@@ -61,7 +61,10 @@ fn export_xlsx_writes_a_workbook() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Wrote the workbook of {} providers", fixture::NAMES.len())));
     let workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
-    assert_eq!(calamine::Reader::sheet_names(&workbook), ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills"]);
+    assert_eq!(
+        calamine::Reader::sheet_names(&workbook),
+        ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills", "Services", "Dependencies", "Runs on"]
+    );
 }
 
 #[test]

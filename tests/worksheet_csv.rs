@@ -11,6 +11,7 @@ use lifeboat::domain::scoring::score;
 use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
 use lifeboat::worksheet::import::{self, ImportOptions};
+use lifeboat::worksheet::table::TableName;
 
 fn export_to(register: &Register, dir: &Path) {
     csv::export(register, dir, CsvOptions::default(), today()).unwrap();
@@ -35,7 +36,7 @@ fn export_import_export_is_identical_history_included() {
     export_to(&second, &tmp.path().join("two"));
 
     assert_eq!((preview.incidents, preview.drills, preview.evidence_kept), (6, 5, 0));
-    for name in ["providers.csv", "scenarios.csv", "history.csv", "reviews.csv", "incidents.csv", "drills.csv"] {
+    for name in TableName::ALL.map(TableName::csv_file) {
         let (a, b) = (read(&tmp.path().join("one"), name), read(&tmp.path().join("two"), name));
         assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{name} differs after a round trip");
     }
@@ -575,4 +576,201 @@ fn an_assessment_dated_in_the_future_is_refused() {
         &[("history.csv", b"Provider,Assessed on,Failure mode,Likelihood,Impact\r\nAlpha,2999-01-01,Outage,2,3\r\n")],
         &["history.csv, row 2, column B", "2999-01-01 is in the future"],
     );
+}
+
+/// The demo register (services, dependencies, fourth parties), plus a service and links whose
+/// text looks like formulas.
+fn demo_with_services() -> Register {
+    use lifeboat::domain::services::dependency::{Dependency, Effect};
+    use lifeboat::domain::services::service::ServiceDraft;
+    let mut register = Register::open_in_memory().unwrap();
+    lifeboat::demo::load(&mut register, today()).unwrap();
+    let draft = ServiceDraft {
+        name: "=Ledger sync".into(),
+        owner: "-Finance".into(),
+        description: "@night\nsecond line".into(),
+        downtime_cost_per_hour: Some(1234.5),
+        degraded_share: 0.29,
+        rto_hours: Some(0.5),
+        retired: true,
+    };
+    let ledger = register.add_service(&draft, fixture::day(2025, 2, 28)).unwrap();
+    let stripe = register.provider_by_name("Stripe").unwrap().unwrap();
+    register
+        .set_dependency(&Dependency {
+            service_id: ledger.id,
+            provider_id: stripe.id,
+            when_down: Effect::Unaffected,
+            when_degraded: Effect::Degraded,
+            note: "+queue, \"replayed\"".into(),
+        })
+        .unwrap();
+    register
+}
+
+#[test]
+fn services_and_what_depends_on_what_round_trip_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let source = demo_with_services();
+    let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
+    export_to(&source, &one);
+
+    let services = String::from_utf8(read(&one, "services.csv")).unwrap();
+    assert!(services.starts_with(
+        "Service,Owner,Description,Cost of downtime per hour,Cost when degraded (% of downtime),RTO (hours),Retired,Created on\r\n"
+    ));
+    assert!(services.contains("'=Ledger sync,'-Finance,\"'@night\nsecond line\",1234.5,29,0.5,TRUE,2025-02-28\r\n"), "{services}");
+    let dependencies = String::from_utf8(read(&one, "dependencies.csv")).unwrap();
+    assert!(dependencies.starts_with("Service,Provider,When provider is down,When provider is degraded,Note\r\n"));
+    assert!(dependencies.contains("'=Ledger sync,Stripe,Unaffected,Degraded,\"'+queue, \"\"replayed\"\"\"\r\n"), "{dependencies}");
+    let runs_on = String::from_utf8(read(&one, "runs_on.csv")).unwrap();
+    assert!(runs_on.starts_with("Provider,Runs on\r\n") && runs_on.contains(",AWS us-east-1\r\n"), "{runs_on}");
+
+    let mut copy = Register::open_in_memory().unwrap();
+    let preview = import::apply(&mut copy, &one, &ImportOptions::default(), today()).unwrap();
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+    for file in ["services.csv", "dependencies.csv", "runs_on.csv"] {
+        assert!(preview.files.iter().any(|f| f == file), "{file} read: {:?}", preview.files);
+    }
+    export_to(&copy, &two);
+    for name in TableName::ALL.map(TableName::csv_file) {
+        let (a, b) = (read(&one, name), read(&two, name));
+        assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{name} differs after a round trip");
+    }
+    assert_eq!(copy.services().unwrap().len(), source.services().unwrap().len());
+    assert_eq!(copy.dependencies().unwrap().len(), source.dependencies().unwrap().len());
+    assert_eq!(copy.runs_on().unwrap().len(), source.runs_on().unwrap().len());
+    let (a, b) = (source.concentration().unwrap(), copy.concentration().unwrap());
+    assert_eq!(a.findings, b.findings, "blast radius and concentration come back the same");
+    let ledger = copy.services().unwrap().into_iter().find(|s| s.draft.name == "=Ledger sync").unwrap();
+    assert_eq!(ledger.draft.degraded_share, 0.29, "the share reads back exactly from its percent");
+}
+
+#[test]
+fn an_import_that_updates_keeps_services_and_links_it_does_not_mention() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut register = Register::open_in_memory().unwrap();
+    lifeboat::demo::load(&mut register, today()).unwrap();
+    let (services, dependencies, runs_on) = (register.services().unwrap(), register.dependencies().unwrap(), register.runs_on().unwrap());
+    let dir = tmp.path().join("edited");
+    export_to(&register, &dir);
+    // The sheet is trimmed to one service (with a new cost), one link (now an off switch) and
+    // one runs-on link: what it leaves out stays.
+    let keep_first = |file: &str, edit: &dyn Fn(&str) -> String| {
+        let text = String::from_utf8(read(&dir, file)).unwrap();
+        let mut lines = text.split("\r\n");
+        let header = lines.next().unwrap().to_string();
+        let first = edit(lines.next().unwrap());
+        std::fs::write(dir.join(file), format!("{header}\r\n{first}\r\n")).unwrap();
+        first
+    };
+    let service_row = keep_first("services.csv", &|row| {
+        let mut cells: Vec<String> = row.split(',').map(String::from).collect();
+        cells[3] = "99999".into();
+        cells.join(",")
+    });
+    let service_name = service_row.split(',').next().unwrap().to_string();
+    let link_row = keep_first("dependencies.csv", &|row| {
+        let mut cells: Vec<&str> = row.splitn(5, ',').collect();
+        cells[2] = "unaffected";
+        cells.join(",")
+    });
+    keep_first("runs_on.csv", &|row| row.to_string());
+    let preview = import::apply(&mut register, &dir, &ImportOptions::default(), today()).unwrap();
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+
+    let after = register.services().unwrap();
+    assert_eq!(after.len(), services.len(), "no service dropped");
+    let changed = after.iter().find(|s| s.draft.name == service_name).unwrap();
+    assert_eq!(changed.draft.downtime_cost_per_hour, Some(99999.0));
+    assert_eq!(register.dependencies().unwrap().len(), dependencies.len(), "no link dropped");
+    let (service, provider) = (link_row.split(',').next().unwrap(), link_row.split(',').nth(1).unwrap());
+    let service_id = after.iter().find(|s| s.draft.name == service).unwrap().id;
+    let provider_id = register.provider_by_name(provider).unwrap().unwrap().id;
+    let link = register.dependencies().unwrap().into_iter().find(|d| d.service_id == service_id && d.provider_id == provider_id).unwrap();
+    assert_eq!(link.when_down, lifeboat::domain::services::dependency::Effect::Unaffected);
+    assert_eq!(register.runs_on().unwrap(), runs_on, "no runs-on link dropped");
+}
+
+#[test]
+fn bad_services_and_links_are_refused_with_file_row_and_column() {
+    let providers = b"Provider,Fourth party\r\nStripe,FALSE\r\nPostmark,FALSE\r\nAWS us-east-1,TRUE\r\n";
+    let services = "Service,Cost of downtime per hour,Cost when degraded (% of downtime),RTO (hours)\r\n\
+                    Checkout,27000,50,2\r\nSign-in,lots,150,-1\r\n";
+    refused(
+        providers,
+        "providers.csv",
+        &[("services.csv", services.as_bytes())],
+        &["services.csv, row 3, column B (Cost of downtime per hour)"],
+    );
+    let messages = |extra: &[(&str, &[u8])]| -> Vec<String> {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("export");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::write(dir.join("providers.csv"), providers).unwrap();
+        for (name, bytes) in extra {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        let register = Register::open_in_memory().unwrap();
+        let preview = import::preview(&register, &dir, &ImportOptions::default(), today()).unwrap();
+        preview.rejected.iter().map(ToString::to_string).collect()
+    };
+    let problems = messages(&[("services.csv", services.as_bytes())]);
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(problems[1].contains("row 3, column C (Cost when degraded (% of downtime))"), "{problems:#?}");
+    assert!(problems[2].contains("row 3, column D (RTO (hours))") && problems[2].contains("cannot be negative"), "{problems:#?}");
+
+    let dependencies = "Service,Provider,When provider is down,When provider is degraded,Note\r\n\
+                        Checkout,Stripe,down,sometimes,\r\nCheckout,Adyen,down,down,\r\nReports,Stripe,down,down,\r\n";
+    let problems = messages(&[
+        ("services.csv", b"Service,Cost of downtime per hour\r\nCheckout,27000\r\n"),
+        ("dependencies.csv", dependencies.as_bytes()),
+    ]);
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(problems[0].starts_with("dependencies.csv, row 2, column D (When provider is degraded)"), "{problems:#?}");
+    assert!(problems[0].contains("\"sometimes\""), "{problems:#?}");
+    assert!(problems[1].starts_with("dependencies.csv, row 3, column B (Provider)") && problems[1].contains("\"Adyen\""), "{problems:#?}");
+    assert!(problems[2].starts_with("dependencies.csv, row 4, column A (Service)") && problems[2].contains("\"Reports\""), "{problems:#?}");
+
+    let runs_on = "Provider,Runs on\r\nStripe,Postmark\r\nPostmark,AWS us-east-1\r\nAWS us-east-1,Stripe\r\nPostmark,Nowhere\r\n";
+    let problems = messages(&[("runs_on.csv", runs_on.as_bytes())]);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert_eq!(
+        problems[0],
+        "runs_on.csv, row 4, column B (Runs on): That would make a loop: AWS us-east-1 runs on Stripe runs on Postmark runs on AWS us-east-1."
+    );
+    assert!(problems[1].starts_with("runs_on.csv, row 5, column B (Runs on)") && problems[1].contains("\"Nowhere\""), "{problems:#?}");
+
+    // services.csv imported on its own is told apart from a hand-kept providers sheet.
+    refused(services.as_bytes(), "services.csv", &[], &["services.csv, row 1:", "Lifeboat's services.csv"]);
+}
+
+#[test]
+fn reimporting_the_demo_export_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("demo.lifeboat");
+    let dir = tmp.path().join("export");
+    {
+        let mut register = Register::open(&db).unwrap();
+        lifeboat::demo::load(&mut register, today()).unwrap();
+        export_to(&register, &dir);
+    }
+    let before = hash(&db);
+    let mut register = Register::open(&db).unwrap();
+    let preview = import::apply(&mut register, &dir, &ImportOptions::default(), today()).unwrap();
+    assert!(preview.rejected.is_empty() && preview.created.is_empty() && preview.updated.is_empty(), "{preview:?}");
+    drop(register);
+    assert_eq!(hash(&db), before, "every service, dependency and runs-on link was recognised");
+
+    // The same check sees a changed link: it is written.
+    let text = String::from_utf8(read(&dir, "dependencies.csv")).unwrap();
+    let (header, rows) = text.split_once("\r\n").unwrap();
+    let first = rows.split("\r\n").next().unwrap();
+    let mut cells: Vec<&str> = first.splitn(5, ',').collect();
+    cells[3] = if cells[3] == "Down" { "Unaffected" } else { "Down" };
+    std::fs::write(dir.join("dependencies.csv"), format!("{header}\r\n{}\r\n", cells.join(","))).unwrap();
+    let mut register = Register::open(&db).unwrap();
+    import::apply(&mut register, &dir, &ImportOptions::default(), today()).unwrap();
+    drop(register);
+    assert_ne!(hash(&db), before);
 }

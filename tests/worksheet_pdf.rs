@@ -229,3 +229,79 @@ fn the_summary_names_untested_exits_and_the_providers_hit_since_the_review() {
     assert!(none.contains("No incident recorded since Q3 review (2026-11-22)."), "{none}");
     assert!(!evidence_text(None).contains("Incidents since the previous review"), "shown only with a review to count from");
 }
+
+/// The demo register's worksheet as text, one string per page, with lines joined by spaces so
+/// that wrapped sentences read whole.
+fn demo_pages() -> (Register, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("demo.lifeboat")).unwrap();
+    lifeboat::demo::load(&mut register, today()).unwrap();
+    let path = dir.path().join("demo.pdf");
+    pdf::export(&register, &path, Paper::A4, today()).unwrap();
+    // As laid out: a form's label and the first line of its value read as one line.
+    let text = tool("pdftotext", &["-enc", "UTF-8", "-layout", path.to_str().unwrap(), "-"]);
+    let pages = text.split('\u{c}').map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    (register, pages)
+}
+
+#[test]
+fn the_services_page_lists_each_service_with_its_costs_and_providers() {
+    let (register, pages) = demo_pages();
+    let at = pages.iter().position(|p| p.starts_with("Services and what they need")).expect("a services page");
+    let register_at = pages.iter().position(|p| p.starts_with("Register ")).unwrap();
+    assert!(pages[0].starts_with("SERVICE-PROVIDER RISK WORKSHEET") && at > 0 && at < register_at, "after the summary, before the table");
+    let services_text = pages[at..].iter().take_while(|p| !p.starts_with("Register")).cloned().collect::<Vec<_>>().join(" ");
+    for s in register.services().unwrap().iter().filter(|s| !s.draft.retired) {
+        assert!(services_text.contains(&s.draft.name), "{} is on the services page", s.draft.name);
+    }
+    for needle in [
+        "Checkout Down: USD 18,000 an hour · degraded: 40 % of that · RTO 1 h · owner Payments team (Priya Nair)",
+        "Provider When it is down When it is degraded Note",
+        "Stripe Down Degraded No second acquirer",
+        "LaunchDarkly Unaffected (off switch) Unaffected (off switch)",
+    ] {
+        assert!(services_text.contains(needle), "{needle:?} not in {services_text}");
+    }
+}
+
+#[test]
+fn provider_pages_name_their_blast_radius_and_the_summary_its_concentrations() {
+    let (register, pages) = demo_pages();
+    let page_of = |name: &str| pages.iter().find(|p| p.starts_with(&format!("{name} "))).unwrap_or_else(|| panic!("{name}'s page"));
+    let aws = page_of("AWS us-east-1");
+    assert!(aws.contains("Blast radius Outage reaches Checkout (down, through Auth0)"), "{aws}");
+    let outage = register
+        .blast_radius(
+            register.provider_by_name("AWS us-east-1").unwrap().unwrap().id,
+            lifeboat::domain::services::dependency::Failure::Outage,
+        )
+        .unwrap();
+    let cost = format!("USD {} an hour", group(outage.cost_per_hour));
+    assert!(aws.contains(&cost), "{cost} in {aws}");
+    assert!(aws.contains("Degradation reaches"), "{aws}");
+    let stripe = page_of("Stripe");
+    assert!(
+        stripe
+            .contains("Outage reaches Checkout (down) — USD 18,000 an hour. Degradation reaches Checkout (degraded) — USD 7,200 an hour."),
+        "{stripe}"
+    );
+    assert!(pages.iter().any(|p| p.contains("Outage reaches Nothing of ours depends on it.")), "a provider nothing depends on says so");
+
+    let summary = &pages[0];
+    let findings = register.concentration().unwrap().findings;
+    assert!(summary.contains(&format!("Concentration • {}", findings[0])), "{summary}");
+    assert!(summary.contains(&findings[2]) && !summary.contains(&findings[3]), "the first three findings: {summary}");
+}
+
+/// 53270 → "53,270", as the page writes whole amounts.
+fn group(amount: f64) -> String {
+    let digits = format!("{amount:.0}");
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

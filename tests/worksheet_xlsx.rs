@@ -11,8 +11,19 @@ use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
 use lifeboat::worksheet::{xlsx, Cell, WorksheetError};
 
-const SHEETS: [&str; 6] = ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills"];
-const CSV_FILES: [&str; 6] = ["providers.csv", "scenarios.csv", "history.csv", "reviews.csv", "incidents.csv", "drills.csv"];
+const SHEETS: [&str; 9] =
+    ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills", "Services", "Dependencies", "Runs on"];
+const CSV_FILES: [&str; 9] = [
+    "providers.csv",
+    "scenarios.csv",
+    "history.csv",
+    "reviews.csv",
+    "incidents.csv",
+    "drills.csv",
+    "services.csv",
+    "dependencies.csv",
+    "runs_on.csv",
+];
 const FORMULA_LIKE: [&str; 4] = ["=HYPERLINK(\"http://x\")", "+1 555", "@SUM(A1)", "-x"];
 
 /// The demo register, plus providers named and described like formulas.
@@ -24,6 +35,14 @@ fn demo_register() -> Register {
         draft.profile.name = name.into();
         draft.profile.notes = format!("{name}\nsecond line");
         register.create_provider(&draft, day(2026, 6, 1)).unwrap();
+        let service = lifeboat::domain::services::service::ServiceDraft {
+            name: name.into(),
+            description: format!("{name}\nsecond line"),
+            downtime_cost_per_hour: Some(1234.5),
+            degraded_share: 0.29,
+            ..lifeboat::domain::services::service::ServiceDraft::blank()
+        };
+        register.add_service(&service, day(2026, 6, 1)).unwrap();
     }
     register
 }
@@ -62,7 +81,7 @@ fn column(rows: &[Vec<Data>], header: &str) -> usize {
 }
 
 #[test]
-fn the_workbook_has_the_six_sheets_with_the_csv_headers() {
+fn the_workbook_has_the_nine_sheets_with_the_csv_headers() {
     let tmp = tempfile::tempdir().unwrap();
     let register = demo_register();
     let path = export(&register, tmp.path());
@@ -254,7 +273,7 @@ fn round_trip(source: &Register) {
     let mut copy = Register::open_in_memory().unwrap();
     let preview = lifeboat::worksheet::import::apply(&mut copy, &book, &Default::default(), today()).unwrap();
     assert_eq!(preview.sheet.as_deref(), Some("Providers"), "a Lifeboat workbook is read whole");
-    assert_eq!(preview.files.len(), 6, "{:?}", preview.files);
+    assert_eq!(preview.files.len(), SHEETS.len(), "{:?}", preview.files);
     assert_eq!(preview.created.len(), source.providers().unwrap().len());
 
     let second = tmp.path().join("second");
@@ -266,6 +285,10 @@ fn round_trip(source: &Register) {
     assert_eq!(copy.reviews().unwrap().len(), source.reviews().unwrap().len());
     assert_eq!(copy.all_incidents().unwrap().len(), source.all_incidents().unwrap().len());
     assert_eq!(copy.all_drills().unwrap().len(), source.all_drills().unwrap().len());
+    let drafts = |r: &Register| r.services().unwrap().into_iter().map(|s| (s.draft, s.created_on)).collect::<Vec<_>>();
+    assert_eq!(drafts(&copy), drafts(source), "every service with every field");
+    assert_eq!(copy.dependencies().unwrap().len(), source.dependencies().unwrap().len());
+    assert_eq!(copy.runs_on().unwrap().len(), source.runs_on().unwrap().len());
 
     // A second import of the same workbook recognises every incident and drill.
     let again = lifeboat::worksheet::import::apply(&mut copy, &book, &Default::default(), today()).unwrap();

@@ -69,7 +69,7 @@ pub fn insert(conn: &Connection, draft: &ServiceDraft, created_on: NaiveDate) ->
     Ok(ServiceId(conn.last_insert_rowid()))
 }
 
-fn update(conn: &Connection, id: ServiceId, draft: &ServiceDraft) -> Result<()> {
+pub fn update(conn: &Connection, id: ServiceId, draft: &ServiceDraft) -> Result<()> {
     let changed = conn
         .prepare_cached(
             "UPDATE services SET name = ?2, owner = ?3, description = ?4, downtime_cost_per_hour = ?5, degraded_share = ?6,

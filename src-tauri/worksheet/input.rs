@@ -9,10 +9,14 @@ use ts_rs::TS;
 
 use crate::domain::evidence::summary::{provider_evidence, ProviderEvidence};
 use crate::domain::history::Snapshot;
-use crate::domain::ids::{FailureModeId, ProviderId};
+use crate::domain::ids::{FailureModeId, ProviderId, ServiceId};
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
 use crate::domain::scoring::Level;
+use crate::domain::services::concentration::concentration;
+use crate::domain::services::dependency::{Effect, Failure};
+use crate::domain::services::reach::{BlastRadius, Walker};
+use crate::domain::services::service::Service;
 use crate::storage::Register;
 
 /// "Changes since the previous review", filled in by the reviews feature. The summary shows the
@@ -57,6 +61,84 @@ pub struct WorksheetInput {
     /// The latest review closed before today, which "Incidents since the previous review"
     /// counts from (the same review "Changes since" compares with).
     pub previous_review: Option<PreviousReview>,
+    /// Our services, what each needs, and what each provider's failure reaches.
+    pub dependencies: DependencyView,
+}
+
+/// What depends on what, as the worksheet shows it: computed once from the register's
+/// dependency graph, so the renderer only lays it out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DependencyView {
+    /// The register's currency, which every cost per hour is in.
+    pub currency: String,
+    /// Active services by name, each with the providers it needs.
+    pub services: Vec<ServiceNeeds>,
+    /// Each provider's blast radius. Empty when the register has no service: nothing of ours
+    /// could be reached, and the pages need not say so for every provider.
+    pub reach: HashMap<ProviderId, ProviderReach>,
+    /// The concentration findings, most costly first.
+    pub findings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServiceNeeds {
+    pub service: Service,
+    /// By provider name.
+    pub needs: Vec<Need>,
+}
+
+/// One provider a service needs, and what the service is when it fails.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Need {
+    pub provider: String,
+    pub when_down: Effect,
+    pub when_degraded: Effect,
+    pub note: String,
+}
+
+/// What one provider's outage and its degradation reach.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProviderReach {
+    pub outage: BlastRadius,
+    pub degradation: BlastRadius,
+}
+
+impl DependencyView {
+    pub fn read(register: &Register, providers: &[Provider]) -> crate::storage::Result<DependencyView> {
+        let graph = register.dependency_graph()?;
+        let currency = register.settings()?.currency;
+        let names: HashMap<ProviderId, &str> = providers.iter().map(|p| (p.id, p.profile.name.as_str())).collect();
+        let mut needs: HashMap<ServiceId, Vec<Need>> = HashMap::new();
+        for d in register.dependencies()? {
+            let provider = names.get(&d.provider_id).copied().unwrap_or_default().to_string();
+            needs.entry(d.service_id).or_default().push(Need {
+                provider,
+                when_down: d.when_down,
+                when_degraded: d.when_degraded,
+                note: d.note,
+            });
+        }
+        let services: Vec<ServiceNeeds> = graph
+            .services()
+            .iter()
+            .filter(|s| !s.draft.retired)
+            .map(|s| ServiceNeeds { service: s.clone(), needs: needs.remove(&s.id).unwrap_or_default() })
+            .collect();
+        let mut walker = Walker::default();
+        let mut radius = |id, failure| walker.blast_radius(&graph, id, failure);
+        let reach = if graph.services().is_empty() {
+            HashMap::new()
+        } else {
+            providers
+                .iter()
+                .filter_map(|p| {
+                    Some((p.id, ProviderReach { outage: radius(p.id, Failure::Outage)?, degradation: radius(p.id, Failure::Degradation)? }))
+                })
+                .collect()
+        };
+        let findings = concentration(&graph, &currency).findings;
+        Ok(DependencyView { currency, services, reach, findings })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +171,7 @@ impl WorksheetInput {
         });
         let (providers, rows) = register.providers_and_rows(today)?;
         let evidence = read_evidence(register, &providers, today)?;
+        let dependencies = DependencyView::read(register, &providers)?;
         Ok(WorksheetInput {
             organisation: register.settings()?.organisation,
             review_title,
@@ -101,6 +184,7 @@ impl WorksheetInput {
             evidence,
             mode_names: register.catalogue()?.into_iter().map(|m| (m.id, m.name)).collect(),
             previous_review,
+            dependencies,
         })
     }
 

@@ -223,3 +223,14 @@ fn findings_name_every_provider_a_service_falls_with_once_and_shared_hosts_nothi
     assert_eq!(c.findings.iter().filter(|f| f.starts_with("Checkout goes down")).count(), 1);
     assert!(c.findings.contains(&"2 providers run on Google Cloud, a fourth party we hold no contract with; no service of ours needs them yet.".to_string()), "{:#?}", c.findings);
 }
+
+#[test]
+fn a_shared_fourth_party_that_reaches_no_service_is_named_without_a_cost() {
+    let mut cloud = provider(1, "Google Cloud");
+    cloud.fourth_party = true;
+    let providers = vec![cloud, provider(2, "Mixpanel"), provider(3, "Zendesk")];
+    let runs_on =
+        [RunsOn { provider_id: ProviderId(2), runs_on: ProviderId(1) }, RunsOn { provider_id: ProviderId(3), runs_on: ProviderId(1) }];
+    let c = concentration(&DependencyGraph::new(providers, Vec::new(), &[], &runs_on), "USD");
+    assert_eq!(c.findings, ["2 providers depend on Google Cloud, a fourth party we hold no contract with; no service of ours needs them."]);
+}

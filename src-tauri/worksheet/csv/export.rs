@@ -1,5 +1,6 @@
 //! Writes the register's tables as CSV files: providers, their current scenarios, every snapshot,
-//! the review meetings, the incidents and the exit drills. The columns and values are `worksheet::table`'s; this file only
+//! the review meetings, the incidents and the exit drills, our services and what depends on
+//! what. The columns and values are `worksheet::table`'s; this file only
 //! decides how a cell reads as CSV text.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ pub struct CsvOptions {
     pub bom: bool,
 }
 
-/// Writes providers.csv, scenarios.csv, history.csv, reviews.csv, incidents.csv and drills.csv into `dir` (created if
+/// Writes every table of `TableName::ALL` (providers.csv … runs_on.csv) into `dir` (created if
 /// missing), all of them or none. Returns the files written.
 pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: NaiveDate) -> Result<Vec<PathBuf>> {
     if dir.is_file() {

@@ -6,11 +6,13 @@ pub mod export;
 pub(crate) mod headers;
 mod inert;
 pub mod reviews;
+pub mod services;
 
 pub use evidence::{DRILLS_CSV, INCIDENTS_CSV};
 pub use export::{export, CsvOptions};
 pub use inert::{is_active, protect, unprotect};
 pub use reviews::REVIEWS_CSV;
+pub use services::{DEPENDENCIES_CSV, RUNS_ON_CSV, SERVICES_CSV};
 
 pub const PROVIDERS_CSV: &str = "providers.csv";
 pub const SCENARIOS_CSV: &str = "scenarios.csv";

@@ -79,14 +79,19 @@ impl Recognised for DrillDraft {
 const NOT_YET_WRITTEN: ProviderId = ProviderId(0);
 
 /// A table's columns found by the headers Lifeboat writes (no remapping: Lifeboat wrote it).
-struct Headed<'t> {
+pub(super) struct Headed<'t> {
     table: &'t Table,
     positions: HashMap<&'static str, usize>,
 }
 
 impl<'t> Headed<'t> {
     /// `None`, with a problem per missing column, when a `required` header is absent.
-    fn read(table: &'t Table, headers: &[&'static str], required: &[&'static str], problems: &mut Problems) -> Option<Headed<'t>> {
+    pub(super) fn read(
+        table: &'t Table,
+        headers: &[&'static str],
+        required: &[&'static str],
+        problems: &mut Problems,
+    ) -> Option<Headed<'t>> {
         let positions: HashMap<&'static str, usize> =
             headers.iter().filter_map(|h| table.header.iter().position(|n| fold(n) == fold(h)).map(|i| (*h, i))).collect();
         let missing: Vec<&&str> = required.iter().filter(|h| !positions.contains_key(**h)).collect();
@@ -96,15 +101,20 @@ impl<'t> Headed<'t> {
         missing.is_empty().then_some(Headed { table, positions })
     }
 
-    fn cell<'r>(&self, row: &'r TableRow, header: &str) -> &'r Cell {
+    /// Whether the table has the column: a column left out leaves what the register holds.
+    pub(super) fn has(&self, header: &str) -> bool {
+        self.positions.contains_key(header)
+    }
+
+    pub(super) fn cell<'r>(&self, row: &'r TableRow, header: &str) -> &'r Cell {
         self.positions.get(header).map(|&c| row.cell(c)).unwrap_or(&Cell::Empty)
     }
 
-    fn text(&self, row: &TableRow, header: &str) -> String {
+    pub(super) fn text(&self, row: &TableRow, header: &str) -> String {
         self.cell(row, header).to_text().into_owned()
     }
 
-    fn problem(&self, row: &TableRow, header: &str, message: impl Into<String>) -> ImportProblem {
+    pub(super) fn problem(&self, row: &TableRow, header: &str, message: impl Into<String>) -> ImportProblem {
         match self.positions.get(header) {
             Some(&c) => self.table.problem(row.number, c, message),
             None => ImportProblem::row(&self.table.file, row.number, message),
@@ -112,13 +122,35 @@ impl<'t> Headed<'t> {
     }
 
     /// Reads one cell with `parse`; a failure is filed at the cell.
-    fn parse<T>(&self, row: &TableRow, header: &str, problems: &mut Problems, parse: impl FnOnce(&Cell) -> Result<T, String>) -> Option<T> {
+    pub(super) fn parse<T>(
+        &self,
+        row: &TableRow,
+        header: &str,
+        problems: &mut Problems,
+        parse: impl FnOnce(&Cell) -> Result<T, String>,
+    ) -> Option<T> {
         parse(self.cell(row, header)).map_err(|m| problems.push(self.problem(row, header, m))).ok()
+    }
+
+    /// `parse` of the cell when the table has the column, else `None`: a column left out leaves
+    /// what the register holds.
+    pub(super) fn parse_present<T>(
+        &self,
+        row: &TableRow,
+        header: &str,
+        problems: &mut Problems,
+        parse: impl FnOnce(&Cell) -> Result<T, String>,
+    ) -> Option<T> {
+        if self.has(header) {
+            self.parse(row, header, problems, parse)
+        } else {
+            None
+        }
     }
 
     /// Files each validation error at the column its field is read from (`columns` maps a
     /// field's name, such as "started" of "incident.started", to its header).
-    fn file_errors(&self, row: &TableRow, errors: ValidationErrors, columns: &[(&str, &str)], problems: &mut Problems) {
+    pub(super) fn file_errors(&self, row: &TableRow, errors: ValidationErrors, columns: &[(&str, &str)], problems: &mut Problems) {
         for e in errors.errors {
             let field = e.field.split('.').nth(1).unwrap_or("");
             match columns.iter().find(|(f, _)| *f == field) {
@@ -129,10 +161,16 @@ impl<'t> Headed<'t> {
     }
 
     /// The row's provider, or `None` with a problem when the cell is empty.
-    fn provider(&self, row: &TableRow, problems: &mut Problems) -> Option<String> {
-        let name = self.text(row, PROVIDER).trim().to_string();
+    pub(super) fn provider(&self, row: &TableRow, problems: &mut Problems) -> Option<String> {
+        self.name(row, PROVIDER, "provider", problems)
+    }
+
+    /// The name in the row's `header` cell (a `what`: provider, service), or `None` with a
+    /// problem when the cell is empty.
+    pub(super) fn name(&self, row: &TableRow, header: &str, what: &str, problems: &mut Problems) -> Option<String> {
+        let name = self.text(row, header).trim().to_string();
         if name.is_empty() {
-            problems.push(self.problem(row, PROVIDER, "The provider name is empty."));
+            problems.push(self.problem(row, header, format!("The {what} name is empty.")));
             return None;
         }
         Some(name)

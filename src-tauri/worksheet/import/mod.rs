@@ -24,6 +24,7 @@ mod preview;
 mod reading;
 mod reviews;
 mod rows;
+mod services;
 mod source;
 mod status_page;
 mod table;
@@ -37,7 +38,10 @@ use chrono::NaiveDate;
 pub use columns::{ColumnChoice, ReadingSource};
 pub use preview::{ColumnReading, FieldChange, ImportOptions, ImportPreview, ProviderUpdate};
 pub use reading::ReadCache;
-pub use source::{DRILLS_SHEET, HISTORY_SHEET, INCIDENTS_SHEET, PROVIDERS_SHEET, REVIEWS_SHEET, SCENARIOS_SHEET};
+pub use source::{
+    DEPENDENCIES_SHEET, DRILLS_SHEET, HISTORY_SHEET, INCIDENTS_SHEET, PROVIDERS_SHEET, REVIEWS_SHEET, RUNS_ON_SHEET, SCENARIOS_SHEET,
+    SERVICES_SHEET,
+};
 pub use status_page::{
     apply_status_page, describe as describe_rejected, preview_status_page, RejectedEntry, StatusPageEntry, StatusPagePreview,
 };
@@ -113,7 +117,8 @@ fn write(register: &mut Register, plan: &plan::Plan, today: NaiveDate) -> Result
                 stored_snapshots::record(tx, id, today, None, &p.draft.risk)?;
             }
         }
-        reviews::restore(tx, &plan.reviews)
+        reviews::restore(tx, &plan.reviews)?;
+        services::restore(tx, &plan.services, &ids)
     })?;
     Ok(())
 }

@@ -13,6 +13,7 @@ use super::history::{self, key, same_mode, Assessment, ListedScenarios, Modes};
 use super::preview::{ColumnReading, FieldChange, ImportPreview, ProviderUpdate};
 use super::reviews::{self, ReviewRow};
 use super::rows::RowReader;
+use super::services::{self, KnownProviders, ServicesPlan};
 use super::source::Source;
 use super::table::{Problems, Table};
 use crate::domain::history::Snapshot;
@@ -45,6 +46,7 @@ pub struct Plan {
     pub providers: Vec<Planned>,
     pub reviews: Vec<ReviewRow>,
     pub evidence: EvidencePlan,
+    pub services: ServicesPlan,
 }
 
 /// Everything the import needs to know about the register as it is.
@@ -82,7 +84,13 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
     };
     let (Some(table), Some(mapping)) = (&source.providers, columns.mapping) else {
         preview.rejected = problems.into_list("import");
-        return Ok(Plan { preview, providers: Vec::new(), reviews: Vec::new(), evidence: EvidencePlan::default() });
+        return Ok(Plan {
+            preview,
+            providers: Vec::new(),
+            reviews: Vec::new(),
+            evidence: EvidencePlan::default(),
+            services: ServicesPlan::default(),
+        });
     };
     let mut warnings = columns.warnings;
     preview.columns = mapping
@@ -113,6 +121,13 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
     }
     let long_format = table.header.iter().any(|h| Field::recognise(h) == Some(Field::FailureMode))
         && table.header.iter().any(|h| Field::recognise(h) == Some(Field::Likelihood));
+    if let Some(file) = services::recognise(table) {
+        problems.push(ImportProblem::row(
+            &table.file,
+            table.header_row,
+            format!("This is Lifeboat's {file}, which belongs with the providers it names; import the whole export folder or workbook."),
+        ));
+    }
     if long_format && !mapping.columns.iter().any(|c| matches!(c.role, Role::Score { .. })) {
         problems.push(ImportProblem::row(
             &table.file,
@@ -180,6 +195,9 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
     );
 
     let evidence = plan_evidence(register, &catalogue, source, &existing, &planned, &seen, &table.file, today, &mut problems)?;
+    let known = KnownProviders { listed: &seen, stored: &existing.by_key, providers_file: &table.file };
+    let tables = [source.services.as_ref(), source.dependencies.as_ref(), source.runs_on.as_ref()];
+    let services = services::plan(register, tables, &known, today, &mut problems)?;
 
     let order: Vec<&str> = source.files.iter().map(String::as_str).collect();
     problems.list.sort_by_key(|p| (order.iter().position(|f| p.file == *f).unwrap_or(order.len()), p.row, p.column));
@@ -197,7 +215,7 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
     preview.incidents = evidence.incidents.len() as u32;
     preview.drills = evidence.drills.len() as u32;
     preview.evidence_kept = evidence.kept;
-    Ok(Plan { preview, providers: planned, reviews: review_rows, evidence })
+    Ok(Plan { preview, providers: planned, reviews: review_rows, evidence, services })
 }
 
 /// The incidents and drills listed beside the providers, less those the register holds.

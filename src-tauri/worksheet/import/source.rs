@@ -7,7 +7,9 @@ use super::csv_file::{self, MAX_HISTORY_BYTES, MAX_TABLE_BYTES};
 use super::table::{Problems, Table};
 use super::workbook::Workbook;
 use crate::worksheet::csv::headers::Field;
-use crate::worksheet::csv::{DRILLS_CSV, HISTORY_CSV, INCIDENTS_CSV, PROVIDERS_CSV, REVIEWS_CSV, SCENARIOS_CSV};
+use crate::worksheet::csv::{
+    DEPENDENCIES_CSV, DRILLS_CSV, HISTORY_CSV, INCIDENTS_CSV, PROVIDERS_CSV, REVIEWS_CSV, RUNS_ON_CSV, SCENARIOS_CSV, SERVICES_CSV,
+};
 use crate::worksheet::{ImportProblem, Result, WorksheetError};
 
 /// The sheets of a workbook Lifeboat wrote, named as its export names them.
@@ -17,6 +19,9 @@ pub const HISTORY_SHEET: &str = "History";
 pub const REVIEWS_SHEET: &str = "Reviews";
 pub const INCIDENTS_SHEET: &str = "Incidents";
 pub const DRILLS_SHEET: &str = "Drills";
+pub const SERVICES_SHEET: &str = "Services";
+pub const DEPENDENCIES_SHEET: &str = "Dependencies";
+pub const RUNS_ON_SHEET: &str = "Runs on";
 
 /// A workbook is compressed and may hold the whole history (Lifeboat's own, for 5,000 providers
 /// with a year of assessments, is about 42 MB), so it may be larger than one CSV table.
@@ -41,6 +46,10 @@ pub struct Source {
     /// One row per incident and per exit drill.
     pub incidents: Option<Table>,
     pub drills: Option<Table>,
+    /// One row per service, per dependency and per runs-on link.
+    pub services: Option<Table>,
+    pub dependencies: Option<Table>,
+    pub runs_on: Option<Table>,
 }
 
 /// Reads `path`. `sheet` picks a workbook's sheet; without one, a workbook Lifeboat wrote is read
@@ -66,6 +75,9 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
             (REVIEWS_CSV, MAX_TABLE_BYTES, &mut source.reviews),
             (INCIDENTS_CSV, MAX_TABLE_BYTES, &mut source.incidents),
             (DRILLS_CSV, MAX_TABLE_BYTES, &mut source.drills),
+            (SERVICES_CSV, MAX_TABLE_BYTES, &mut source.services),
+            (DEPENDENCIES_CSV, MAX_TABLE_BYTES, &mut source.dependencies),
+            (RUNS_ON_CSV, MAX_TABLE_BYTES, &mut source.runs_on),
         ] {
             if let Some(p) = file(name) {
                 *slot = csv_file::read(&p, name, max, problems).map_err(io)?;
@@ -110,6 +122,9 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
             (REVIEWS_SHEET, &mut source.reviews),
             (INCIDENTS_SHEET, &mut source.incidents),
             (DRILLS_SHEET, &mut source.drills),
+            (SERVICES_SHEET, &mut source.services),
+            (DEPENDENCIES_SHEET, &mut source.dependencies),
+            (RUNS_ON_SHEET, &mut source.runs_on),
         ] {
             if book.has_sheet(sheet_name) {
                 *slot = book.table(sheet_name, |_| true, problems);
@@ -121,10 +136,10 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
     Ok(source)
 }
 
-/// The files `read` reads for `path`: an export folder's four tables (present or not), or the file.
+/// The files `read` reads for `path`: every table of an export folder (present or not), or the file.
 pub fn files_read(path: &Path) -> Vec<std::path::PathBuf> {
     if path.is_dir() {
-        [PROVIDERS_CSV, SCENARIOS_CSV, HISTORY_CSV, REVIEWS_CSV].iter().map(|name| path.join(name)).collect()
+        crate::worksheet::table::TableName::ALL.iter().map(|name| path.join(name.csv_file())).collect()
     } else {
         vec![path.to_path_buf()]
     }

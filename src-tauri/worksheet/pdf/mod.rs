@@ -1,4 +1,5 @@
-//! The PDF worksheet: summary, register table, then one risk-profile page per provider.
+//! The PDF worksheet: summary, our services and what they need, register table, then one
+//! risk-profile page per provider.
 //!
 //! Everything is drawn with printpdf's low-level operations (its HTML mode is not compiled in),
 //! so text from the register is only ever shown, never interpreted.
@@ -10,6 +11,7 @@ mod layout;
 mod provider_page;
 mod readiness;
 mod register_table;
+mod services;
 mod style;
 mod summary;
 mod table;
@@ -47,13 +49,14 @@ pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
 
     let order = riskiest_first(input);
     summary::draw(&mut doc, input, &order);
+    services::services_page(&mut doc, input);
     register_table::draw(&mut doc, input, &order);
     let by_id: std::collections::HashMap<crate::domain::ids::ProviderId, usize> =
         input.providers.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     for &i in &order {
         let row = &input.rows[i];
         if let Some(&p) = by_id.get(&row.id) {
-            provider_page::draw(&mut doc, input, row, &input.providers[p], input.evidence_of(p));
+            provider_page::draw(&mut doc, input, row, p);
         }
     }
 

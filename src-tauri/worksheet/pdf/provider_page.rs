@@ -8,7 +8,6 @@ use super::layout::{wrap, Doc, Orientation, TextStyle};
 use super::style;
 use super::table::{col, Cell, Column, Table};
 use super::words;
-use crate::domain::evidence::summary::ProviderEvidence;
 use crate::domain::history::trend;
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
@@ -26,7 +25,9 @@ const SCENARIO_COLUMNS: [Column; 6] = [
     col("Note", 3.5),
 ];
 
-pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: &Provider, evidence: Option<&ProviderEvidence>) {
+/// The page of `input.providers[index]`, whose register row is `row`.
+pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, index: usize) {
+    let (provider, evidence) = (&input.providers[index], input.evidence_of(index));
     doc.running_title = None;
     doc.new_page(Orientation::Portrait);
     doc.bookmark(&provider.profile.name);
@@ -117,6 +118,8 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, provider: 
     };
     doc.field("Plan last rehearsed", &rehearsed, LABEL_WIDTH);
     doc.y += 3.0;
+
+    super::services::blast_radius(doc, input, provider.id);
 
     trend_and_breakdown(doc, input, provider, &scores);
     if let Some(evidence) = shown {

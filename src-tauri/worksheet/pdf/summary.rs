@@ -44,6 +44,7 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, order: &[usize]) {
     };
     tiles(doc, &active, overdue.len(), renewals.len());
     heat_and_top(doc, &active);
+    super::services::concentration(doc, input);
     if let Some(changes) = &input.changes {
         changes_section(doc, changes);
     }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::cadence::DueState;
 use crate::domain::history::Direction;
 use crate::domain::scoring::Level;
+use crate::domain::services::dependency::Effect;
 
 pub fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -98,6 +99,30 @@ pub fn figure_and_level(figure: Option<String>, level: Option<Level>) -> String 
     match figure {
         Some(figure) => format!("{figure} {}", Level::label_of(level)),
         None => Level::label_of(level).to_string(),
+    }
+}
+
+/// "USD 27,000 an hour", in whole units as the concentration sentences say it.
+pub fn per_hour(cost: f64, currency: &str) -> String {
+    format!("{currency} {} an hour", amount(cost.round())).trim().to_string()
+}
+
+/// What a service is while a provider fails: an off switch is named as such.
+pub fn effect(e: Effect) -> &'static str {
+    match e {
+        Effect::Down => "Down",
+        Effect::Degraded => "Degraded",
+        Effect::Unaffected => "Unaffected (off switch)",
+    }
+}
+
+/// A share of 0 … 1 as a whole percent, with a decimal only when it has one: "50 %", "7.5 %".
+pub fn percent(share: f64) -> String {
+    let p = (share * 1000.0).round() / 10.0;
+    if p.fract() == 0.0 {
+        format!("{p:.0} %")
+    } else {
+        format!("{p} %")
     }
 }
 

@@ -9,6 +9,7 @@ mod history;
 mod incidents;
 mod providers;
 mod reviews;
+mod services;
 mod shared;
 
 use std::borrow::Cow;
@@ -24,6 +25,8 @@ use crate::domain::history::Snapshot;
 use crate::domain::provider::{FailureMode, Provider};
 use crate::domain::register::RegisterRow;
 use crate::domain::review::Review;
+use crate::domain::services::dependency::{Dependency, RunsOn};
+use crate::domain::services::service::Service;
 use crate::storage::Register;
 
 /// The tables of an export, in the order the CSV files are written and the sheets appear.
@@ -35,11 +38,23 @@ pub enum TableName {
     Reviews,
     Incidents,
     Drills,
+    Services,
+    Dependencies,
+    RunsOn,
 }
 
 impl TableName {
-    pub const ALL: [TableName; 6] =
-        [TableName::Providers, TableName::FailureModes, TableName::History, TableName::Reviews, TableName::Incidents, TableName::Drills];
+    pub const ALL: [TableName; 9] = [
+        TableName::Providers,
+        TableName::FailureModes,
+        TableName::History,
+        TableName::Reviews,
+        TableName::Incidents,
+        TableName::Drills,
+        TableName::Services,
+        TableName::Dependencies,
+        TableName::RunsOn,
+    ];
 
     pub fn csv_file(self) -> &'static str {
         match self {
@@ -49,6 +64,9 @@ impl TableName {
             TableName::Reviews => super::csv::REVIEWS_CSV,
             TableName::Incidents => super::csv::INCIDENTS_CSV,
             TableName::Drills => super::csv::DRILLS_CSV,
+            TableName::Services => super::csv::SERVICES_CSV,
+            TableName::Dependencies => super::csv::DEPENDENCIES_CSV,
+            TableName::RunsOn => super::csv::RUNS_ON_CSV,
         }
     }
 
@@ -60,6 +78,9 @@ impl TableName {
             TableName::Reviews => "Reviews",
             TableName::Incidents => super::import::INCIDENTS_SHEET,
             TableName::Drills => super::import::DRILLS_SHEET,
+            TableName::Services => super::import::SERVICES_SHEET,
+            TableName::Dependencies => super::import::DEPENDENCIES_SHEET,
+            TableName::RunsOn => super::import::RUNS_ON_SHEET,
         }
     }
 }
@@ -137,6 +158,9 @@ pub struct RegisterData {
     catalogue: Vec<FailureMode>,
     incidents: Vec<Incident>,
     drills: Vec<Drill>,
+    services: Vec<Service>,
+    dependencies: Vec<Dependency>,
+    runs_on: Vec<RunsOn>,
 }
 
 impl RegisterData {
@@ -149,7 +173,8 @@ impl RegisterData {
             reviews.push(ReviewRecord { review, assessed });
         }
         let (catalogue, incidents, drills) = (register.catalogue()?, register.all_incidents()?, register.all_drills()?);
-        Ok(RegisterData { providers, rows, snapshots, reviews, catalogue, incidents, drills })
+        let (services, dependencies, runs_on) = (register.services()?, register.dependencies()?, register.runs_on()?);
+        Ok(RegisterData { providers, rows, snapshots, reviews, catalogue, incidents, drills, services, dependencies, runs_on })
     }
 
     pub fn table(&self, name: TableName) -> Table<'_> {
@@ -160,6 +185,9 @@ impl RegisterData {
             TableName::Reviews => reviews::table(&self.reviews),
             TableName::Incidents => incidents::table(&self.providers, &self.catalogue, &self.incidents),
             TableName::Drills => drills::table(&self.providers, &self.drills),
+            TableName::Services => services::services(&self.services),
+            TableName::Dependencies => services::dependencies(&services::Names::new(&self.providers, &self.services), &self.dependencies),
+            TableName::RunsOn => services::runs_on(&services::Names::new(&self.providers, &self.services), &self.runs_on),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The register as one Excel workbook: a sheet per table (Providers, Failure modes, History,
-//! Reviews, Incidents, Drills) with the same columns and values as the CSV files, so the import reads either.
+//! Reviews, Incidents, Drills, Services, Dependencies, Runs on) with the same columns and values as the CSV files, so the import reads either.
 //!
 //! Numbers are number cells and dates are date cells. Text is always a string cell, never a
 //! formula, so text starting with `=` is shown, not run, and needs none of the CSV's protecting
