@@ -89,10 +89,12 @@ fn e2e_a_service_and_its_providers_give_a_fourth_party_its_blast_radius() {
     app.wait_count("[data-testid=\"what-if-node\"][data-kind=\"provider\"]", 3);
     app.wait_count("[data-testid=\"what-if-node\"][data-kind=\"service\"]", 1);
     app.find("input[name=\"what-if-failure\"][value=\"degradation\"]").click();
-    app.wait_text("[data-testid=\"what-if-total\"]", "If AWS us-east-1 has a degradation: 1 service, USD 1,000 an hour, through 2 providers");
+    app.wait_text(
+        "[data-testid=\"what-if-total\"]",
+        "If AWS us-east-1 has a degradation: 1 service, USD 1,000 an hour, through 2 providers",
+    );
     app.screenshot("services-04-what-if");
 }
-
 
 /// The demo answers "if AWS us-east-1 slows down, what do we lose per hour, and through which
 /// providers?" on the fourth party's page, one click from the register; the Concentration and
