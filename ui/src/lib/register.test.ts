@@ -163,3 +163,24 @@ describe('filters and owners', () => {
     expect(isFiltered(filters({ search: ' x ' }))).toBe(true);
   });
 });
+
+describe('cost per hour if down', () => {
+  const rows = [
+    row({ name: 'AWS us-east-1', outage_cost_per_hour: 53270 }),
+    row({ name: 'Postmark', outage_cost_per_hour: 2000 }),
+    row({ name: 'Mixpanel', outage_cost_per_hour: 0 }),
+  ];
+
+  it('sorts costliest first from the header, cheapest first when reversed', () => {
+    const sort = nextSort({ key: 'name', descending: false }, 'outage_cost');
+    expect(names(sortRows(rows, sort))).toEqual(['AWS us-east-1', 'Postmark', 'Mixpanel']);
+    expect(names(sortRows(rows, nextSort(sort, 'outage_cost')))).toEqual(['Mixpanel', 'Postmark', 'AWS us-east-1']);
+  });
+
+  it('filters by a least cost, or to the providers that reach no service', () => {
+    expect(names(filterRows(rows, filters({ cost: 10000 })))).toEqual(['AWS us-east-1']);
+    expect(names(filterRows(rows, filters({ cost: 1000 })))).toEqual(['AWS us-east-1', 'Postmark']);
+    expect(names(filterRows(rows, filters({ cost: 'none' })))).toEqual(['Mixpanel']);
+    expect(isFiltered(filters({ cost: 'none' }))).toBe(true);
+  });
+});
