@@ -301,6 +301,14 @@ fn print_preview(p: &ImportPreview, dry_run: bool) {
             p.evidence_kept
         );
     }
+    if p.services + p.links > 0 {
+        println!(
+            "{} {} service(s) and {} link(s) between services and providers.",
+            if dry_run { "Would write" } else { "Wrote" },
+            p.services,
+            p.links
+        );
+    }
     for w in &p.warnings {
         println!("warning: {w}");
     }

@@ -215,6 +215,8 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
     preview.incidents = evidence.incidents.len() as u32;
     preview.drills = evidence.drills.len() as u32;
     preview.evidence_kept = evidence.kept;
+    preview.services = services.services.len() as u32;
+    preview.links = (services.dependencies.len() + services.runs_on.len()) as u32;
     Ok(Plan { preview, providers: planned, reviews: review_rows, evidence, services })
 }
 

@@ -32,6 +32,11 @@ pub struct ImportPreview {
     pub drills: u32,
     /// Incidents and drills listed that the register already holds: left as they are.
     pub evidence_kept: u32,
+    /// Services that would be added or changed (those the files list as the register holds them
+    /// are left alone).
+    pub services: u32,
+    /// Links, service → provider and provider → fourth party, that would be added or changed.
+    pub links: u32,
     /// Every problem; any one of them refuses the whole import.
     pub rejected: Vec<ImportProblem>,
     /// Things worth knowing that do not stop the import (how a column was read, text kept).

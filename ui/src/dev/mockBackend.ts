@@ -292,6 +292,8 @@ export const MOCK_SPREADSHEET_PREVIEW: ImportPreview = {
   incidents: 0,
   drills: 0,
   evidence_kept: 0,
+  services: 0,
+  links: 0,
   rejected: [
     { file: 'vendors.csv', row: 4, column: 6, column_name: 'Lock-in', message: 'Lock-in must be between 1 and 5, not 7.' },
     { file: 'vendors.csv', row: 7, column: 3, column_name: 'Tier', message: 'Tier must be 1, 2 or 3, not "critical".' },
@@ -326,6 +328,8 @@ export const MOCK_EXPORT_PREVIEW: ImportPreview = {
   incidents: 2,
   drills: 1,
   evidence_kept: 0,
+  services: 0,
+  links: 0,
   rejected: [],
   warnings: [],
 };

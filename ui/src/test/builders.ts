@@ -184,6 +184,8 @@ export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPre
     incidents: 0,
     drills: 0,
     evidence_kept: 0,
+    services: 0,
+    links: 0,
     rejected: [],
     warnings: [],
     ...overrides,

@@ -217,3 +217,15 @@ describe('incidents and drills in the import', () => {
     expect(screen.queryByTestId('import-evidence')).toBeNull();
   });
 });
+
+describe('services and their links in the import', () => {
+  it('says how many services and links would be written, and nothing when there are none', () => {
+    show(importPreview({ services: 9, links: 31 }));
+    expect(screen.getByTestId('import-services').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Will add or change 9 services and 31 links between services and providers.',
+    );
+    cleanup();
+    show(importPreview());
+    expect(screen.queryByTestId('import-services')).toBeNull();
+  });
+});

@@ -45,6 +45,15 @@ incidents: number, drills: number,
  */
 evidence_kept: number, 
 /**
+ * Services that would be added or changed (those the files list as the register holds them
+ * are left alone).
+ */
+services: number, 
+/**
+ * Links, service → provider and provider → fourth party, that would be added or changed.
+ */
+links: number, 
+/**
  * Every problem; any one of them refuses the whole import.
  */
 rejected: Array<ImportProblem>, 
