@@ -136,3 +136,34 @@ fn e2e_the_demo_shows_evidence_on_a_provider_and_the_incidents_page() {
     app.find("[data-testid=\"sort-recover\"]").click();
     app.screenshot("evidence-07-demo-incidents-page");
 }
+
+/// A status page's incident history, read offline from its JSON export: previewed with how it
+/// was mapped, applied, and recognised as already recorded when chosen again.
+#[test]
+fn e2e_a_status_page_history_is_previewed_then_imported_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("status-page.lifeboat");
+    register_with_stripe(&db);
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/statuspage-object-storage.json");
+    let app = App::launch_with_env(&db, "2026-12-01", &[("LIFEBOAT_E2E_IMPORT_FILE", fixture.to_str().unwrap())]);
+    app.find("tr[data-provider-name=\"Stripe\"] td:first-child").click();
+    app.wait_text("[data-testid=\"provider-title\"]", "Stripe");
+    app.wait_count("[data-testid=\"incident-item\"]", 0);
+
+    app.find("[data-testid=\"import-status-page\"]").click();
+    app.find("[data-testid=\"status-page-preview\"]");
+    let heading = app.find("[data-testid=\"status-page-added\"] h3").text_content();
+    let added: usize = heading.split_whitespace().find_map(|w| w.parse().ok()).expect("a count of incidents to add");
+    assert!(added > 0, "{heading}");
+    assert!(app.find("[data-testid=\"status-page-mapping\"]").text_content().contains("Outage"));
+    app.screenshot("evidence-08-status-page-preview");
+    app.find("[data-testid=\"apply-status-page\"]").click();
+    app.wait_count("[data-testid=\"status-page-preview\"]", 0);
+    app.wait_count("[data-testid=\"incident-item\"]", added);
+
+    // The same file again: every incident is recognised, nothing is added.
+    app.find("[data-testid=\"import-status-page\"]").click();
+    app.find("[data-testid=\"status-page-duplicates\"]");
+    app.wait_text("[data-testid=\"status-page-added\"] h3", "Will add 0 incidents");
+    app.screenshot("evidence-09-status-page-again");
+}

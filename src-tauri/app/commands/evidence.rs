@@ -9,7 +9,7 @@ use tauri::{AppHandle, Manager};
 use ts_rs::TS;
 
 use super::providers::{detail, ProviderDetail};
-use super::worksheet::{dialog, picked, require_register, same_choice, WorksheetSession};
+use super::worksheet::{dialog, e2e_import_file, picked, require_register, same_choice, WorksheetSession};
 use crate::app::error::{CommandError, CommandResult};
 use crate::app::state::with_register;
 use lifeboat::clock;
@@ -135,10 +135,16 @@ pub struct StatusPageChoice {
 pub async fn choose_status_page_file(app: AppHandle, provider: ProviderId) -> CommandResult<Option<StatusPageChoice>> {
     let session = app.state::<WorksheetSession>();
     require_register(&app)?;
-    let chosen = dialog(&app, &session, "Import a status page's incident history")
-        .add_filter("Status page export (JSON)", &["json", "JSON"])
-        .blocking_pick_file();
-    let Some(path) = picked(chosen)? else { return Ok(None) };
+    let path = match e2e_import_file() {
+        Some(path) => path,
+        None => {
+            let chosen = dialog(&app, &session, "Import a status page's incident history")
+                .add_filter("Status page export (JSON)", &["json", "JSON"])
+                .blocking_pick_file();
+            let Some(path) = picked(chosen)? else { return Ok(None) };
+            path
+        }
+    };
     session.remember(&path, false);
     let preview = with_register(&app, |r| {
         let name = r.provider(provider)?.profile.name;

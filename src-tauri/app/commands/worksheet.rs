@@ -259,13 +259,18 @@ pub async fn export_csv(app: AppHandle, bom: bool) -> CommandResult<Option<Strin
 /// skipped.
 const E2E_IMPORT_FILE: &str = "LIFEBOAT_E2E_IMPORT_FILE";
 
+/// The file the end-to-end tests chose in place of an import dialog, if they did.
+pub(super) fn e2e_import_file() -> Option<PathBuf> {
+    std::env::var_os(E2E_IMPORT_FILE).map(PathBuf::from)
+}
+
 /// Asks for a spreadsheet (CSV, Excel or OpenDocument; a Lifeboat export or a hand-kept sheet)
 /// and previews its import.
 pub async fn choose_import_file(app: AppHandle) -> CommandResult<Option<ImportChoice>> {
     let session = app.state::<WorksheetSession>();
     require_register(&app)?;
-    if let Some(path) = std::env::var_os(E2E_IMPORT_FILE) {
-        return preview_choice(&app, &session, Some(PathBuf::from(path)), &ImportOptions::default());
+    if let Some(path) = e2e_import_file() {
+        return preview_choice(&app, &session, Some(path), &ImportOptions::default());
     }
     let chosen = dialog(&app, &session, "Import a spreadsheet")
         .add_filter("Spreadsheet (CSV, Excel, OpenDocument)", &["csv", "CSV", "xlsx", "XLSX", "xlsm", "ods", "ODS"])
