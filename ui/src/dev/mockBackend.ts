@@ -19,6 +19,8 @@ import type { FieldError } from '$lib/bindings/FieldError';
 import type { ColumnReading } from '$lib/bindings/ColumnReading';
 import type { ImportOptions } from '$lib/bindings/ImportOptions';
 import type { ImportPreview } from '$lib/bindings/ImportPreview';
+import type { BlastRadius } from '$lib/bindings/BlastRadius';
+import type { Failure } from '$lib/bindings/Failure';
 import type { CommandHandlers, CommandName } from '$lib/ipc';
 import { levelOrNone } from '$lib/levels';
 import { scenarioScore } from '$lib/draft';
@@ -467,6 +469,22 @@ export function createMockBackend(options: MockOptions = {}) {
     apply_import: ({ path, options }) => withChoices(previewOf(path), options),
     choose_status_page_file: () => ({ path: '/home/cto/Downloads/incidents.json', preview: MOCK_STATUS_PAGE_PREVIEW }),
     apply_status_page: () => MOCK_STATUS_PAGE_PREVIEW,
+    // The mock keeps no services: every provider reaches nothing of ours.
+    list_services: () => [],
+    get_provider_links: ({ id }) => {
+      const name = providers.get(id)?.provider.profile.name ?? '';
+      const nothing = (failure: Failure): BlastRadius => ({
+        provider_id: id,
+        name,
+        failure,
+        providers: [],
+        services: [],
+        cut: [],
+        cost_per_hour: 0,
+        services_without_cost: [],
+      });
+      return { needed_by: [], runs_on: [], carries: [], outage: nothing('outage'), degradation: nothing('degradation'), currency: 'USD' };
+    },
   };
 
   /** Answers a command as Rust would; commands the mock does not implement answer null. */
