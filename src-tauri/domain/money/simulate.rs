@@ -15,8 +15,10 @@
 //! upstream failure logged at each provider it reached would count in their frequencies too.)
 //!
 //! **Determinism.** Years are cut into fixed chunks of [`CHUNK_YEARS`]; each row draws each
-//! chunk from its own ChaCha8 stream, seeded by the register's seed and the row's key (provider
-//! id and failure mode) and numbered by the chunk. No draw depends on which thread runs a chunk,
+//! chunk from its own Xoshiro256++ stream (a generator rand promises is portable), seeded by the
+//! register's seed, the row's key (provider id and failure mode) and the chunk's number. The
+//! exponentials are plain arithmetic ([`super::exp`]), not the C library's, whose last bits vary
+//! between platforms. No draw depends on which thread runs a chunk,
 //! on how many threads there are, or on the other rows — so changing one provider's inputs
 //! leaves every other provider's simulated years as they were, and a change between two reviews
 //! shows what changed, not noise.
