@@ -101,6 +101,8 @@ pub enum Frequency {
 const SKIP_BELOW: f64 = 0.25;
 /// The table stops here; the probability beyond is below 1e-12 for every rate the table takes.
 const TABLE_MAX: usize = 160;
+/// The highest rate, at the rate's z = 6, that a table is built for.
+const TABLE_RATE_LIMIT: f64 = 80.0;
 
 impl Frequency {
     /// `None` for a rate of zero: nothing to draw.
@@ -109,9 +111,9 @@ impl Frequency {
             return None;
         }
         let rate = LogNormal90::fit(range);
-        // Tables for rates that stay below the limit far into their tail (z = 6, one in a
-        // billion); the others year by year.
-        if rate.at(6.0) >= INVERSION_LIMIT {
+        // Tables for rates that stay well inside the table far into their tail (z = 6, one in a
+        // billion): P(N > 160) is then below 1e-12. The others year by year.
+        if rate.at(6.0) >= TABLE_RATE_LIMIT {
             return Some(Frequency::Direct { rate });
         }
         let beyond_zero = mixed_poisson_beyond_zero(&rate);
@@ -275,8 +277,8 @@ mod tests {
 
     #[test]
     fn counts_at_a_constant_rate_have_poisson_mean_and_variance() {
-        // 0.2 a year skips quiet years, 4 a year visits each, 40 a year draws each year's count.
-        for rate in [0.2, 4.0, 40.0] {
+        // 0.2 a year skips quiet years, 4 and 40 a year visit each, 100 a year draws each year's count.
+        for rate in [0.2, 4.0, 40.0, 100.0] {
             let c = counts(Range::exactly(rate), 200_000, 7);
             let (mean, variance) = mean_and_variance(c.iter().map(|&n| f64::from(n)));
             assert!(close(mean, rate, 0.01), "rate {rate}: mean {mean}");
