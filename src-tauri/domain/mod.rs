@@ -8,6 +8,7 @@ pub mod contracts;
 pub mod evidence;
 pub mod history;
 pub mod ids;
+pub mod money;
 pub mod provider;
 pub mod register;
 pub mod review;
