@@ -88,6 +88,7 @@ test-e2e: app
 bench: deps test-deps app
 	cargo bench -p lifeboat-core --bench register
 	cargo bench -p lifeboat-core --bench dependencies
+	cargo bench -p lifeboat-core --bench money
 	cd ui && npm run bench
 	LIFEBOAT_E2E_APP=$(CURDIR)/$(APP) xvfb-run --auto-servernum --server-args="-screen 0 1440x960x24" \
 		dbus-run-session -- cargo bench --profile dev --bench app_startup
