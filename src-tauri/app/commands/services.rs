@@ -127,8 +127,11 @@ pub fn delete_runs_on(app: &AppHandle, provider: ProviderId, runs_on: ProviderId
 
 pub fn get_provider_links(app: &AppHandle, id: ProviderId) -> CommandResult<ProviderLinks> {
     with_register(app, |r| {
-        let providers = named_providers(r)?;
-        let services: HashMap<ServiceId, Service> = r.services()?.into_iter().map(|s| (s.id, s)).collect();
+        // The graph holds every provider and service already: read the register once.
+        let graph = r.dependency_graph()?;
+        let providers: HashMap<ProviderId, NamedProvider> =
+            graph.nodes().iter().map(|n| (n.id, NamedProvider { id: n.id, name: n.name.clone(), fourth_party: n.fourth_party })).collect();
+        let services: HashMap<ServiceId, &Service> = graph.services().iter().map(|s| (s.id, s)).collect();
         let mut needed_by: Vec<NeededBy> = r
             .dependencies_of_provider(id)?
             .into_iter()
@@ -139,8 +142,6 @@ pub fn get_provider_links(app: &AppHandle, id: ProviderId) -> CommandResult<Prov
             .collect();
         needed_by.sort_by(|a, b| a.service_name.cmp(&b.service_name));
         let links = r.runs_on()?;
-        // Both failures walk one graph, read once.
-        let graph = r.dependency_graph()?;
         let mut walker = Walker::default();
         let mut radius = |failure| walker.blast_radius(&graph, id, failure).ok_or(StoreError::NotFound(Missing::Provider(id)));
         let named = |ids: Vec<ProviderId>| -> Vec<NamedProvider> {
