@@ -13,7 +13,7 @@ use crate::domain::provider::{FailureMode, Profile, ProviderDraft, RiskProfile};
 use crate::domain::services::dependency::{Dependency, Effect, RunsOn};
 use crate::domain::services::service::ServiceDraft;
 use crate::storage::{
-    dependencies, drills, incidents, providers, reviews, runs_on, services, settings, snapshots, Register, Result, StoreError,
+    dependencies, drills, incidents, money, providers, reviews, runs_on, services, settings, snapshots, Register, Result, StoreError,
 };
 
 const DEMO_JSON: &str = include_str!("../assets/demo-register.json");
@@ -273,7 +273,8 @@ pub fn load(register: &mut Register, today: NaiveDate) -> Result<()> {
             runs_on::insert(tx, link)?;
             links.push(link);
         }
-        settings::save(tx, &settings)
+        settings::save(tx, &settings)?;
+        money::stamp_every(tx)
     })
 }
 

@@ -33,6 +33,7 @@ pub fn run(register_path: PathBuf) {
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(WorksheetSession::default())
+        .manage(commands::money::MoneyCache::default())
         .invoke_handler(ipc::handler())
         .setup(move |app| {
             let handle = app.handle();

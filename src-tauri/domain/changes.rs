@@ -24,6 +24,8 @@ pub struct Standing {
     pub exposure: Option<f64>,
     pub exposure_level: Option<Level>,
     pub review_id: Option<ReviewId>,
+    /// The expected annual loss the assessment kept of its day, if it kept its money.
+    pub expected_loss: Option<f64>,
 }
 
 impl Standing {
@@ -35,6 +37,7 @@ impl Standing {
             exposure: point.exposure,
             exposure_level: point.exposure.map(Level::of),
             review_id: point.review_id,
+            expected_loss: point.expected_loss,
         }
     }
 }
@@ -91,6 +94,8 @@ pub struct Movement {
     /// after − before, one decimal; `None` when either side is Not assessed.
     pub exposure_change: Option<f64>,
     pub inherent_change: Option<i32>,
+    /// after − before of the expected annual loss; `None` unless both assessments kept their money.
+    pub loss_change: Option<f64>,
 }
 
 impl Movement {
@@ -101,6 +106,7 @@ impl Movement {
             name: entry.name.clone(),
             exposure_change: after.exposure.zip(before.exposure).map(|(a, b)| ((a - b) * 10.0).round() / 10.0),
             inherent_change: after.inherent.zip(before.inherent).map(|(a, b)| a as i32 - b as i32),
+            loss_change: after.expected_loss.zip(before.expected_loss).map(|(a, b)| a - b),
             before: before.clone(),
             after: after.clone(),
         }
@@ -131,6 +137,11 @@ pub struct RegisterChanges {
     pub risers: Vec<Movement>,
     /// Exposure went down (or stayed and inherent risk went down); largest fall first.
     pub fallers: Vec<Movement>,
+    /// Expected annual loss went up; largest rise first. Only providers whose assessments on both
+    /// sides kept their money, so a rise is a change of inputs, not of what was recorded.
+    pub money_risers: Vec<Movement>,
+    /// Expected annual loss went down; largest fall first.
+    pub money_fallers: Vec<Movement>,
     /// Providers whose inherent level changed, in either direction, including from or to Not
     /// assessed; highest level now first.
     pub level_changes: Vec<Movement>,
@@ -153,6 +164,8 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
         to: current.on,
         risers: Vec::new(),
         fallers: Vec::new(),
+        money_risers: Vec::new(),
+        money_fallers: Vec::new(),
         level_changes: Vec::new(),
         new: Vec::new(),
         retired: Vec::new(),
@@ -167,6 +180,11 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
         let movement = Movement::between(entry, &old.standing);
         if movement.level_changed() {
             changes.level_changes.push(movement.clone());
+        }
+        match movement.loss_change.map(|c| c.total_cmp(&0.0)) {
+            Some(Ordering::Greater) => changes.money_risers.push(movement.clone()),
+            Some(Ordering::Less) => changes.money_fallers.push(movement.clone()),
+            _ => {}
         }
         match movement.direction() {
             Some(Ordering::Greater) => changes.risers.push(movement),
@@ -192,6 +210,9 @@ pub fn since(previous: &RegisterState, current: &RegisterState) -> RegisterChang
         let ((a_exposure, a_inherent), (b_exposure, b_inherent)) = (change(a), change(b));
         a_exposure.total_cmp(&b_exposure).then(a_inherent.cmp(&b_inherent)).then_with(|| by_name(&a.name, &b.name))
     });
+    let loss = |m: &Movement| m.loss_change.unwrap_or_default();
+    changes.money_risers.sort_by(|a, b| loss(b).total_cmp(&loss(a)).then_with(|| by_name(&a.name, &b.name)));
+    changes.money_fallers.sort_by(|a, b| loss(a).total_cmp(&loss(b)).then_with(|| by_name(&a.name, &b.name)));
     changes.level_changes.sort_by(|a, b| b.after.inherent_level.cmp(&a.after.inherent_level).then_with(|| by_name(&a.name, &b.name)));
     // Highest exposure first, Not assessed providers after the scored ones.
     let exposure = |e: &ChangeEntry| e.standing.exposure.unwrap_or(f64::NEG_INFINITY);
@@ -303,6 +324,7 @@ mod tests {
                 replacement: Replacement { effort: 5, person_weeks: None, emergency_switch_hours: None },
                 exit: ExitPlan { strategy: ExitStrategy::Accept, plan: String::new(), last_rehearsed: None },
             },
+            money: None,
         }
     }
 
@@ -350,6 +372,32 @@ mod tests {
         assert_eq!(c.unchanged, 1);
         assert_eq!(names(&c.steady), vec!["Steady"]);
         assert_eq!((c.from, c.to), (Some(q1), Some(q2)));
+    }
+
+    #[test]
+    fn money_risers_and_fallers_compare_the_expected_loss_each_assessment_kept() {
+        let (q1, q2) = (d(2026, 1, 10), d(2026, 4, 10));
+        let with_loss = |t: Timeline, losses: [Option<f64>; 2]| Timeline {
+            trend: t.trend.into_iter().zip(losses).map(|(p, expected_loss)| TrendPoint { expected_loss, ..p }).collect(),
+            ..t
+        };
+        let same = [snap(q1, &[("Outage", 3, 3)]), snap(q2, &[("Outage", 3, 3)])];
+        let timelines = [
+            // The scores stayed, the money rose (a service's cost of downtime went up).
+            with_loss(timeline(ProviderId(1), "Costlier", None, &same), [Some(10_000.0), Some(45_000.0)]),
+            with_loss(timeline(ProviderId(2), "Cheaper", None, &same), [Some(30_000.0), Some(12_000.0)]),
+            with_loss(timeline(ProviderId(3), "Bit costlier", None, &same), [Some(1_000.0), Some(2_000.0)]),
+            // Assessed before money was kept: no money movement to tell.
+            with_loss(timeline(ProviderId(4), "Unpriced before", None, &same), [None, Some(50_000.0)]),
+        ];
+        let c = since(&state_at(q1, &timelines), &state_at(q2, &timelines));
+        assert_eq!(names(&c.money_risers), vec!["Costlier", "Bit costlier"]);
+        assert_eq!(c.money_risers[0].loss_change, Some(35_000.0));
+        assert_eq!(names(&c.money_fallers), vec!["Cheaper"]);
+        assert_eq!(c.money_fallers[0].loss_change, Some(-18_000.0));
+        // By exposure all four stood still.
+        assert!(c.risers.is_empty() && c.fallers.is_empty());
+        assert_eq!(c.unchanged, 4);
     }
 
     #[test]

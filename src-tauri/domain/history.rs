@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::money::results::ProviderResult;
 use super::provider::RiskProfile;
 use super::scoring::{score, Level};
 
@@ -18,6 +19,10 @@ pub struct Snapshot {
     /// The review meeting the snapshot was taken in, if any.
     pub review_id: Option<ReviewId>,
     pub risk: RiskProfile,
+    /// The money of its day: the inputs and figures of the provider's failures as they were
+    /// worked out when it was recorded; `None` for assessments recorded before money was kept
+    /// or imported.
+    pub money: Option<ProviderResult>,
 }
 
 /// One point of a provider's trend chart; the scores are `None` for a snapshot in which no
@@ -30,6 +35,8 @@ pub struct TrendPoint {
     pub exposure: Option<f64>,
     pub level: Option<Level>,
     pub review_id: Option<ReviewId>,
+    /// The expected annual loss of its day, where the assessment kept its money.
+    pub expected_loss: Option<f64>,
 }
 
 /// Oldest first.
@@ -44,6 +51,7 @@ pub fn trend(snapshots: &[Snapshot]) -> Vec<TrendPoint> {
                 exposure: scores.exposure,
                 level: scores.inherent_level,
                 review_id: s.review_id,
+                expected_loss: s.money.as_ref().map(|m| m.figures.expected),
             }
         })
         .collect();
@@ -104,6 +112,7 @@ mod tests {
                 replacement: Replacement { effort: 5, person_weeks: None, emergency_switch_hours: None },
                 exit: ExitPlan { strategy: ExitStrategy::Accept, plan: String::new(), last_rehearsed: None },
             },
+            money: None,
         }
     }
 

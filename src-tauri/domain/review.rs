@@ -419,7 +419,7 @@ mod tests {
 
     fn row_of(today: NaiveDate, id: i64, name: &str, likelihood: Option<u8>, assessed: NaiveDate, status: Status) -> RegisterRow {
         let p = provider(id, name, likelihood, status);
-        let point = TrendPoint { taken_on: assessed, inherent: None, exposure: None, level: None, review_id: None };
+        let point = TrendPoint { taken_on: assessed, inherent: None, exposure: None, level: None, review_id: None, expected_loss: None };
         row(&p, &[point], &[], 0.0, &Cadence::default(), &DrillCadence::default(), today)
     }
 

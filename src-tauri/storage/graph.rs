@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::{drills, Register, Result};
+use rusqlite::Connection;
+
+use super::{dependencies, drills, runs_on, services, Register, Result};
 use crate::domain::evidence::drill::Drill;
 use crate::domain::ids::ProviderId;
 use crate::domain::provider::Provider;
@@ -13,12 +15,16 @@ use crate::domain::services::graph::{DependencyGraph, Node};
 use crate::domain::services::reach::{BlastRadius, Walker};
 use crate::storage::{Missing, StoreError};
 
+/// The graph of `providers` and their `drills` (the register's, already read by the caller) and
+/// every service and link.
+pub(super) fn graph_of(conn: &Connection, providers: &[Provider], drills: &HashMap<ProviderId, Vec<Drill>>) -> Result<DependencyGraph> {
+    let nodes = providers.iter().map(|p| Node::of(p, drills.get(&p.id).map(Vec::as_slice).unwrap_or_default())).collect();
+    Ok(DependencyGraph::new(nodes, services::all(conn)?, &dependencies::all(conn)?, &runs_on::all(conn)?))
+}
+
 impl Register {
-    /// The graph of `providers` and their `drills` (the register's, already read by the caller)
-    /// and every service and link.
     pub(super) fn graph_of(&self, providers: &[Provider], drills: &HashMap<ProviderId, Vec<Drill>>) -> Result<DependencyGraph> {
-        let nodes = providers.iter().map(|p| Node::of(p, drills.get(&p.id).map(Vec::as_slice).unwrap_or_default())).collect();
-        Ok(DependencyGraph::new(nodes, self.services()?, &self.dependencies()?, &self.runs_on()?))
+        graph_of(&self.conn, providers, drills)
     }
 
     pub fn dependency_graph(&self) -> Result<DependencyGraph> {

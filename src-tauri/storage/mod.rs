@@ -17,6 +17,7 @@ mod graph;
 mod ids;
 pub(crate) mod incidents;
 mod migrate;
+pub(crate) mod money;
 pub(crate) mod providers;
 pub(crate) mod reviews;
 pub(crate) mod runs_on;
@@ -30,6 +31,7 @@ use rusqlite::Connection;
 
 pub use error::{Missing, StoreError};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
+pub use money::ProviderMoney;
 pub use providers::{NameClash, NewProvider};
 pub use settings::Settings;
 

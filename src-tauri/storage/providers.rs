@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::types::ToSql;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{drills, snapshots, Missing, Register, Result, StoreError};
+use super::{drills, money, snapshots, Missing, Register, Result, StoreError};
 use crate::domain::cadence::Cadence;
 use crate::domain::changes::Timeline;
 use crate::domain::contracts::{watch, watch_list, ContractWatch};
@@ -250,7 +250,7 @@ impl Register {
         validate(draft)?;
         let id = self.transaction(|tx| {
             let id = insert(tx, &NewProvider { draft, created_on: today })?;
-            snapshots::record(tx, id, today, None, &draft.risk)?;
+            snapshots::record_assessed(tx, id, today, None, &draft.risk)?;
             Ok(id)
         })?;
         self.provider(id)
@@ -269,7 +269,8 @@ impl Register {
             if latest.as_ref() != Some(&proposed) {
                 snapshots::record(tx, id, today, None, &proposed)?;
             }
-            Ok(())
+            // Today's assessment keeps today's money, which the profile (spend, currency) is part of.
+            money::stamp(tx, id, today)
         })?;
         self.provider(id)
     }

@@ -271,7 +271,7 @@ impl Register {
     ) -> Result<ReviewItem> {
         validate_risk(risk)?;
         let review = self.open_for_assessment(review_id, provider_id)?;
-        self.transaction(|tx| snapshots::record(tx, provider_id, review.held_on, Some(review_id), risk))?;
+        self.transaction(|tx| snapshots::record_assessed(tx, provider_id, review.held_on, Some(review_id), risk))?;
         self.review_item(review_id, provider_id, today)
     }
 

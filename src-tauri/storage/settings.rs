@@ -8,6 +8,7 @@ use ts_rs::TS;
 use super::{Register, Result};
 use crate::domain::cadence::Cadence;
 use crate::domain::evidence::readiness::DrillCadence;
+use crate::domain::money::inputs::{validate_money_settings, MoneyAssumptions, MoneySettings};
 use crate::domain::settings::validate_settings;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -19,6 +20,8 @@ pub struct Settings {
     pub cadence: Cadence,
     /// Days between exit drills per level.
     pub drill_cadence: DrillCadence,
+    /// What money at risk assumes where the register holds no figure of its own.
+    pub money: MoneyAssumptions,
     /// Set once the first-launch demo offer was taken or declined.
     pub demo_offer_answered: bool,
 }
@@ -33,6 +36,7 @@ impl Default for Settings {
             currency: DEFAULT_CURRENCY.into(),
             cadence: Cadence::default(),
             drill_cadence: DrillCadence::default(),
+            money: MoneyAssumptions::default(),
             demo_offer_answered: false,
         }
     }
@@ -57,6 +61,7 @@ pub fn load(conn: &Connection) -> Result<Settings> {
         currency: get(conn, "currency")?.unwrap_or(d.currency),
         cadence: get(conn, "cadence")?.unwrap_or(d.cadence),
         drill_cadence: get(conn, "drill_cadence")?.unwrap_or(d.drill_cadence),
+        money: get(conn, "money")?.unwrap_or(d.money),
         demo_offer_answered: get(conn, "demo_offer_answered")?.unwrap_or(d.demo_offer_answered),
     })
 }
@@ -66,7 +71,13 @@ pub fn save(conn: &Connection, s: &Settings) -> Result<()> {
     put(conn, "currency", &s.currency)?;
     put(conn, "cadence", &s.cadence)?;
     put(conn, "drill_cadence", &s.drill_cadence)?;
+    put(conn, "money", &s.money)?;
     put(conn, "demo_offer_answered", &s.demo_offer_answered)
+}
+
+pub fn money_settings(conn: &Connection) -> Result<MoneySettings> {
+    let settings = load(conn)?;
+    Ok(MoneySettings::of(&settings.currency, &settings.money))
 }
 
 impl Register {
@@ -93,6 +104,20 @@ impl Register {
         settings.currency = currency.trim().to_uppercase();
         settings.cadence = *cadence;
         settings.drill_cadence = *drill_cadence;
+        self.save_settings(&settings)?;
+        Ok(settings)
+    }
+
+    /// What a money run reads: the register's currency and its money assumptions.
+    pub fn money_settings(&self) -> Result<MoneySettings> {
+        money_settings(&self.conn)
+    }
+
+    /// Saves the money assumptions of the settings screen.
+    pub fn update_money_assumptions(&mut self, money: &MoneyAssumptions) -> Result<Settings> {
+        let mut settings = self.settings()?;
+        validate_money_settings(&MoneySettings::of(&settings.currency, money))?;
+        settings.money = *money;
         self.save_settings(&settings)?;
         Ok(settings)
     }

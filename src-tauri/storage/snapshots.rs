@@ -4,22 +4,35 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{drills, Register, Result, StoreError};
+use super::{drills, money, Register, Result, StoreError};
 use crate::domain::history::{trend, Snapshot, TrendPoint};
 use crate::domain::ids::{ProviderId, ReviewId, SnapshotId};
+use crate::domain::money::results::ProviderResult;
 use crate::domain::provider::{Provider, RiskProfile};
 use crate::domain::scoring::{score, Level};
 use crate::domain::validation::validate_risk;
 
-const COLUMNS: &str = "id, provider_id, taken_on, review_id, risk";
+const COLUMNS: &str = "id, provider_id, taken_on, review_id, risk, money";
 
-fn from_row(r: &Row) -> rusqlite::Result<(SnapshotId, ProviderId, NaiveDate, Option<ReviewId>, String)> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+/// A snapshot row as stored: its risk profile and money still JSON.
+struct Stored {
+    id: SnapshotId,
+    provider_id: ProviderId,
+    taken_on: NaiveDate,
+    review_id: Option<ReviewId>,
+    risk: String,
+    money: Option<String>,
 }
 
-fn parse((id, provider_id, taken_on, review_id, risk): (SnapshotId, ProviderId, NaiveDate, Option<ReviewId>, String)) -> Result<Snapshot> {
-    let risk = serde_json::from_str(&risk).map_err(|e| StoreError::Corrupt(format!("snapshot {id}: {e}")))?;
-    Ok(Snapshot { id, provider_id, taken_on, review_id, risk })
+fn from_row(r: &Row) -> rusqlite::Result<Stored> {
+    Ok(Stored { id: r.get(0)?, provider_id: r.get(1)?, taken_on: r.get(2)?, review_id: r.get(3)?, risk: r.get(4)?, money: r.get(5)? })
+}
+
+fn parse(s: Stored) -> Result<Snapshot> {
+    let corrupt = |e: serde_json::Error| StoreError::Corrupt(format!("snapshot {}: {e}", s.id));
+    let risk = serde_json::from_str(&s.risk).map_err(corrupt)?;
+    let money = s.money.as_deref().map(serde_json::from_str).transpose().map_err(corrupt)?;
+    Ok(Snapshot { id: s.id, provider_id: s.provider_id, taken_on: s.taken_on, review_id: s.review_id, risk, money })
 }
 
 fn query(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<Vec<Snapshot>> {
@@ -54,6 +67,38 @@ pub fn record(conn: &Connection, provider_id: ProviderId, on: NaiveDate, review_
     Ok(())
 }
 
+/// The provider's assessment of `on`, if it has one.
+pub fn of_day(conn: &Connection, provider_id: ProviderId, on: NaiveDate) -> Result<Option<Snapshot>> {
+    let raw = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM snapshots WHERE provider_id = ?1 AND taken_on = ?2"))?
+        .query_row(params![provider_id, on], from_row)
+        .optional()?;
+    raw.map(parse).transpose()
+}
+
+/// Keeps `money` as the assessment's money of its day (`None`: the provider was out of the
+/// figures that day).
+pub fn set_money(conn: &Connection, id: SnapshotId, money: Option<&ProviderResult>) -> Result<()> {
+    let figures = money.map(|m| m.figures);
+    let json = money.map(|m| serde_json::to_string(m).expect("money serialises"));
+    conn.prepare_cached("UPDATE snapshots SET expected_loss = ?2, one_in_20 = ?3, one_in_100 = ?4, money = ?5 WHERE id = ?1")?
+        .execute(params![id, figures.map(|f| f.expected), figures.map(|f| f.one_in_20), figures.map(|f| f.one_in_100), json])?;
+    Ok(())
+}
+
+/// [`record`], keeping on the assessment the money of its day: the way every assessment the user
+/// makes is stored (an import's are not: their day's money is not known here).
+pub fn record_assessed(
+    conn: &Connection,
+    provider_id: ProviderId,
+    on: NaiveDate,
+    review_id: Option<ReviewId>,
+    risk: &RiskProfile,
+) -> Result<()> {
+    record(conn, provider_id, on, review_id, risk)?;
+    money::stamp(conn, provider_id, on)
+}
+
 pub fn latest(conn: &Connection, provider_id: ProviderId) -> Result<Option<Snapshot>> {
     let raw = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM snapshots WHERE provider_id = ?1 ORDER BY taken_on DESC LIMIT 1"))?
@@ -73,8 +118,9 @@ pub fn all(conn: &Connection) -> Result<Vec<Snapshot>> {
 /// Every provider's trend from the stored scores, without reading the profiles: (provider id,
 /// point), ordered by provider id, then date.
 pub fn all_trends(conn: &Connection) -> Result<Vec<(ProviderId, TrendPoint)>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT provider_id, taken_on, inherent, exposure, review_id FROM snapshots ORDER BY provider_id, taken_on")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT provider_id, taken_on, inherent, exposure, review_id, expected_loss FROM snapshots ORDER BY provider_id, taken_on",
+    )?;
     let rows = stmt.query_map([], |r| {
         // Both are NULL for a Not assessed snapshot.
         let inherent: Option<u8> = r.get(2)?;
@@ -86,6 +132,7 @@ pub fn all_trends(conn: &Connection) -> Result<Vec<(ProviderId, TrendPoint)>> {
                 exposure: r.get(3)?,
                 level: inherent.map(|inherent| Level::of(inherent as f64)),
                 review_id: r.get(4)?,
+                expected_loss: r.get(5)?,
             },
         ))
     })?;
@@ -111,7 +158,7 @@ impl Register {
     /// Stores `risk` as the provider's snapshot for `on`, amending that day's snapshot if there is one.
     pub fn record_assessment(&mut self, id: ProviderId, on: NaiveDate, review_id: Option<ReviewId>, risk: &RiskProfile) -> Result<()> {
         validate_risk(risk)?;
-        self.transaction(|tx| record(tx, id, on, review_id, risk))
+        self.transaction(|tx| record_assessed(tx, id, on, review_id, risk))
     }
 
     /// Oldest first.

@@ -1,3 +1,4 @@
+mod money;
 mod services;
 
 use chrono::NaiveDate;

@@ -3,6 +3,7 @@
 
 pub mod evidence;
 pub mod files;
+pub mod money;
 pub mod providers;
 pub mod reviews;
 pub mod services;

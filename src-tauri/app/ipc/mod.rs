@@ -14,11 +14,12 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 
 use super::commands::evidence::{IncidentRow, StatusPageChoice};
+use super::commands::money::MoneyProgress;
 use super::commands::providers::{ProviderDetail, RegisterInfo};
 use super::commands::reviews::{ReviewOverview, SinceReview};
 use super::commands::services::{ProviderLinks, ServiceDetail};
 use super::commands::worksheet::{ExportProgress, ImportChoice};
-use super::commands::{evidence, files, providers, reviews, services, settings, worksheet};
+use super::commands::{evidence, files, money, providers, reviews, services, settings, worksheet};
 use super::events::{MenuAction, Notice, RegisterChanged};
 use lifeboat::domain::cadence::Cadence;
 use lifeboat::domain::changes::RegisterChanges;
@@ -28,6 +29,8 @@ use lifeboat::domain::evidence::incident::{Incident, IncidentDraft};
 use lifeboat::domain::evidence::readiness::DrillCadence;
 use lifeboat::domain::evidence::summary::ProviderEvidence;
 use lifeboat::domain::ids::{DrillId, FailureModeId, IncidentId, ProviderId, ReviewId, ServiceId};
+use lifeboat::domain::money::inputs::{InputField, MoneyAssumptions, MoneyOverride};
+use lifeboat::domain::money::results::MoneyResults;
 use lifeboat::domain::provider::{FailureMode, ProviderDraft, RiskProfile, Status};
 use lifeboat::domain::register::RegisterRow;
 use lifeboat::domain::review::{Review, ReviewDraft, ReviewItem, ReviewSummary, TrendEntry};
@@ -36,7 +39,7 @@ use lifeboat::domain::services::concentration::Concentration;
 use lifeboat::domain::services::dependency::{Dependency, Failure, RunsOn};
 use lifeboat::domain::services::reach::BlastRadius;
 use lifeboat::domain::services::service::{Service, ServiceDraft};
-use lifeboat::storage::Settings;
+use lifeboat::storage::{ProviderMoney, Settings};
 use lifeboat::worksheet::import::{ImportOptions, ImportPreview, StatusPagePreview};
 use lifeboat::worksheet::Paper;
 
@@ -81,6 +84,12 @@ commands! {
     sync get_provider_links(id: ProviderId) -> ProviderLinks = services::get_provider_links;
     sync get_blast_radius(provider: ProviderId, failure: Failure) -> BlastRadius = services::get_blast_radius;
     sync get_concentration() -> Concentration = services::get_concentration;
+    // Money at risk.
+    async get_money_results() -> Option<MoneyResults> = money::get_money_results;
+    sync get_provider_money(id: ProviderId) -> ProviderMoney = money::get_provider_money;
+    sync set_money_override(value: MoneyOverride) -> ProviderMoney = money::set_money_override;
+    sync clear_money_override(provider: ProviderId, mode: String, field: InputField) -> ProviderMoney = money::clear_money_override;
+    sync save_money_assumptions(money: MoneyAssumptions) -> Settings = money::save_money_assumptions;
     // Review meetings, changes over time and contracts.
     sync get_review_overview() -> ReviewOverview = reviews::get_review_overview;
     sync list_reviews() -> Vec<Review> = reviews::list_reviews;
@@ -127,6 +136,8 @@ events! {
     "menu" => MenuAction;
     /// The stage an export has reached.
     "export-progress" => ExportProgress;
+    /// How far the register's money simulation has got.
+    "money-progress" => MoneyProgress;
 }
 
 pub fn emit<E: Event>(app: &AppHandle, event: E) {

@@ -274,6 +274,40 @@ pub struct MoneySettings {
     pub seed: u64,
 }
 
+/// The register's own money assumptions, as Settings keeps and shows them; with the register's
+/// currency they make the [`MoneySettings`] a run reads. The seed is not among them: it is the
+/// same for every register, so that the same register gives the same figures anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MoneyAssumptions {
+    pub weekly_person_cost: f64,
+    pub fixed_response_cost: f64,
+    pub simulated_years: u32,
+}
+
+impl Default for MoneyAssumptions {
+    fn default() -> Self {
+        let d = MoneySettings::default();
+        MoneyAssumptions {
+            weekly_person_cost: d.weekly_person_cost,
+            fixed_response_cost: d.fixed_response_cost,
+            simulated_years: d.simulated_years,
+        }
+    }
+}
+
+impl MoneySettings {
+    pub fn of(currency: &str, a: &MoneyAssumptions) -> MoneySettings {
+        MoneySettings {
+            currency: currency.to_string(),
+            weekly_person_cost: a.weekly_person_cost,
+            fixed_response_cost: a.fixed_response_cost,
+            simulated_years: a.simulated_years,
+            ..MoneySettings::default()
+        }
+    }
+}
+
 /// Enough years for a stable 1-in-100 (200 years beyond it), few enough to take well under a
 /// second for a large register.
 pub const DEFAULT_SIMULATED_YEARS: u32 = 20_000;
@@ -348,4 +382,34 @@ pub fn apply_overrides(inputs: &mut [ProviderInputs], overrides: &[MoneyOverride
         }
     }
     e.into_result()
+}
+
+/// Puts the register's stored overrides on its inputs as a run reads them. An override of a
+/// mode the provider no longer has (renamed or retired since) or of a provider not in the run is
+/// left out; one whose end no longer makes a range with the default's other end (the default
+/// moved since it was typed) leaves its mode not priced, saying which ends to give, rather than
+/// stopping every figure of the register.
+pub fn apply_stored_overrides(inputs: &mut [ProviderInputs], overrides: &[MoneyOverride]) {
+    for o in overrides {
+        let Some(mode) = inputs
+            .iter_mut()
+            .filter(|p| p.provider_id == o.provider_id)
+            .flat_map(|p| p.modes.iter_mut())
+            .find(|m| fold(&m.mode) == fold(&o.mode))
+        else {
+            continue;
+        };
+        let input = mode.input_mut(o.field);
+        input.overridden = Some(o.values.clone());
+        if let Ok(resolved) = input.resolve() {
+            if Range::checked("", resolved.range.low, resolved.range.high).is_err() {
+                input.derived = Derived::NotPriced(NotPriced {
+                    reason: format!(
+                        "Your figure and the default's other end ({}–{}) do not make a range any more.",
+                        resolved.range.low, resolved.range.high
+                    ),
+                });
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! annual loss, the 1-in-20 and 1-in-100-year loss, and for the register a loss exceedance curve
 //! and the providers that make its bad years. Every figure keeps the inputs it came from.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::inputs::{LossKind, MoneySettings, ProviderInputs, Resolution};
@@ -19,7 +19,7 @@ pub const TAIL_TOP: usize = 10;
 
 /// A year's loss as an annual figure: the mean, and the losses exceeded one year in 20 and one
 /// year in 100 (the 95th and 99th percentiles of the simulated years, nearest rank).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize, TS)]
 #[ts(export, rename = "MoneyFigures")]
 pub struct Figures {
     pub expected: f64,
@@ -29,7 +29,7 @@ pub struct Figures {
 
 /// One failure mode of one provider: what it adds to the expected annual loss, and the
 /// frequency × loss per event behind it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, rename = "MoneyModeResult")]
 pub struct ModeResult {
     pub mode: String,
@@ -51,7 +51,7 @@ impl ModeResult {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, rename = "MoneyProviderResult")]
 pub struct ProviderResult {
     pub provider_id: ProviderId,
