@@ -40,6 +40,12 @@ pub struct MoneyCache {
     cancel: Mutex<Arc<AtomicBool>>,
 }
 
+impl MoneyCache {
+    fn get(&self, key: u64) -> Option<Arc<MoneyResults>> {
+        self.last.lock().ok()?.as_ref().filter(|(k, _)| *k == key).map(|(_, r)| r.clone())
+    }
+}
+
 /// The inputs and settings as one number: the same inputs give the same figures (the run is
 /// seeded), so figures cached under it stay right until some input changes.
 fn fingerprint(value: &impl Serialize) -> u64 {
@@ -55,9 +61,7 @@ pub async fn get_money_results(app: AppHandle) -> CommandResult<Option<MoneyResu
     let (inputs, settings) = with_register(&app, |r| Ok(r.money_inputs(clock::today())?))?;
     let key = fingerprint(&(&inputs, &settings));
     let cache = app.state::<MoneyCache>();
-    let cached =
-        |cache: &MoneyCache| cache.last.lock().ok().and_then(|last| last.as_ref().filter(|(k, _)| *k == key).map(|(_, r)| r.clone()));
-    if let Some(results) = cached(&cache) {
+    if let Some(results) = cache.get(key) {
         return Ok(Some((*results).clone()));
     }
     let cancel = Arc::new(AtomicBool::new(false));
@@ -69,7 +73,7 @@ pub async fn get_money_results(app: AppHandle) -> CommandResult<Option<MoneyResu
     let results = tauri::async_runtime::spawn_blocking(move || -> CommandResult<Option<Arc<MoneyResults>>> {
         let cache = worker.state::<MoneyCache>();
         let _one_at_a_time = cache.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(results) = cached(&cache) {
+        if let Some(results) = cache.get(key) {
             return Ok(Some(results));
         }
         // A few updates a second are enough for a progress bar.
@@ -104,7 +108,7 @@ pub fn set_money_override(app: &AppHandle, value: MoneyOverride) -> CommandResul
     with_register(app, |r| Ok(r.set_money_override(&value, clock::today())?))
 }
 
-pub fn clear_money_override(app: &AppHandle, provider: ProviderId, mode: String, field: InputField) -> CommandResult<ProviderMoney> {
+pub fn delete_money_override(app: &AppHandle, provider: ProviderId, mode: String, field: InputField) -> CommandResult<ProviderMoney> {
     with_register(app, |r| Ok(r.clear_money_override(provider, &mode, field, clock::today())?))
 }
 

@@ -88,7 +88,7 @@ commands! {
     async get_money_results() -> Option<MoneyResults> = money::get_money_results;
     sync get_provider_money(id: ProviderId) -> ProviderMoney = money::get_provider_money;
     sync set_money_override(value: MoneyOverride) -> ProviderMoney = money::set_money_override;
-    sync clear_money_override(provider: ProviderId, mode: String, field: InputField) -> ProviderMoney = money::clear_money_override;
+    sync delete_money_override(provider: ProviderId, mode: String, field: InputField) -> ProviderMoney = money::delete_money_override;
     sync save_money_assumptions(money: MoneyAssumptions) -> Settings = money::save_money_assumptions;
     // Review meetings, changes over time and contracts.
     sync get_review_overview() -> ReviewOverview = reviews::get_review_overview;

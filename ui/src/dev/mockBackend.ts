@@ -188,7 +188,14 @@ const CADENCE = { Critical: 90, High: 180, Medium: 365, Low: 365 } as const;
 function trendOf(stored: Stored): TrendPoint[] {
   return stored.history.map((h) => {
     const s = mockScore(h.risk);
-    return { taken_on: h.taken_on, inherent: s.inherent, exposure: s.exposure, level: s.inherent_level, review_id: null };
+    return {
+      taken_on: h.taken_on,
+      inherent: s.inherent,
+      exposure: s.exposure,
+      level: s.inherent_level,
+      review_id: null,
+      expected_loss: null,
+    };
   });
 }
 

@@ -78,6 +78,8 @@ describe('describing changes', () => {
       retired: [],
       unchanged: 0,
       steady: [],
+      money_risers: [],
+      money_fallers: [],
     };
     expect(changeCounts(c)).toBe('2 risers, 1 faller, no level changes, no new providers, none retired');
   });
@@ -110,6 +112,8 @@ describe('registerSince', () => {
       retired: [{ provider_id: 4, name: 'Legacy CDN', standing: standing(2) }],
       unchanged: 1,
       steady: [mv(5, 'Sentry', 10, 10)],
+      money_risers: [],
+      money_fallers: [],
     };
     const rows = registerSince(c);
     expect(rows.map((r) => [r.name, r.kind])).toEqual([
@@ -136,6 +140,8 @@ describe('registerSince', () => {
       retired: [],
       unchanged: 1,
       steady: [movement({ provider_id: 3, name: 'Sentry', before: standing(4), after: standing(4) })],
+      money_risers: [],
+      money_fallers: [],
     };
     const rows = registerSince(c);
     expect(rows.map((r) => [r.name, r.kind])).toEqual([

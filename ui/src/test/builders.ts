@@ -142,6 +142,7 @@ export function standing(overrides: Partial<Standing> = {}): Standing {
     exposure,
     exposure_level: levelOrNone(exposure),
     review_id: null,
+    expected_loss: null,
     ...overrides,
   };
 }
@@ -158,12 +159,13 @@ export function movement(overrides: Partial<Movement> = {}): Movement {
     // Not assessed on either side: no change to tell.
     exposure_change: after.exposure === null || before.exposure === null ? null : after.exposure - before.exposure,
     inherent_change: after.inherent === null || before.inherent === null ? null : after.inherent - before.inherent,
+    loss_change: after.expected_loss === null || before.expected_loss === null ? null : after.expected_loss - before.expected_loss,
     ...overrides,
   };
 }
 
 export function trendPoint(taken_on: string, inherent: number | null, exposure: number | null): TrendPoint {
-  return { taken_on, inherent, exposure, level: levelOrNone(inherent), review_id: null };
+  return { taken_on, inherent, exposure, level: levelOrNone(inherent), review_id: null, expected_loss: null };
 }
 
 /** A clean import preview: one provider created, two updated, three assessments. */

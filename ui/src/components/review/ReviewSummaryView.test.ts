@@ -30,6 +30,8 @@ function summary(): ReviewSummary {
       retired: [{ provider_id: 5, name: 'Legacy CDN', standing: standing(2) }],
       unchanged: 1,
       steady: [],
+      money_risers: [],
+      money_fallers: [],
     },
     still_overdue: [{ provider_id: 6, name: 'Zendesk', next_review: '2027-03-01' }],
     evidence: { incidents: 3, customer_facing: 2, drills: 1, drills_missed_target: 1 },

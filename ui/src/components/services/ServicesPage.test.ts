@@ -32,6 +32,7 @@ function backend() {
       currency: 'EUR',
       cadence: { critical: 90, high: 180, medium: 365, low: 365 },
       drill_cadence: { critical: 180, high: 365, medium: null, low: null },
+      money: { weekly_person_cost: 4000, fixed_response_cost: 2000, simulated_years: 20000 },
       demo_offer_answered: true,
     }),
     get_new_service_draft: () => BLANK,

@@ -16,6 +16,7 @@ function backend() {
       currency: 'USD',
       cadence: { critical: 90, high: 180, medium: 365, low: 365 },
       drill_cadence: { critical: 180, high: 365, medium: null, low: null },
+      money: { weekly_person_cost: 4000, fixed_response_cost: 2000, simulated_years: 20000 },
       demo_offer_answered: true,
     }),
     list_failure_modes: () => modes,
@@ -37,7 +38,14 @@ function backend() {
         const message = 'High providers need a drill interval between 1 and 3650 days, or none, not 0.';
         throw { kind: 'validation', message, fields: [{ field: 'settings.drill_cadence.high', message }] };
       }
-      return { organisation, currency, cadence, drill_cadence: drillCadence, demo_offer_answered: true };
+      return {
+        organisation,
+        currency,
+        cadence,
+        drill_cadence: drillCadence,
+        money: { weekly_person_cost: 4000, fixed_response_cost: 2000, simulated_years: 20000 },
+        demo_offer_answered: true,
+      };
     },
     rename_failure_mode: ({ id, name, description }) => ({ ...modes.find((m) => m.id === id)!, name, description }),
     set_failure_mode_retired: ({ id, retired }) => ({ ...modes.find((m) => m.id === id)!, retired }),

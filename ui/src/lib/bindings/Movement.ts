@@ -9,4 +9,8 @@ export type Movement = { provider_id: ProviderId, name: string, before: Standing
 /**
  * after − before, one decimal; `None` when either side is Not assessed.
  */
-exposure_change: number | null, inherent_change: number | null, };
+exposure_change: number | null, inherent_change: number | null, 
+/**
+ * after − before of the expected annual loss; `None` unless both assessments kept their money.
+ */
+loss_change: number | null, };

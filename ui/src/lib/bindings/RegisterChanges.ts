@@ -12,6 +12,15 @@ risers: Array<Movement>,
  */
 fallers: Array<Movement>, 
 /**
+ * Expected annual loss went up; largest rise first. Only providers whose assessments on both
+ * sides kept their money, so a rise is a change of inputs, not of what was recorded.
+ */
+money_risers: Array<Movement>, 
+/**
+ * Expected annual loss went down; largest fall first.
+ */
+money_fallers: Array<Movement>, 
+/**
  * Providers whose inherent level changed, in either direction, including from or to Not
  * assessed; highest level now first.
  */

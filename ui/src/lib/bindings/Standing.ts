@@ -6,4 +6,8 @@ import type { ReviewId } from "./ReviewId";
  * A provider's scores as they stood on some day: its latest snapshot up to then. The scores
  * are `None` while it was Not assessed.
  */
-export type Standing = { taken_on: string, inherent: number | null, inherent_level: Level | null, exposure: number | null, exposure_level: Level | null, review_id: ReviewId | null, };
+export type Standing = { taken_on: string, inherent: number | null, inherent_level: Level | null, exposure: number | null, exposure_level: Level | null, review_id: ReviewId | null, 
+/**
+ * The expected annual loss the assessment kept of its day, if it kept its money.
+ */
+expected_loss: number | null, };

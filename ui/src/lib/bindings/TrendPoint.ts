@@ -6,4 +6,8 @@ import type { ReviewId } from "./ReviewId";
  * One point of a provider's trend chart; the scores are `None` for a snapshot in which no
  * failure mode was scored (Not assessed), which charts leave out.
  */
-export type TrendPoint = { taken_on: string, inherent: number | null, exposure: number | null, level: Level | null, review_id: ReviewId | null, };
+export type TrendPoint = { taken_on: string, inherent: number | null, exposure: number | null, level: Level | null, review_id: ReviewId | null, 
+/**
+ * The expected annual loss of its day, where the assessment kept its money.
+ */
+expected_loss: number | null, };

@@ -20,6 +20,11 @@ import type { IncidentDraft } from "./IncidentDraft";
 import type { IncidentId } from "./IncidentId";
 import type { IncidentRow } from "./IncidentRow";
 import type { MenuAction } from "./MenuAction";
+import type { MoneyAssumptions } from "./MoneyAssumptions";
+import type { MoneyInputField } from "./MoneyInputField";
+import type { MoneyOverride } from "./MoneyOverride";
+import type { MoneyProgress } from "./MoneyProgress";
+import type { MoneyResults } from "./MoneyResults";
 import type { Notice } from "./Notice";
 import type { Paper } from "./Paper";
 import type { ProviderDetail } from "./ProviderDetail";
@@ -27,6 +32,7 @@ import type { ProviderDraft } from "./ProviderDraft";
 import type { ProviderEvidence } from "./ProviderEvidence";
 import type { ProviderId } from "./ProviderId";
 import type { ProviderLinks } from "./ProviderLinks";
+import type { ProviderMoney } from "./ProviderMoney";
 import type { RegisterChanged } from "./RegisterChanged";
 import type { RegisterChanges } from "./RegisterChanges";
 import type { RegisterInfo } from "./RegisterInfo";
@@ -90,6 +96,11 @@ export interface Commands {
   "get_provider_links": { args: { id: ProviderId }, result: ProviderLinks },
   "get_blast_radius": { args: { provider: ProviderId, failure: Failure }, result: BlastRadius },
   "get_concentration": { args: {}, result: Concentration },
+  "get_money_results": { args: {}, result: MoneyResults | null },
+  "get_provider_money": { args: { id: ProviderId }, result: ProviderMoney },
+  "set_money_override": { args: { value: MoneyOverride }, result: ProviderMoney },
+  "delete_money_override": { args: { provider: ProviderId, mode: string, field: MoneyInputField }, result: ProviderMoney },
+  "save_money_assumptions": { args: { money: MoneyAssumptions }, result: Settings },
   "get_review_overview": { args: {}, result: ReviewOverview },
   "list_reviews": { args: {}, result: Array<Review> },
   "start_review": { args: { draft: ReviewDraft }, result: Review },
@@ -125,6 +136,7 @@ export interface Events {
   "register-changed": RegisterChanged,
   "menu": MenuAction,
   "export-progress": ExportProgress,
+  "money-progress": MoneyProgress,
 }
 
 export type CommandName = keyof Commands;
@@ -169,6 +181,11 @@ export const COMMAND_NAMES: CommandName[] = [
   "get_provider_links",
   "get_blast_radius",
   "get_concentration",
+  "get_money_results",
+  "get_provider_money",
+  "set_money_override",
+  "delete_money_override",
+  "save_money_assumptions",
   "get_review_overview",
   "list_reviews",
   "start_review",
