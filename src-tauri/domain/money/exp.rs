@@ -28,9 +28,20 @@ pub fn exp(x: f64) -> f64 {
     p * scale
 }
 
-/// e^x for each value in place.
+/// e^x for each value in place, eight at a time: the polynomial is a chain of a dozen dependent
+/// steps, and eight values in flight (four two-lane registers) keep the multiplier busy where
+/// one register's worth waited on each step.
 pub fn exp_all(values: &mut [f64]) {
-    for v in values {
+    let mut chunks = values.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let mut lanes = [0.0; 8];
+        lanes.copy_from_slice(chunk);
+        for lane in &mut lanes {
+            *lane = exp(*lane);
+        }
+        chunk.copy_from_slice(&lanes);
+    }
+    for v in chunks.into_remainder() {
         *v = exp(*v);
     }
 }
