@@ -21,7 +21,7 @@ use rand::distr::Open01;
 use rand::{Rng, RngExt};
 use rand_distr::{Distribution, Poisson};
 
-use super::exp::{exp, exp_all};
+use super::exp::{exp, exp_all, exp_single_all};
 use super::range::{LogNormal90, Range};
 
 /// Above this rate a count is drawn by rand_distr's Poisson (transformed rejection) rather than
@@ -504,7 +504,7 @@ pub fn losses<R: Rng + Clone>(fit: &LogNormal90, rng: &mut R, count: usize, out:
         None => {
             out.resize(count, 0.0);
             log_losses(fit.mu, fit.sigma, rng, out);
-            exp_all(out);
+            exp_single_all(out);
         }
     }
 }

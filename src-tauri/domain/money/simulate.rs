@@ -234,6 +234,11 @@ pub fn simulate(inputs: &[ProviderInputs], settings: &MoneySettings, control: Co
     Ok(Some(Simulation { years, columns_of, columns, by_provider, register, mode_totals }))
 }
 
+/// Per count of a year's events (up to four), which of its first four draws count: multiplied
+/// by one or zero, a table look-up instead of branches on the count.
+const FIRST_FOUR: [[f64; 4]; 5] =
+    [[1.0, 0.0, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0]];
+
 /// One chunk of years and the parts of the outputs it writes.
 struct Chunk<'a> {
     index: usize,
@@ -265,11 +270,10 @@ impl Chunk<'_> {
                 // count adds nothing), so that a year of one to four events costs no misses.
                 let count = count as usize;
                 let first = &draws[next..next + 4];
+                let keep = &FIRST_FOUR[count.min(4)];
                 let mut year_loss = first[0];
-                for (k, &draw) in first.iter().enumerate().skip(1) {
-                    // All ones below the count, zero (the bits of 0.0) past it.
-                    let keep = 0u64.wrapping_sub(u64::from(k < count));
-                    year_loss += f64::from_bits(draw.to_bits() & keep);
+                for (draw, keep) in first[1..].iter().zip(&keep[1..]) {
+                    year_loss += draw * keep;
                 }
                 if count > 4 {
                     for &draw in &draws[next + 4..next + count] {
