@@ -372,6 +372,10 @@ impl Frequency {
     /// The years in `0..years` with at least one event, in order, and their counts, into `out`
     /// (cleared first).
     pub fn strikes<R: Rng + Clone>(&self, rng: &mut R, years: usize, out: &mut Strikes) {
+        if let Frequency::Table { table, skip: false } = self {
+            // It writes every slot it keeps: the buffers need no clearing first.
+            return every_year(table, rng, years, out);
+        }
         out.years.clear();
         out.counts.clear();
         out.events = 0;
@@ -396,7 +400,7 @@ impl Frequency {
                     }
                 }
             }
-            Frequency::Table { table, skip: false } => every_year(table, rng, years, out),
+            Frequency::Table { skip: false, .. } => unreachable!("drawn above"),
             Frequency::Table { table, skip: true } => {
                 let busy = table.busy();
                 let ln_quiet = (-busy).ln_1p();
@@ -503,10 +507,13 @@ fn mixed_poisson_beyond_zero(rate: &LogNormal90) -> Vec<f64> {
 /// single precision ([`exp_single_all`], relative error below 3e-7: the precision a provider's
 /// year is stored at, far inside the simulation's sampling error); the sums stay in f64.
 pub fn losses<R: Rng + Clone>(fit: &LogNormal90, rng: &mut R, count: usize, out: &mut Vec<f64>) {
-    out.clear();
     match fit.exact {
-        Some(value) => out.resize(count, value),
+        Some(value) => {
+            out.clear();
+            out.resize(count, value);
+        }
         None => {
+            // Every slot is written below: what the buffer held is only overwritten (no fill).
             out.resize(count, 0.0);
             log_losses(fit.mu, fit.sigma, rng, out);
             exp_single_all(out);
