@@ -28,9 +28,55 @@ pub fn exp(x: f64) -> f64 {
     p * scale
 }
 
-/// e^x for each value in place.
+/// e^x to single precision (relative error below 3e-7), for per-event losses: the same exact
+/// reduction as [`exp`], in f64, then the polynomial of the small remainder in f32, where a
+/// register holds four lanes instead of two and six steps reach f32's precision. Plain
+/// arithmetic too: the same bits on every machine.
+#[inline(always)]
+pub fn exp_single(x: f64) -> f64 {
+    let x = x.clamp(-708.0, 709.0);
+    let shifted = x * LOG2_E + ROUND;
+    let k = shifted - ROUND;
+    let r = ((x - k * LN2_HI) - k * LN2_LO) as f32;
+    // Taylor to r^6: the remainder is below 1.3e-7 relative at |r| = 0.347.
+    let mut p: f32 = 1.0 / 720.0;
+    for d in [120.0, 24.0, 6.0, 2.0, 1.0, 1.0] {
+        p = p * r + 1.0 / d;
+    }
+    let scale = f64::from_bits((shifted.to_bits().wrapping_add(1023)) << 52);
+    f64::from(p) * scale
+}
+
+/// [`exp_single`] for each value in place, eight at a time.
+pub fn exp_single_all(values: &mut [f64]) {
+    let mut chunks = values.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let mut lanes = [0.0; 8];
+        lanes.copy_from_slice(chunk);
+        for lane in &mut lanes {
+            *lane = exp_single(*lane);
+        }
+        chunk.copy_from_slice(&lanes);
+    }
+    for v in chunks.into_remainder() {
+        *v = exp_single(*v);
+    }
+}
+
+/// e^x for each value in place, eight at a time: the polynomial is a chain of a dozen dependent
+/// steps, and eight values in flight (four two-lane registers) keep the multiplier busy where
+/// one register's worth waited on each step.
 pub fn exp_all(values: &mut [f64]) {
-    for v in values {
+    let mut chunks = values.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let mut lanes = [0.0; 8];
+        lanes.copy_from_slice(chunk);
+        for lane in &mut lanes {
+            *lane = exp(*lane);
+        }
+        chunk.copy_from_slice(&lanes);
+    }
+    for v in chunks.into_remainder() {
         *v = exp(*v);
     }
 }
@@ -46,5 +92,15 @@ mod tests {
             x += 0.013_7;
         }
         assert_eq!(super::exp(0.0), 1.0);
+    }
+
+    #[test]
+    fn single_precision_is_within_3e_7() {
+        let mut x = -700.0;
+        while x < 700.0 {
+            let (ours, std) = (super::exp_single(x), x.exp());
+            assert!(((ours - std) / std).abs() < 3e-7, "e^{x}: {ours} vs {std}");
+            x += 0.001_37;
+        }
     }
 }

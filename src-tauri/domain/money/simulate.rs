@@ -194,28 +194,30 @@ pub fn simulate(inputs: &[ProviderInputs], settings: &MoneySettings, control: Co
     let mut row_sums = vec![0f64; rows.len() * chunks];
     let done = AtomicUsize::new(0);
     {
-        let mut work: Vec<Vec<Chunk>> = (0..control.threads.max(1)).map(|_| Vec::new()).collect();
         // With nothing priced the per-provider and per-row outputs are empty: each chunk gets an
         // empty part of them.
         let parts = by_provider.chunks_mut(CHUNK_YEARS * columns.max(1)).chain(std::iter::repeat_with(|| &mut [][..]));
         let sums = row_sums.chunks_mut(rows.len().max(1)).chain(std::iter::repeat_with(|| &mut [][..]));
         let pieces = register.chunks_mut(CHUNK_YEARS).zip(parts).zip(sums);
-        for (index, ((register, by_provider), sums)) in pieces.enumerate() {
-            let thread = index % work.len();
-            work[thread].push(Chunk { index, register, by_provider, sums });
-        }
+        // Threads take the next chunk when they finish one: a core slowed by other work takes
+        // fewer. Which thread runs a chunk changes nothing in it.
+        let queue = std::sync::Mutex::new(pieces.enumerate().map(|(index, ((register, by_provider), sums))| Chunk {
+            index,
+            register,
+            by_provider,
+            sums,
+        }));
         std::thread::scope(|scope| {
-            for list in work {
-                let (rows, done, frequencies) = (&rows, &done, &frequencies);
-                scope.spawn(move || {
-                    for chunk in list {
-                        if control.cancel.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        chunk.run(rows, frequencies, columns, settings.seed);
-                        let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        (control.progress)(finished as f32 / chunks as f32);
+            for _ in 0..control.threads.max(1).min(chunks.max(1)) {
+                let (rows, done, frequencies, queue) = (&rows, &done, &frequencies, &queue);
+                scope.spawn(move || loop {
+                    if control.cancel.load(Ordering::Relaxed) {
+                        return;
                     }
+                    let Some(chunk) = queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).next() else { return };
+                    chunk.run(rows, frequencies, columns, settings.seed);
+                    let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    (control.progress)(finished as f32 / chunks as f32);
                 });
             }
         });
@@ -231,6 +233,11 @@ pub fn simulate(inputs: &[ProviderInputs], settings: &MoneySettings, control: Co
     }
     Ok(Some(Simulation { years, columns_of, columns, by_provider, register, mode_totals }))
 }
+
+/// Per count of a year's events (up to four), which of its first four draws count: multiplied
+/// by one or zero, a table look-up instead of branches on the count.
+const FIRST_FOUR: [[f64; 4]; 5] =
+    [[1.0, 0.0, 0.0, 0.0], [1.0, 0.0, 0.0, 0.0], [1.0, 1.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 1.0]];
 
 /// One chunk of years and the parts of the outputs it writes.
 struct Chunk<'a> {
@@ -253,12 +260,27 @@ impl Chunk<'_> {
                 frequency.strikes(&mut rng, len, &mut strikes);
             }
             losses(&row.loss, &mut rng, strikes.events(), &mut draws);
+            // Room for a year's first four draws to be read at once (see below).
+            draws.resize(draws.len() + 3, 0.0);
             let column = &mut self.by_provider[row.column * len..(row.column + 1) * len];
             let mut sum = 0.0;
             let mut next = 0;
             for (&year, &count) in strikes.years.iter().zip(&strikes.counts) {
-                let year_loss: f64 = draws[next..next + count as usize].iter().sum();
-                next += count as usize;
+                // The year's draws in order; its first four without a branch (a draw past the
+                // count adds nothing), so that a year of one to four events costs no misses.
+                let count = count as usize;
+                let first = &draws[next..next + 4];
+                let keep = &FIRST_FOUR[count.min(4)];
+                let mut year_loss = first[0];
+                for (draw, keep) in first[1..].iter().zip(&keep[1..]) {
+                    year_loss += draw * keep;
+                }
+                if count > 4 {
+                    for &draw in &draws[next + 4..next + count] {
+                        year_loss += draw;
+                    }
+                }
+                next += count;
                 column[year as usize] += year_loss as f32;
                 self.register[year as usize] += year_loss;
                 sum += year_loss;
