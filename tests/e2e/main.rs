@@ -3,6 +3,7 @@
 
 mod evidence;
 mod import;
+mod money;
 mod review;
 mod services;
 mod webdriver;

@@ -151,6 +151,18 @@ impl App {
         });
     }
 
+    /// Waits until the element's text satisfies `wanted` (described by `what`), and returns it.
+    pub fn wait_text_where(&self, css: &str, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+        self.wait(&format!("{css} to read {what}"), || {
+            let text = self.find_now(css)?.text_now()?;
+            if wanted(text.trim()) {
+                Ok(text.trim().to_string())
+            } else {
+                Err(format!("reads {text:?}"))
+            }
+        })
+    }
+
     pub fn wait_count(&self, css: &str, expected: usize) {
         self.wait(&format!("{expected} × {css}"), || {
             let n = self.count(css);
