@@ -73,7 +73,7 @@ pub fn source(source: &Source, currency: &str) -> String {
     match source {
         Source::LikelihoodBand { likelihood } => {
             let name = LIKELIHOOD.get((*likelihood as usize).wrapping_sub(1)).copied().unwrap_or("");
-            format!("Likelihood band {likelihood} ({name})")
+            format!("Likelihood {likelihood} ({name}) read as its band")
         }
         Source::Evidence { incidents, years } => {
             let years = (years * 10.0).round() / 10.0;

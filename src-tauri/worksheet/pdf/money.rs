@@ -19,7 +19,8 @@ use crate::worksheet::money::{money, resolution};
 const TOP_PROVIDERS: usize = 10;
 /// The mark of an input resting on a default, explained under every table that uses it.
 pub const DEFAULT_MARK: &str = "*";
-const DEFAULT_NOTE: &str = "* rests on a default assumption (a likelihood band's range of events a year, 1–8 hours of downtime, a 20–60 % price rise, …), not on the register's evidence or your own figure: a guess to replace.";
+const DEFAULT_NOTE: &str =
+    "* rests on a default assumption (a likelihood band's range of events a year, 1–8 hours of downtime, a 20–60 % rise), not on evidence or your own figure: a guess to replace.";
 
 /// Counts of the register's failure modes, for the reading.
 struct ModeCounts {
@@ -217,12 +218,13 @@ fn input_cell(r: &Resolution, is_money: bool, currency: &str) -> Cell {
     }
 }
 
-/// The provider page's money section; nothing for a provider out of the figures (retired).
+/// The provider page's money section; nothing for a provider out of the figures (retired). Kept
+/// short so that the page still fits: priced failure modes get a row each, the others one line.
 pub fn provider_section(doc: &mut Doc, input: &WorksheetInput, id: ProviderId) {
     let results = &input.money;
     let Some(p) = results.providers.iter().find(|p| p.provider_id == id) else { return };
     let cur = results.currency.as_str();
-    doc.heading("Money at risk", 60.0);
+    doc.heading("Money at risk", 40.0);
     let figures = format!(
         "Expected {} a year · 1 in 20 years {} · 1 in 100 years {}",
         money(p.figures.expected, cur),
@@ -230,56 +232,68 @@ pub fn provider_section(doc: &mut Doc, input: &WorksheetInput, id: ProviderId) {
         money(p.figures.one_in_100, cur)
     );
     doc.field("Annual loss", &figures, 118.0);
-    if p.modes.is_empty() {
-        note(doc, "No failure mode to price.");
-        doc.y += 3.0;
-        return;
-    }
-    const MODES: [Column; 5] = [
-        col("Failure mode", 1.5),
-        col("Frequency", 1.2),
-        col("Loss per event", 1.5),
-        col_right("Expected a year", 1.15),
-        col("Where the figures come from", 3.6),
-    ];
-    let table = Table::new(doc, &MODES, style::SMALL - 0.5);
-    table.header(doc);
-    for (i, m) in p.modes.iter().enumerate() {
-        let (_, freq_from) = resolution(&m.frequency, false, cur);
-        let (_, loss_from) = resolution(&m.loss_per_event, true, cur);
-        let share = if p.figures.expected > 0.0 { m.expected / p.figures.expected } else { 0.0 };
-        let expected = if m.priced() { format!("{} ({})", money(m.expected, cur), super::words::percent(share)) } else { "—".into() };
-        let from = if m.priced() {
-            format!("Frequency: {freq_from}. Loss: {loss_from}.")
-        } else {
-            format!("{freq_from} {loss_from}").trim().to_string()
-        };
-        let from = if let (Resolution::NotPriced(a), Resolution::NotPriced(b)) = (&m.frequency, &m.loss_per_event) {
-            if a.reason == b.reason {
-                a.reason.clone()
+    let priced: Vec<_> = p.modes.iter().filter(|m| m.priced()).collect();
+    if !priced.is_empty() {
+        const MODES: [Column; 5] = [
+            col("Failure mode", 1.35),
+            col("Frequency", 1.1),
+            col("Loss per event", 1.45),
+            col_right("Expected a year", 1.55),
+            col("Where the figures come from", 3.8),
+        ];
+        let table = Table::new(doc, &MODES, style::TINY);
+        table.header(doc);
+        for (i, m) in priced.iter().enumerate() {
+            let (_, freq_from) = resolution(&m.frequency, false, cur);
+            let (_, loss_from) = resolution(&m.loss_per_event, true, cur);
+            let share = if p.figures.expected > 0.0 { m.expected / p.figures.expected } else { 0.0 };
+            let name = if p.top_mode.as_deref() == Some(m.mode.as_str()) {
+                Cell::Strong(format!("{} ◆", m.mode))
             } else {
-                from
-            }
-        } else {
-            from
-        };
-        let name = if p.top_mode.as_deref() == Some(m.mode.as_str()) {
-            Cell::Strong(format!("{} ◆", m.mode))
-        } else {
-            Cell::text(m.mode.clone())
-        };
-        table.row(
-            doc,
-            &[
-                name,
-                input_cell(&m.frequency, false, cur),
-                input_cell(&m.loss_per_event, true, cur),
-                Cell::Strong(expected),
-                Cell::Muted(from),
-            ],
-            i % 2 == 1,
-        );
+                Cell::text(m.mode.clone())
+            };
+            table.row(
+                doc,
+                &[
+                    name,
+                    input_cell(&m.frequency, false, cur),
+                    input_cell(&m.loss_per_event, true, cur),
+                    Cell::Strong(format!("{} ({})", money(m.expected, cur), super::words::percent(share))),
+                    Cell::Muted(format!("{freq_from}. {loss_from}.")),
+                ],
+                i % 2 == 1,
+            );
+        }
     }
-    note(doc, &format!("◆ costs most. Expected a year ≈ frequency × loss per event, simulated. {DEFAULT_NOTE}"));
+    // The modes left out, grouped by why.
+    let mut why: Vec<(String, Vec<&str>)> = Vec::new();
+    for m in p.modes.iter().filter(|m| !m.priced()) {
+        let reason = [&m.loss_per_event, &m.frequency]
+            .into_iter()
+            .find_map(|r| match r {
+                Resolution::NotPriced(n) => Some(n.reason.trim().to_string()),
+                Resolution::Priced(_) => None,
+            })
+            .unwrap_or_default();
+        match why.iter_mut().find(|(r, _)| *r == reason) {
+            Some((_, modes)) => modes.push(&m.mode),
+            None => why.push((reason, vec![&m.mode])),
+        }
+    }
+    let mut under = String::new();
+    if !priced.is_empty() {
+        under.push_str("◆ costs most. ");
+    }
+    if !why.is_empty() {
+        let said: Vec<String> =
+            why.iter().map(|(reason, modes)| format!("{}: {}", modes.join(", "), reason.trim_end_matches('.'))).collect();
+        under.push_str(&format!("Not priced, so out of the figures — {}. ", said.join("; ")));
+    }
+    if priced.iter().any(|m| m.rests_on_defaults()) {
+        under.push_str(DEFAULT_NOTE);
+    }
+    if !under.is_empty() {
+        note(doc, under.trim());
+    }
     doc.y += 3.0;
 }
