@@ -83,7 +83,7 @@ pub fn reading(results: &MoneyResults) -> String {
     } else {
         let which: Vec<String> = c.not_priced.iter().map(|(mode, n)| format!("{mode} × {n}")).collect();
         text.push_str(&format!(
-            "; {not_priced} {} not priced ({}) and left out of these figures until you give a loss per event.",
+            "; {not_priced} {} not priced ({}) and so left out of these figures: each provider's page says why.",
             if not_priced == 1 { "is" } else { "are" },
             which.join(", ")
         ));
@@ -235,11 +235,11 @@ pub fn provider_section(doc: &mut Doc, input: &WorksheetInput, id: ProviderId) {
     let priced: Vec<_> = p.modes.iter().filter(|m| m.priced()).collect();
     if !priced.is_empty() {
         const MODES: [Column; 5] = [
-            col("Failure mode", 1.35),
-            col("Frequency", 1.1),
-            col("Loss per event", 1.45),
-            col_right("Expected a year", 1.55),
-            col("Where the figures come from", 3.8),
+            col("Failure mode", 1.3),
+            col("Frequency", 1.3),
+            col("Loss per event", 1.5),
+            col_right("Expected a year", 1.75),
+            col("Where the figures come from", 3.4),
         ];
         let table = Table::new(doc, &MODES, style::TINY);
         table.header(doc);
@@ -259,7 +259,7 @@ pub fn provider_section(doc: &mut Doc, input: &WorksheetInput, id: ProviderId) {
                     input_cell(&m.frequency, false, cur),
                     input_cell(&m.loss_per_event, true, cur),
                     Cell::Strong(format!("{} ({})", money(m.expected, cur), super::words::percent(share))),
-                    Cell::Muted(format!("{freq_from}. {loss_from}.")),
+                    Cell::Muted(format!("Frequency: {freq_from}. Loss: {loss_from}.")),
                 ],
                 i % 2 == 1,
             );
