@@ -309,6 +309,15 @@ fn print_preview(p: &ImportPreview, dry_run: bool) {
             p.links
         );
     }
+    if p.overrides_added + p.overrides_changed + p.overrides_unchanged > 0 {
+        println!(
+            "{} {} money override(s) and change {}; {} already as listed, left as they are.",
+            if dry_run { "Would add" } else { "Added" },
+            p.overrides_added,
+            p.overrides_changed,
+            p.overrides_unchanged
+        );
+    }
     for w in &p.warnings {
         println!("warning: {w}");
     }

@@ -63,7 +63,7 @@ fn export_xlsx_writes_a_workbook() {
     let workbook: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
     assert_eq!(
         calamine::Reader::sheet_names(&workbook),
-        ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills", "Services", "Dependencies", "Runs on"]
+        ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills", "Services", "Dependencies", "Runs on", "Money"]
     );
 }
 

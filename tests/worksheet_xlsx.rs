@@ -11,9 +11,9 @@ use lifeboat::storage::Register;
 use lifeboat::worksheet::csv::{self, CsvOptions};
 use lifeboat::worksheet::{xlsx, Cell, WorksheetError};
 
-const SHEETS: [&str; 9] =
-    ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills", "Services", "Dependencies", "Runs on"];
-const CSV_FILES: [&str; 9] = [
+const SHEETS: [&str; 10] =
+    ["Providers", "Failure modes", "History", "Reviews", "Incidents", "Drills", "Services", "Dependencies", "Runs on", "Money"];
+const CSV_FILES: [&str; 10] = [
     "providers.csv",
     "scenarios.csv",
     "history.csv",
@@ -23,6 +23,7 @@ const CSV_FILES: [&str; 9] = [
     "services.csv",
     "dependencies.csv",
     "runs_on.csv",
+    "loss.csv",
 ];
 const FORMULA_LIKE: [&str; 4] = ["=HYPERLINK(\"http://x\")", "+1 555", "@SUM(A1)", "-x"];
 

@@ -2,6 +2,7 @@
 //! function of it (and tests can feed it directly).
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,9 @@ use ts_rs::TS;
 use crate::domain::evidence::summary::{provider_evidence, ProviderEvidence};
 use crate::domain::history::Snapshot;
 use crate::domain::ids::{FailureModeId, ProviderId, ServiceId};
+use crate::domain::money::inputs::{MoneySettings, ProviderInputs};
+use crate::domain::money::results::{run, MoneyResults};
+use crate::domain::money::simulate::Control;
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
 use crate::domain::scoring::Level;
@@ -63,6 +67,9 @@ pub struct WorksheetInput {
     pub previous_review: Option<PreviousReview>,
     /// Our services, what each needs, and what each provider's failure reaches.
     pub dependencies: DependencyView,
+    /// The register's money at risk: the simulation's figures per provider and failure mode,
+    /// with the inputs each came from.
+    pub money: MoneyResults,
 }
 
 /// What depends on what, as the worksheet shows it: computed once from the register's
@@ -172,6 +179,7 @@ impl WorksheetInput {
         let (providers, rows) = register.providers_and_rows(today)?;
         let evidence = read_evidence(register, &providers, today)?;
         let dependencies = DependencyView::read(register, &providers)?;
+        let money = money_results(register, today)?;
         Ok(WorksheetInput {
             organisation: register.settings()?.organisation,
             review_title,
@@ -185,6 +193,7 @@ impl WorksheetInput {
             mode_names: register.catalogue()?.into_iter().map(|m| (m.id, m.name)).collect(),
             previous_review,
             dependencies,
+            money,
         })
     }
 
@@ -207,6 +216,20 @@ impl WorksheetInput {
             &[]
         }
     }
+}
+
+/// The register's money figures, simulated on every core (the figures do not depend on how many).
+pub fn money_results(register: &Register, today: NaiveDate) -> crate::storage::Result<MoneyResults> {
+    let (inputs, settings) = register.money_inputs(today)?;
+    simulate_all(&inputs, &settings)
+}
+
+/// Simulates `inputs` on every core, never cancelled.
+pub(crate) fn simulate_all(inputs: &[ProviderInputs], settings: &MoneySettings) -> crate::storage::Result<MoneyResults> {
+    let cancel = AtomicBool::new(false);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let control = Control { progress: &|_| {}, cancel: &cancel, threads };
+    Ok(run(inputs, settings, control)?.expect("never cancelled"))
 }
 
 /// Every provider's evidence from two queries (all incidents, all drills), not two per provider:

@@ -9,6 +9,7 @@ pub mod csv;
 mod error;
 pub mod import;
 pub mod input;
+pub mod money;
 pub mod pdf;
 pub mod table;
 pub mod xlsx;

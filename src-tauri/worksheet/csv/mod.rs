@@ -5,12 +5,14 @@ pub mod evidence;
 pub mod export;
 pub(crate) mod headers;
 mod inert;
+pub mod loss;
 pub mod reviews;
 pub mod services;
 
 pub use evidence::{DRILLS_CSV, INCIDENTS_CSV};
 pub use export::{export, CsvOptions};
 pub use inert::{is_active, protect, unprotect};
+pub use loss::LOSS_CSV;
 pub use reviews::REVIEWS_CSV;
 pub use services::{DEPENDENCIES_CSV, RUNS_ON_CSV, SERVICES_CSV};
 

@@ -4,7 +4,8 @@
 //! 1. `source` reads the file or folder into tables of cells (`csv_file`, `workbook`);
 //! 2. `columns` maps each column of the providers table to a field, or to a part of a failure
 //!    mode's score in a wide layout, with the user's own choices on top;
-//! 3. `plan` lays the rows over the register as it is (`rows`, `history`, `reviews`, `evidence`) into what
+//! 3. `plan` lays the rows over the register as it is (`rows`, `history`, `reviews`, `evidence`,
+//!    `services`, `loss`) into what
 //!    each provider would become and every field that changes (`changes`), with every problem;
 //! 4. `apply` writes the plan in one transaction, or nothing.
 //!
@@ -19,6 +20,7 @@ mod columns;
 mod csv_file;
 mod evidence;
 mod history;
+mod loss;
 mod plan;
 mod preview;
 mod reading;
@@ -39,8 +41,8 @@ pub use columns::{ColumnChoice, ReadingSource};
 pub use preview::{ColumnReading, FieldChange, ImportOptions, ImportPreview, ProviderUpdate};
 pub use reading::ReadCache;
 pub use source::{
-    DEPENDENCIES_SHEET, DRILLS_SHEET, HISTORY_SHEET, INCIDENTS_SHEET, PROVIDERS_SHEET, REVIEWS_SHEET, RUNS_ON_SHEET, SCENARIOS_SHEET,
-    SERVICES_SHEET,
+    DEPENDENCIES_SHEET, DRILLS_SHEET, HISTORY_SHEET, INCIDENTS_SHEET, MONEY_SHEET, PROVIDERS_SHEET, REVIEWS_SHEET, RUNS_ON_SHEET,
+    SCENARIOS_SHEET, SERVICES_SHEET,
 };
 pub use status_page::{
     apply_status_page, describe as describe_rejected, preview_status_page, RejectedEntry, StatusPageEntry, StatusPagePreview,
@@ -118,7 +120,8 @@ fn write(register: &mut Register, plan: &plan::Plan, today: NaiveDate) -> Result
             }
         }
         reviews::restore(tx, &plan.reviews)?;
-        services::restore(tx, &plan.services, &ids)
+        services::restore(tx, &plan.services, &ids)?;
+        loss::restore(tx, &plan.loss, &ids)
     })?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use super::changes;
 use super::columns::{Columns, Mapping, Role, ScorePart};
 use super::evidence::{self, Against, EvidencePlan};
 use super::history::{self, key, same_mode, Assessment, ListedScenarios, Modes};
+use super::loss::{self, KnownProvider, LossPlan};
 use super::preview::{ColumnReading, FieldChange, ImportPreview, ProviderUpdate};
 use super::reviews::{self, ReviewRow};
 use super::rows::RowReader;
@@ -47,6 +48,7 @@ pub struct Plan {
     pub reviews: Vec<ReviewRow>,
     pub evidence: EvidencePlan,
     pub services: ServicesPlan,
+    pub loss: LossPlan,
 }
 
 /// Everything the import needs to know about the register as it is.
@@ -90,6 +92,7 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
             reviews: Vec::new(),
             evidence: EvidencePlan::default(),
             services: ServicesPlan::default(),
+            loss: LossPlan::default(),
         });
     };
     let mut warnings = columns.warnings;
@@ -198,6 +201,10 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
     let known = KnownProviders { listed: &seen, stored: &existing.by_key, providers_file: &table.file };
     let tables = [source.services.as_ref(), source.dependencies.as_ref(), source.runs_on.as_ref()];
     let services = services::plan(register, tables, &known, today, &mut problems)?;
+    let loss = match &source.loss {
+        Some(loss_table) => plan_loss(register, loss_table, &existing, &planned, &table.file, today, &mut problems)?,
+        None => LossPlan::default(),
+    };
 
     let order: Vec<&str> = source.files.iter().map(String::as_str).collect();
     problems.list.sort_by_key(|p| (order.iter().position(|f| p.file == *f).unwrap_or(order.len()), p.row, p.column));
@@ -217,7 +224,35 @@ pub fn plan(register: &Register, source: &Source, columns: Columns, today: Naive
     preview.evidence_kept = evidence.kept;
     preview.services = services.services.len() as u32;
     preview.links = (services.dependencies.len() + services.runs_on.len()) as u32;
-    Ok(Plan { preview, providers: planned, reviews: review_rows, evidence, services })
+    preview.overrides_added = loss.added;
+    preview.overrides_changed = loss.changed;
+    preview.overrides_unchanged = loss.unchanged;
+    Ok(Plan { preview, providers: planned, reviews: review_rows, evidence, services, loss })
+}
+
+/// The money overrides listed beside the providers: a row may name a provider of the files or
+/// one the register holds, and a failure mode that provider has once imported.
+fn plan_loss(
+    register: &Register,
+    table: &Table,
+    existing: &Existing,
+    planned: &[Planned],
+    providers_file: &str,
+    today: NaiveDate,
+    problems: &mut Problems,
+) -> Result<LossPlan> {
+    let modes = |risk: &RiskProfile| risk.scenarios.iter().map(|s| s.mode.clone()).collect::<Vec<_>>();
+    let mut known: HashMap<String, KnownProvider> =
+        existing.by_key.iter().map(|(k, p)| (k.clone(), KnownProvider { stored: Some(p.id), modes: modes(&p.risk) })).collect();
+    for p in planned {
+        known.insert(key(&p.draft.profile.name), KnownProvider { stored: p.existing, modes: modes(&p.draft.risk) });
+    }
+    let (stored, current) = if existing.by_key.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        (register.money_overrides()?, loss::current_inputs(register, today)?)
+    };
+    Ok(loss::plan(table, &known, &stored, &current, providers_file, problems))
 }
 
 /// The incidents and drills listed beside the providers, less those the register holds.

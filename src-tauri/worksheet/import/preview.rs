@@ -37,6 +37,11 @@ pub struct ImportPreview {
     pub services: u32,
     /// Links, service → provider and provider → fourth party, that would be added or changed.
     pub links: u32,
+    /// The user's money overrides (loss.csv, the Money sheet) that would be added or changed,
+    /// and those listed as the register already holds them.
+    pub overrides_added: u32,
+    pub overrides_changed: u32,
+    pub overrides_unchanged: u32,
     /// Every problem; any one of them refuses the whole import.
     pub rejected: Vec<ImportProblem>,
     /// Things worth knowing that do not stop the import (how a column was read, text kept).

@@ -75,9 +75,12 @@ pub fn restore(conn: &Connection, rows: &[ReviewRow]) -> StoreResult<()> {
             conn,
             &reviews::NewReview { held_on: r.held_on, title: &r.title, attendees: &r.attendees, notes: &r.notes, closed_on: r.closed_on },
         )?;
+        // Only the links that change: rewriting a snapshot as it is still rewrites its pages
+        // (its money columns run long), and an import of the register's own export writes nothing.
         let mut link = conn.prepare_cached(
             "UPDATE snapshots SET review_id = ?1
-             WHERE taken_on = ?2 AND provider_id = (SELECT id FROM providers WHERE name = ?3 COLLATE NOCASE)",
+             WHERE taken_on = ?2 AND provider_id = (SELECT id FROM providers WHERE name = ?3 COLLATE NOCASE)
+               AND review_id IS NOT ?1",
         )?;
         for name in &r.assessed {
             link.execute(params![id, r.held_on, name.trim()])?;

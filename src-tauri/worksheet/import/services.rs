@@ -21,6 +21,7 @@ use crate::domain::services::dependency::{cycle_through, validate_dependency, De
 use crate::domain::services::service::{validate_service, Service, ServiceDraft};
 use crate::domain::text::fold;
 use crate::storage::{dependencies as stored_dependencies, runs_on as stored_runs_on, services as stored_services, Register};
+use crate::worksheet::csv::loss;
 use crate::worksheet::csv::services::{
     dependency, runs_on, service, share_of_percent, DEPENDENCIES_CSV, RUNS_ON_CSV, SERVICE, SERVICES_CSV,
 };
@@ -93,7 +94,7 @@ impl KnownProviders<'_> {
     }
 }
 
-/// The export file a table of one of these kinds is, told by its headers: imported alone it
+/// The export file a table of one of these kinds (or loss.csv) is, told by its headers: imported alone it
 /// would be read as a hand-kept providers sheet ("Service" and "Provider" both name a provider
 /// column there), so the import says what it is instead.
 pub fn recognise(table: &Table) -> Option<&'static str> {
@@ -104,6 +105,8 @@ pub fn recognise(table: &Table) -> Option<&'static str> {
         Some(DEPENDENCIES_CSV)
     } else if has(runs_on::PROVIDER) && has(runs_on::RUNS_ON) && table.header.len() == 2 {
         Some(RUNS_ON_CSV)
+    } else if has(loss::PROVIDER) && has(loss::FAILURE_MODE) && has(loss::FREQUENCY.override_low) {
+        Some(loss::LOSS_CSV)
     } else {
         None
     }

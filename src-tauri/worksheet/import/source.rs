@@ -8,7 +8,8 @@ use super::table::{Problems, Table};
 use super::workbook::Workbook;
 use crate::worksheet::csv::headers::Field;
 use crate::worksheet::csv::{
-    DEPENDENCIES_CSV, DRILLS_CSV, HISTORY_CSV, INCIDENTS_CSV, PROVIDERS_CSV, REVIEWS_CSV, RUNS_ON_CSV, SCENARIOS_CSV, SERVICES_CSV,
+    DEPENDENCIES_CSV, DRILLS_CSV, HISTORY_CSV, INCIDENTS_CSV, LOSS_CSV, PROVIDERS_CSV, REVIEWS_CSV, RUNS_ON_CSV, SCENARIOS_CSV,
+    SERVICES_CSV,
 };
 use crate::worksheet::{ImportProblem, Result, WorksheetError};
 
@@ -22,6 +23,7 @@ pub const DRILLS_SHEET: &str = "Drills";
 pub const SERVICES_SHEET: &str = "Services";
 pub const DEPENDENCIES_SHEET: &str = "Dependencies";
 pub const RUNS_ON_SHEET: &str = "Runs on";
+pub const MONEY_SHEET: &str = "Money";
 
 /// A workbook is compressed and may hold the whole history (Lifeboat's own, for 5,000 providers
 /// with a year of assessments, is about 42 MB), so it may be larger than one CSV table.
@@ -50,6 +52,8 @@ pub struct Source {
     pub services: Option<Table>,
     pub dependencies: Option<Table>,
     pub runs_on: Option<Table>,
+    /// One row per provider × failure mode with its money inputs; only the overrides are read.
+    pub loss: Option<Table>,
 }
 
 /// Reads `path`. `sheet` picks a workbook's sheet; without one, a workbook Lifeboat wrote is read
@@ -78,6 +82,7 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
             (SERVICES_CSV, MAX_TABLE_BYTES, &mut source.services),
             (DEPENDENCIES_CSV, MAX_TABLE_BYTES, &mut source.dependencies),
             (RUNS_ON_CSV, MAX_TABLE_BYTES, &mut source.runs_on),
+            (LOSS_CSV, MAX_TABLE_BYTES, &mut source.loss),
         ] {
             if let Some(p) = file(name) {
                 *slot = csv_file::read(&p, name, max, problems).map_err(io)?;
@@ -125,6 +130,7 @@ pub fn read(path: &Path, sheet: Option<&str>, problems: &mut Problems) -> Result
             (SERVICES_SHEET, &mut source.services),
             (DEPENDENCIES_SHEET, &mut source.dependencies),
             (RUNS_ON_SHEET, &mut source.runs_on),
+            (MONEY_SHEET, &mut source.loss),
         ] {
             if book.has_sheet(sheet_name) {
                 *slot = book.table(sheet_name, |_| true, problems);

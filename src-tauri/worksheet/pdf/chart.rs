@@ -123,3 +123,55 @@ pub fn trend(page: &mut Canvas, ctx: &Ctx, x: f32, y: f32, w: f32, h: f32, point
         }
     }
 }
+
+/// A loss exceedance curve in `[x, x+w] × [y, y+h]`: the share of years whose loss is above each
+/// amount, both on log scales (powers of ten labelled), so that the bad years — the 1-in-20 and
+/// 1-in-100 lines, marked — are as readable as the normal ones. `points` are `(loss, share of
+/// years)`, lowest loss first.
+#[allow(clippy::too_many_arguments)]
+pub fn exceedance(page: &mut Canvas, ctx: &Ctx, x: f32, y: f32, w: f32, h: f32, points: &[(f64, f64)], currency: &str) {
+    let label = TextStyle::new(style::TINY, Weight::Regular, style::MUTED);
+    let axis = TextStyle::new(style::TINY, Weight::Bold, style::MUTED);
+    let left = x + 34.0;
+    let right = x + w - 16.0;
+    let top = y + 14.0;
+    let bottom = y + h - 26.0;
+    page.text(ctx, x, y + 6.0, "Share of years with a loss above (log scale) ↑", &axis);
+    let shown: Vec<(f64, f64)> = points.iter().copied().filter(|&(loss, share)| loss > 0.0 && share > 0.0).collect();
+    page.line(left, top, left, bottom, style::RULE, 0.6);
+    page.line(left, bottom, right, bottom, style::RULE, 0.6);
+    if shown.is_empty() {
+        page.text_in(ctx, left, right - left, (top + bottom) / 2.0, "No simulated year has a loss.", &label, Align::Center);
+        return;
+    }
+    // Whole powers of ten around the curve, so the ticks read 1,000 · 10,000 · 100,000.
+    let lo = shown.first().map_or(1.0, |p| p.0).log10().floor();
+    let hi = shown.last().map_or(10.0, |p| p.0).log10().ceil().max(lo + 1.0);
+    let to_x = |loss: f64| left + ((loss.log10() - lo) / (hi - lo)) as f32 * (right - left);
+    // Shares from 100 % down to the rarest year shown (at least down to 1 in 1,000).
+    let rarest = shown.iter().map(|p| p.1).fold(1.0, f64::min).log10().floor().min(-3.0);
+    let to_y = |share: f64| bottom - ((share.log10() - rarest) / -rarest) as f32 * (bottom - top);
+    for power in (rarest as i32)..=0 {
+        let share = 10f64.powi(power);
+        page.line(left, to_y(share), right, to_y(share), style::RULE, 0.3);
+        let text = if power >= -2 { format!("{:.0} %", share * 100.0) } else { format!("{} %", share * 100.0) };
+        page.text_in(ctx, x, 30.0, to_y(share) + 2.3, &text, &label, Align::Right);
+    }
+    for power in (lo as i32)..=(hi as i32) {
+        let loss = 10f64.powi(power);
+        let tx = to_x(loss);
+        page.line(tx, top, tx, bottom, style::RULE, 0.3);
+        // The first label starts at the axis, clear of the share labels beside it.
+        let (from, align) = if power == lo as i32 { (tx, Align::Left) } else { (tx - 30.0, Align::Center) };
+        page.text_in(ctx, from, 60.0, bottom + 9.0, &super::words::amount(loss), &label, align);
+    }
+    page.text_in(ctx, left, right - left, bottom + 20.0, &format!("Loss in a year ({currency}, log scale) →"), &axis, Align::Center);
+    // The 1-in-20 and 1-in-100 shares.
+    let marked = TextStyle::new(style::TINY, Weight::Bold, style::level_text(Level::High));
+    for (share, name) in [(0.05, "1 year in 20"), (0.01, "1 year in 100")] {
+        page.line(left, to_y(share), right, to_y(share), style::level_strong(Level::High), 0.6);
+        page.text_in(ctx, left, right - left - 2.0, to_y(share) - 2.0, name, &marked, Align::Right);
+    }
+    let line: Vec<(f32, f32)> = shown.iter().map(|&(loss, share)| (to_x(loss), to_y(share))).collect();
+    page.polyline(&line, style::EXPOSURE_LINE, 1.8);
+}

@@ -1,4 +1,4 @@
-//! The PDF worksheet: summary, our services and what they need, register table, then one
+//! The PDF worksheet: summary, money at risk, our services and what they need, register table, then one
 //! risk-profile page per provider.
 //!
 //! Everything is drawn with printpdf's low-level operations (its HTML mode is not compiled in),
@@ -8,6 +8,7 @@ mod chart;
 mod evidence;
 mod fonts;
 mod layout;
+mod money;
 mod provider_page;
 mod readiness;
 mod register_table;
@@ -24,6 +25,7 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt};
 
 pub use layout::Paper;
 use layout::{Align, Ctx, Doc, TextStyle};
+pub(crate) use words::amount;
 
 use super::input::WorksheetInput;
 use super::{Result, WorksheetError};
@@ -49,6 +51,7 @@ pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
 
     let order = riskiest_first(input);
     summary::draw(&mut doc, input, &order);
+    money::page(&mut doc, input);
     services::services_page(&mut doc, input);
     register_table::draw(&mut doc, input, &order);
     let by_id: std::collections::HashMap<crate::domain::ids::ProviderId, usize> =

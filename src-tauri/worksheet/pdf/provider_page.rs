@@ -88,6 +88,8 @@ pub fn draw(doc: &mut Doc, input: &WorksheetInput, row: &RegisterRow, index: usi
     super::table::note(doc, "◆ drives the inherent risk. Score = likelihood × impact (1–25).");
     doc.y += 3.0;
 
+    super::money::provider_section(doc, input, provider.id);
+
     doc.heading("Lock-in, alternatives and exit", 40.0);
     let r = &provider.risk;
     doc.field("Lock-in", &with_detail(&format!("{}/5", r.lock_in.level), &r.lock_in.reasons), LABEL_WIDTH);

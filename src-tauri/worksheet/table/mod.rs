@@ -7,6 +7,7 @@ mod evidence;
 mod failure_modes;
 mod history;
 mod incidents;
+mod loss;
 mod providers;
 mod reviews;
 mod services;
@@ -22,6 +23,8 @@ use super::{Cell, Result};
 use crate::domain::evidence::drill::Drill;
 use crate::domain::evidence::incident::Incident;
 use crate::domain::history::Snapshot;
+use crate::domain::money::inputs::ProviderInputs;
+use crate::domain::money::results::MoneyResults;
 use crate::domain::provider::{FailureMode, Provider};
 use crate::domain::register::RegisterRow;
 use crate::domain::review::Review;
@@ -41,10 +44,11 @@ pub enum TableName {
     Services,
     Dependencies,
     RunsOn,
+    Loss,
 }
 
 impl TableName {
-    pub const ALL: [TableName; 9] = [
+    pub const ALL: [TableName; 10] = [
         TableName::Providers,
         TableName::FailureModes,
         TableName::History,
@@ -54,6 +58,7 @@ impl TableName {
         TableName::Services,
         TableName::Dependencies,
         TableName::RunsOn,
+        TableName::Loss,
     ];
 
     pub fn csv_file(self) -> &'static str {
@@ -67,6 +72,7 @@ impl TableName {
             TableName::Services => super::csv::SERVICES_CSV,
             TableName::Dependencies => super::csv::DEPENDENCIES_CSV,
             TableName::RunsOn => super::csv::RUNS_ON_CSV,
+            TableName::Loss => super::csv::LOSS_CSV,
         }
     }
 
@@ -81,6 +87,7 @@ impl TableName {
             TableName::Services => super::import::SERVICES_SHEET,
             TableName::Dependencies => super::import::DEPENDENCIES_SHEET,
             TableName::RunsOn => super::import::RUNS_ON_SHEET,
+            TableName::Loss => super::import::MONEY_SHEET,
         }
     }
 }
@@ -161,6 +168,9 @@ pub struct RegisterData {
     services: Vec<Service>,
     dependencies: Vec<Dependency>,
     runs_on: Vec<RunsOn>,
+    /// Every active provider's money inputs, overrides on them, and the figures they give.
+    money_inputs: Vec<ProviderInputs>,
+    money: MoneyResults,
 }
 
 impl RegisterData {
@@ -174,7 +184,22 @@ impl RegisterData {
         }
         let (catalogue, incidents, drills) = (register.catalogue()?, register.all_incidents()?, register.all_drills()?);
         let (services, dependencies, runs_on) = (register.services()?, register.dependencies()?, register.runs_on()?);
-        Ok(RegisterData { providers, rows, snapshots, reviews, catalogue, incidents, drills, services, dependencies, runs_on })
+        let (money_inputs, settings) = register.money_inputs(today)?;
+        let money = crate::worksheet::input::simulate_all(&money_inputs, &settings)?;
+        Ok(RegisterData {
+            providers,
+            rows,
+            snapshots,
+            reviews,
+            catalogue,
+            incidents,
+            drills,
+            services,
+            dependencies,
+            runs_on,
+            money_inputs,
+            money,
+        })
     }
 
     pub fn table(&self, name: TableName) -> Table<'_> {
@@ -188,6 +213,7 @@ impl RegisterData {
             TableName::Services => services::services(&self.services),
             TableName::Dependencies => services::dependencies(&services::Names::new(&self.providers, &self.services), &self.dependencies),
             TableName::RunsOn => services::runs_on(&services::Names::new(&self.providers, &self.services), &self.runs_on),
+            TableName::Loss => loss::table(&self.money_inputs, &self.money),
         }
     }
 }

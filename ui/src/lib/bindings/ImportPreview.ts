@@ -54,6 +54,11 @@ services: number,
  */
 links: number, 
 /**
+ * The user's money overrides (loss.csv, the Money sheet) that would be added or changed,
+ * and those listed as the register already holds them.
+ */
+overrides_added: number, overrides_changed: number, overrides_unchanged: number, 
+/**
  * Every problem; any one of them refuses the whole import.
  */
 rejected: Array<ImportProblem>, 
