@@ -492,6 +492,70 @@ export function createMockBackend(options: MockOptions = {}) {
       });
       return { needed_by: [], runs_on: [], carries: [], outage: nothing('outage'), degradation: nothing('degradation'), currency: 'USD' };
     },
+    // Money: register
+    // Plausible figures only: a scored failure mode costs likelihood × impact thousands a year on
+    // defaults; an unscored one is not priced. Rust runs the real simulation.
+    get_money_results: () => {
+      const active = [...providers.values()].filter((s) => s.provider.profile.status !== 'retired');
+      const results = active.map(({ provider }) => {
+        const modes = provider.risk.scenarios.map((sc) => {
+          const priced = sc.likelihood !== null && sc.impact !== null;
+          const rate = priced ? sc.likelihood! / 5 : 0;
+          const each = priced ? sc.impact! * 5000 : 0;
+          const resolution = (low: number, high: number) =>
+            priced
+              ? {
+                  state: 'priced' as const,
+                  range: { low, high },
+                  source: { source: 'likelihood_band' as const, likelihood: sc.likelihood! },
+                  default: true,
+                  override_note: null,
+                }
+              : { state: 'not_priced' as const, reason: 'No likelihood scored.' };
+          return {
+            mode: sc.mode,
+            kind: 'other' as const,
+            expected: rate * each,
+            frequency: resolution(rate / 2, rate * 2),
+            loss_per_event: resolution(each / 4, each * 4),
+          };
+        });
+        const expected = modes.reduce((sum, m) => sum + m.expected, 0);
+        const top = [...modes].sort((a, b) => b.expected - a.expected)[0];
+        return {
+          provider_id: provider.id,
+          name: provider.profile.name,
+          fourth_party: false,
+          figures: { expected, one_in_20: expected * 4, one_in_100: expected * 9 },
+          top_mode: top && top.expected > 0 ? top.mode : null,
+          modes,
+          not_priced: modes.filter((m) => m.frequency.state === 'not_priced').length,
+          on_defaults: modes.filter((m) => m.frequency.state === 'priced').length,
+        };
+      });
+      const expected = results.reduce((sum, r) => sum + r.figures.expected, 0);
+      const worst = results.reduce((sum, r) => sum + r.figures.one_in_100, 0);
+      const curve = Array.from({ length: 40 }, (_, i) => {
+        const loss = Math.max(1, expected / 10) * 10 ** (i / 13);
+        return { loss, probability: Math.min(1, Math.exp(-loss / Math.max(1, expected))) };
+      });
+      return {
+        currency: 'USD',
+        years: 20000,
+        seed: 1,
+        register: { expected, one_in_20: worst / 2, one_in_100: worst },
+        curve: expected > 0 ? curve : [],
+        tail: [...results]
+          .filter((r) => worst > 0 && r.figures.one_in_100 > 0)
+          .sort((a, b) => b.figures.one_in_100 - a.figures.one_in_100)
+          .slice(0, 5)
+          .map((r) => ({ provider_id: r.provider_id, name: r.name, share: r.figures.one_in_100 / worst })),
+        providers: results,
+        not_priced: results.reduce((sum, r) => sum + r.not_priced, 0),
+        on_defaults: results.reduce((sum, r) => sum + r.on_defaults, 0),
+      };
+    },
+    // End of Money: register
   };
 
   /** Answers a command as Rust would; commands the mock does not implement answer null. */

@@ -16,6 +16,7 @@ export type SortKey =
   | 'inherent'
   | 'exposure'
   | 'outage_cost'
+  | 'expected_loss'
   | 'lock_in'
   | 'best_readiness'
   | 'replacement_effort'
@@ -145,7 +146,7 @@ const byText =
   (a, b) =>
     collator.compare(f(a), f(b));
 
-const COMPARE: Record<SortKey, Compare> = {
+const COMPARE: Record<Exclude<SortKey, 'expected_loss'>, Compare> = {
   name: byText((r) => r.name),
   category: byText((r) => labelOf(CATEGORIES, r.category)),
   owner: byText((r) => r.owner),
@@ -161,10 +162,20 @@ const COMPARE: Record<SortKey, Compare> = {
   next_review: byText((r) => r.next_review),
 };
 
-/** A new copy in the requested order; ties keep a stable, name-based order either way. */
-export function sortRows(rows: RegisterRow[], sort: Sort): RegisterRow[] {
-  const compare = COMPARE[sort.key];
+/**
+ * A new copy in the requested order; ties keep a stable, name-based order either way. Expected
+ * annual loss comes from the money figures (`losses`, by provider id): providers without any
+ * sort last in both directions, since they have no amount to rank by.
+ */
+export function sortRows(rows: RegisterRow[], sort: Sort, losses: ReadonlyMap<number, number> = new Map()): RegisterRow[] {
   const sign = sort.descending ? -1 : 1;
+  if (sort.key === 'expected_loss') {
+    const withFigures = rows.filter((r) => losses.has(r.id));
+    const without = rows.filter((r) => !losses.has(r.id));
+    const byLoss = (a: RegisterRow, b: RegisterRow) => sign * (losses.get(a.id)! - losses.get(b.id)!) || COMPARE.name(a, b) || a.id - b.id;
+    return [...withFigures.sort(byLoss), ...without.sort((a, b) => COMPARE.name(a, b) || a.id - b.id)];
+  }
+  const compare = COMPARE[sort.key];
   return [...rows].sort((a, b) => sign * compare(a, b) || COMPARE.name(a, b) || a.id - b.id);
 }
 
