@@ -10,7 +10,7 @@ use lifeboat::storage::Register;
 use crate::webdriver::App;
 
 const TODAY: &str = "2026-03-02";
-const EAL: &str = "tr[data-provider-name=\"Stripe\"] [data-testid=\"row-expected-loss\"]";
+const EAL: &str = "tr[data-provider-name=\"Stripe\"] [data-testid=\"row-money\"]";
 
 /// Stripe, its outage scored Possible × Major, needed by Checkout at `cost` an hour down.
 fn register_with_checkout(path: &std::path::Path, cost: f64) {
@@ -64,4 +64,37 @@ fn e2e_a_services_cost_per_hour_moves_its_providers_expected_annual_loss() {
     let section = app.find("[data-testid=\"money-section\"]").text_content();
     assert!(section.contains("40,000"), "the blast radius cost is shown: {section}");
     assert!(section.contains("default"), "guesses are marked: {section}");
+}
+
+/// The demo answers "what could each provider cost us in a normal year and in a bad one, and
+/// why?": the register sorted by expected annual loss, one figure's breakdown, the provider's
+/// Money section and the register's Money page (screenshots for docs/screenshots).
+#[test]
+fn e2e_the_demo_shows_what_each_provider_could_cost_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo-money.lifeboat");
+    let app = App::launch(&db, TODAY);
+    app.find("[data-testid=\"load-demo\"]").click();
+    app.wait_text_where(EAL, "an amount", has_amount);
+
+    app.find("[data-testid=\"money-currency\"]").click();
+    let first = amount(&app.find("tbody tr:nth-child(1) [data-testid=\"row-money\"]").text_content());
+    let second = amount(&app.find("tbody tr:nth-child(2) [data-testid=\"row-money\"]").text_content());
+    assert!(first >= second && second > 0.0, "sorted by expected annual loss, worst first: {first}, {second}");
+    app.screenshot("money-02-register-by-expected-loss");
+
+    app.find(EAL).click();
+    let popover = app.find("[data-testid=\"money-popover\"]").text_content();
+    assert!(popover.contains("1 in 100") || popover.contains("1-in-100"), "{popover}");
+    app.screenshot("money-03-breakdown-popover");
+    app.find("[data-testid=\"open-money-breakdown\"]").click();
+    app.wait_text("[data-testid=\"provider-title\"]", "Stripe");
+    app.find("[data-testid=\"money-section\"]");
+    app.screenshot("money-04-provider-money");
+
+    app.find("[data-testid=\"nav-register\"]").click();
+    app.find("[data-testid=\"nav-money\"]").click();
+    app.find("[data-testid=\"exceedance-curve\"]");
+    assert!(has_amount(&app.find("[data-testid=\"register-expected\"]").text_content()));
+    app.screenshot("money-05-money-page");
 }
