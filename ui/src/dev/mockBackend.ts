@@ -303,6 +303,9 @@ export const MOCK_SPREADSHEET_PREVIEW: ImportPreview = {
   evidence_kept: 0,
   services: 0,
   links: 0,
+  overrides_added: 0,
+  overrides_changed: 0,
+  overrides_unchanged: 0,
   rejected: [
     { file: 'vendors.csv', row: 4, column: 6, column_name: 'Lock-in', message: 'Lock-in must be between 1 and 5, not 7.' },
     { file: 'vendors.csv', row: 7, column: 3, column_name: 'Tier', message: 'Tier must be 1, 2 or 3, not "critical".' },
@@ -339,6 +342,9 @@ export const MOCK_EXPORT_PREVIEW: ImportPreview = {
   evidence_kept: 0,
   services: 0,
   links: 0,
+  overrides_added: 0,
+  overrides_changed: 0,
+  overrides_unchanged: 0,
   rejected: [],
   warnings: [],
 };
