@@ -21,6 +21,15 @@ import type { ImportOptions } from '$lib/bindings/ImportOptions';
 import type { ImportPreview } from '$lib/bindings/ImportPreview';
 import type { BlastRadius } from '$lib/bindings/BlastRadius';
 import type { Failure } from '$lib/bindings/Failure';
+import type { LossKind } from '$lib/bindings/LossKind';
+import type { MoneyDerived } from '$lib/bindings/MoneyDerived';
+import type { MoneyInput } from '$lib/bindings/MoneyInput';
+import type { MoneyInputField } from '$lib/bindings/MoneyInputField';
+import type { MoneyInputOverride } from '$lib/bindings/MoneyInputOverride';
+import type { MoneyRange } from '$lib/bindings/MoneyRange';
+import type { MoneyResolution } from '$lib/bindings/MoneyResolution';
+import type { ProviderMoney } from '$lib/bindings/ProviderMoney';
+import type { Scenario } from '$lib/bindings/Scenario';
 import type { CommandHandlers, CommandName } from '$lib/ipc';
 import { levelOrNone } from '$lib/levels';
 import { scenarioScore } from '$lib/draft';
@@ -563,6 +572,172 @@ export function createMockBackend(options: MockOptions = {}) {
     },
     // End of Money: register
   };
+
+  // Money: provider page. Plausible figures only (Rust simulates; the mock multiplies the
+  // middles of the ranges): the likelihood band prices frequency, a flat USD 2,000–20,000 prices
+  // an outage or degradation, a 20–60 % rise of the spend prices a price increase, and the rest
+  // wait for the user's figures. Overrides are kept per provider, mode and field.
+  const moneyOverrides = new Map<string, MoneyInputOverride>();
+  const MOCK_BANDS: Record<number, MoneyRange> = {
+    1: { low: 0.01, high: 0.05 },
+    2: { low: 0.05, high: 0.3 },
+    3: { low: 0.3, high: 1 },
+    4: { low: 1, high: 3 },
+    5: { low: 3, high: 10 },
+  };
+  const moneyKey = (id: number, mode: string, field: MoneyInputField) => `${id}|${mode}|${field}`;
+  function mockLossKind(mode: string): LossKind {
+    const kinds: Record<string, LossKind> = {
+      outage: 'outage',
+      degradation: 'degradation',
+      'price increase': 'price_increase',
+      'provider failure': 'provider_failure',
+      'account suspension': 'account_suspension',
+      'privacy or compliance failure': 'privacy_or_compliance',
+      'unilateral change': 'unilateral_change',
+    };
+    return kinds[mode.toLowerCase()] ?? 'other';
+  }
+  function mockDerived(stored: Stored, scenario: Scenario, field: MoneyInputField): MoneyDerived {
+    if (field === 'frequency') {
+      if (scenario.likelihood === null) return { state: 'not_priced', reason: 'No likelihood scored yet.' };
+      return {
+        state: 'priced',
+        range: MOCK_BANDS[scenario.likelihood],
+        source: { source: 'likelihood_band', likelihood: scenario.likelihood },
+        default: true,
+      };
+    }
+    const kind = mockLossKind(scenario.mode);
+    if (kind === 'outage' || kind === 'degradation') {
+      const hours = { low: 1, high: 8 };
+      const share = kind === 'degradation' ? 0.3 : 1;
+      return {
+        state: 'priced',
+        range: { low: 2000 + 1000 * share, high: 2000 + 8000 * share },
+        source: {
+          source: 'blast_radius',
+          cost_per_hour: 1000 * share,
+          hours,
+          hours_from_incidents: false,
+          capped_by_switch: null,
+          fixed_response_cost: 2000,
+        },
+        default: true,
+      };
+    }
+    const spend = stored.provider.profile.annual_spend;
+    if (kind === 'price_increase' && spend !== null && spend > 0)
+      return {
+        state: 'priced',
+        range: { low: spend * 0.2, high: spend * 0.6 },
+        source: { source: 'spend_rise', spend, rise: { low: 0.2, high: 0.6 }, cap: null },
+        default: true,
+      };
+    if (kind === 'provider_failure' || kind === 'account_suspension') {
+      const weeks = stored.provider.risk.replacement.person_weeks ?? 4;
+      return {
+        state: 'priced',
+        range: { low: weeks * 4000 + 1000, high: weeks * 4000 + 8000 },
+        source: {
+          source: 'replacement',
+          person_weeks: weeks,
+          weekly_cost: 4000,
+          switch_hours: { low: 1, high: 8 },
+          switch_hours_known: false,
+          outage_cost_per_hour: 1000,
+        },
+        default: true,
+      };
+    }
+    return {
+      state: 'not_priced',
+      reason: kind === 'price_increase' ? 'No annual spend recorded.' : 'Enter your own figures (fines, notification, rework).',
+    };
+  }
+  function mockResolve(input: MoneyInput): MoneyResolution {
+    const { derived, overridden } = input;
+    if (derived.state === 'priced') {
+      const range = { low: overridden?.low ?? derived.range.low, high: overridden?.high ?? derived.range.high };
+      const ownBoth = overridden?.low != null && overridden?.high != null;
+      return {
+        state: 'priced',
+        range,
+        source: derived.source,
+        default: derived.default && !ownBoth,
+        override_note: overridden?.note ?? null,
+      };
+    }
+    if (overridden?.low != null && overridden?.high != null)
+      return {
+        state: 'priced',
+        range: { low: overridden.low, high: overridden.high },
+        source: { source: 'user', note: overridden.note },
+        default: false,
+        override_note: overridden.note,
+      };
+    return { state: 'not_priced', reason: derived.reason };
+  }
+  function mockProviderMoney(id: number): ProviderMoney {
+    const stored = providers.get(id);
+    if (!stored) throw { kind: 'not_found', message: 'That provider no longer exists.', fields: [] };
+    if (stored.provider.profile.status === 'retired') return { currency: 'USD', years: 20000, inputs: null, result: null };
+    const input = (scenario: Scenario, field: MoneyInputField): MoneyInput => ({
+      derived: mockDerived(stored, scenario, field),
+      overridden: moneyOverrides.get(moneyKey(id, scenario.mode, field)) ?? null,
+    });
+    const modes = stored.provider.risk.scenarios.map((s) => ({
+      mode: s.mode,
+      kind: mockLossKind(s.mode),
+      frequency: input(s, 'frequency'),
+      loss_per_event: input(s, 'loss_per_event'),
+    }));
+    const middle = (r: MoneyResolution) => (r.state === 'priced' ? Math.sqrt(Math.max(r.range.low, 1e-9) * r.range.high) : 0);
+    const results = modes.map((m) => {
+      const frequency = mockResolve(m.frequency);
+      const loss_per_event = mockResolve(m.loss_per_event);
+      return { mode: m.mode, kind: m.kind, expected: Math.round(middle(frequency) * middle(loss_per_event)), frequency, loss_per_event };
+    });
+    const priced = results.filter((r) => r.frequency.state === 'priced' && r.loss_per_event.state === 'priced');
+    const expected = priced.reduce((sum, r) => sum + r.expected, 0);
+    const top = [...priced].sort((a, b) => b.expected - a.expected)[0];
+    return {
+      currency: 'USD',
+      years: 20000,
+      inputs: { provider_id: id, name: stored.provider.profile.name, fourth_party: stored.provider.profile.fourth_party, modes },
+      result: {
+        provider_id: id,
+        name: stored.provider.profile.name,
+        fourth_party: stored.provider.profile.fourth_party,
+        figures: { expected, one_in_20: Math.round(expected * 3.2), one_in_100: Math.round(expected * 7.5) },
+        top_mode: top && top.expected > 0 ? top.mode : null,
+        modes: results,
+        not_priced: results.length - priced.length,
+        on_defaults: priced.filter((r) => [r.frequency, r.loss_per_event].some((x) => x.state === 'priced' && x.default)).length,
+      },
+    };
+  }
+  Object.assign(handlers, {
+    get_provider_money: ({ id }) => mockProviderMoney(id),
+    set_money_override: ({ value }) => {
+      const path = `money.${value.provider_id}.${value.mode}.${value.field}`;
+      const fields: FieldError[] = [];
+      if (value.low === null && value.high === null)
+        fields.push({ field: path, message: 'An override gives the low end, the high end or both.' });
+      if (value.low !== null && value.low < 0) fields.push({ field: `${path}.low`, message: 'The low end cannot be below 0.' });
+      if (value.high !== null && value.high < 0) fields.push({ field: `${path}.high`, message: 'The high end cannot be below 0.' });
+      if (value.low !== null && value.high !== null && value.low > value.high)
+        fields.push({ field: `${path}.low`, message: 'The low end is above the high end.' });
+      if (fields.length) throw new ValidationFailure(fields);
+      moneyOverrides.set(moneyKey(value.provider_id, value.mode, value.field), { low: value.low, high: value.high, note: value.note });
+      return mockProviderMoney(value.provider_id);
+    },
+    delete_money_override: ({ provider, mode, field }) => {
+      moneyOverrides.delete(moneyKey(provider, mode, field));
+      return mockProviderMoney(provider);
+    },
+  } satisfies CommandHandlers);
+  // End of money: provider page.
 
   /** Answers a command as Rust would; commands the mock does not implement answer null. */
   function handle(cmd: string, args?: InvokeArgs): unknown {

@@ -1,4 +1,5 @@
-// Geometry of the provider trend chart: scores over time on a fixed 0–25 axis.
+// Geometry of the provider trend chart: scores over time on a fixed 0–25 axis, and the expected
+// annual loss on a strip of its own below them.
 import type { TrendPoint } from './bindings/TrendPoint';
 import { LEVEL_BANDS } from './levels';
 import { dayNumber } from './dates';
@@ -82,4 +83,47 @@ export function trendGeometry(snapshots: TrendPoint[], box: ChartBox = DEFAULT_B
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+export interface LossPoint {
+  taken_on: string;
+  amount: number;
+  x: number;
+  y: number;
+}
+
+export interface LossStrip {
+  points: LossPoint[];
+  path: string;
+  /** The top of the strip's money axis: a round figure at or above the largest loss. */
+  max: number;
+  height: number;
+  plot: { y: number; height: number };
+}
+
+export const LOSS_STRIP_HEIGHT = 64;
+
+/** 1, 2 or 5 times a power of ten, at or above `x`: an axis top that reads as a round figure. */
+export function niceCeiling(x: number): number {
+  if (!(x > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(x));
+  for (const step of [1, 2, 5, 10]) if (step * power >= x) return step * power;
+  return 10 * power;
+}
+
+/**
+ * The expected annual loss of each plotted snapshot that kept its money, on a strip of its own
+ * under the scores (money and scores never share an axis), at the same x as its scores.
+ */
+export function lossStrip(geometry: TrendGeometry, height = LOSS_STRIP_HEIGHT): LossStrip {
+  const plot = { y: 6, height: height - 12 };
+  const kept = geometry.points.filter((p) => p.point.expected_loss !== null);
+  const max = niceCeiling(Math.max(0, ...kept.map((p) => p.point.expected_loss!)));
+  const points = kept.map((p) => ({
+    taken_on: p.point.taken_on,
+    amount: p.point.expected_loss!,
+    x: p.x,
+    y: round(plot.y + plot.height * (1 - Math.max(0, p.point.expected_loss!) / max)),
+  }));
+  return { points, path: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' '), max, height, plot };
 }

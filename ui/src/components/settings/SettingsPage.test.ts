@@ -47,6 +47,20 @@ function backend() {
         demo_offer_answered: true,
       };
     },
+    save_money_assumptions: ({ money }) => {
+      if (money.simulated_years < 100 || money.simulated_years > 1_000_000) {
+        const message = 'Simulate between 100 and 1000000 years.';
+        throw { kind: 'validation', message, fields: [{ field: 'settings.money.simulated_years', message }] };
+      }
+      return {
+        organisation: 'Northwind',
+        currency: 'USD',
+        cadence: { critical: 90, high: 180, medium: 365, low: 365 },
+        drill_cadence: { critical: 180, high: 365, medium: null, low: null },
+        money,
+        demo_offer_answered: true,
+      };
+    },
     rename_failure_mode: ({ id, name, description }) => ({ ...modes.find((m) => m.id === id)!, name, description }),
     set_failure_mode_retired: ({ id, retired }) => ({ ...modes.find((m) => m.id === id)!, retired }),
   });
@@ -133,5 +147,29 @@ describe('settings', () => {
         'Put back in use',
       ),
     );
+  });
+
+  it('saves the money assumptions on their own and shows a refused one under its field', async () => {
+    const calls = backend();
+    render(SettingsPage, { onchanged: () => {}, onleave: () => {} });
+    await waitFor(() => expect(field('settings.money.weekly_person_cost').value).toBe('4000'));
+    expect(field('settings.money.fixed_response_cost').value).toBe('2000');
+    expect(field('settings.money.simulated_years').value).toBe('20000');
+    expect(screen.getByTestId('settings-money').textContent).toContain('in USD');
+    await fireEvent.input(field('settings.money.simulated_years'), { target: { value: '50' } });
+    await fireEvent.click(screen.getByTestId('save-money'));
+    expect(await screen.findByText(/between 100 and/, { selector: '[data-field="settings.money.simulated_years"]' })).toBeTruthy();
+    await fireEvent.input(field('settings.money.simulated_years'), { target: { value: 'many' } });
+    await fireEvent.click(screen.getByTestId('save-money'));
+    expect(calls.filter(([c]) => c === 'save_money_assumptions')).toHaveLength(1);
+    await fireEvent.input(field('settings.money.simulated_years'), { target: { value: '50000' } });
+    await fireEvent.input(field('settings.money.weekly_person_cost'), { target: { value: '5,500' } });
+    await fireEvent.click(screen.getByTestId('save-money'));
+    await waitFor(() =>
+      expect(calls.filter(([c]) => c === 'save_money_assumptions').at(-1)?.[1]).toEqual({
+        money: { weekly_person_cost: 5500, fixed_response_cost: 2000, simulated_years: 50000 },
+      }),
+    );
+    expect(calls.some(([c]) => c === 'save_settings')).toBe(false);
   });
 });
