@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::exp::{exp, ln};
 use crate::domain::validation::ValidationErrors;
 
 /// The standard normal's 95th percentile: a 90 % interval spans ±1.6449 standard deviations.
@@ -64,7 +65,8 @@ impl Range {
 
 /// The lognormal whose 5th and 95th percentiles are a range's ends: μ = (ln lo + ln hi)/2,
 /// σ = (ln hi − ln lo)/(2 · 1.6449). A single-value range is that value, exactly (σ = 0 and
-/// no rounding through ln and exp).
+/// no rounding through ln and exp). Its ln and e^x are the plain-Rust ones ([`super::exp`]):
+/// μ and σ, and so every draw, are the same bits on every machine.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LogNormal90 {
     pub mu: f64,
@@ -76,9 +78,9 @@ pub struct LogNormal90 {
 impl LogNormal90 {
     pub fn fit(range: Range) -> LogNormal90 {
         if range.is_exact() {
-            return LogNormal90 { mu: range.low.ln(), sigma: 0.0, exact: Some(range.low) };
+            return LogNormal90 { mu: ln(range.low), sigma: 0.0, exact: Some(range.low) };
         }
-        let (ln_low, ln_high) = (range.low.ln(), range.high.ln());
+        let (ln_low, ln_high) = (ln(range.low), ln(range.high));
         LogNormal90 { mu: (ln_low + ln_high) / 2.0, sigma: (ln_high - ln_low) / (2.0 * Z_95), exact: None }
     }
 
@@ -86,13 +88,13 @@ impl LogNormal90 {
     pub fn at(&self, z: f64) -> f64 {
         match self.exact {
             Some(value) => value,
-            None => (self.mu + self.sigma * z).exp(),
+            None => exp(self.mu + self.sigma * z),
         }
     }
 
     /// The mean, e^(μ + σ²/2).
     pub fn mean(&self) -> f64 {
-        self.exact.unwrap_or_else(|| (self.mu + self.sigma * self.sigma / 2.0).exp())
+        self.exact.unwrap_or_else(|| exp(self.mu + self.sigma * self.sigma / 2.0))
     }
 }
 

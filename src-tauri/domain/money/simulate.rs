@@ -74,6 +74,8 @@ pub struct Simulation {
     pub(super) register: Vec<f64>,
     /// Per provider and mode, the sum over all years of its losses (`None`: not simulated).
     pub(super) mode_totals: Vec<Vec<Option<f64>>>,
+    /// The threads it ran on: the figures are read off on as many.
+    pub(super) threads: usize,
 }
 
 impl Simulation {
@@ -94,6 +96,17 @@ impl Simulation {
             out.extend_from_slice(&chunk[column * len..(column + 1) * len]);
         }
         out
+    }
+
+    /// Provider `provider`'s losses, chunk by chunk in year order, where they are stored (no
+    /// copy); nothing when it has nothing priced.
+    pub(super) fn provider_runs(&self, provider: usize) -> impl Iterator<Item = &[f32]> + Clone {
+        let column = self.columns_of[provider];
+        let columns = self.columns.max(1);
+        self.by_provider.chunks(CHUNK_YEARS * columns).filter_map(move |chunk| {
+            let len = chunk.len() / columns;
+            column.map(|column| &chunk[column * len..(column + 1) * len])
+        })
     }
 
     pub fn register_year(&self, year: usize) -> f64 {
@@ -231,7 +244,7 @@ pub fn simulate(inputs: &[ProviderInputs], settings: &MoneySettings, control: Co
             *mode_totals[row.provider][row.mode].get_or_insert(0.0) += sum;
         }
     }
-    Ok(Some(Simulation { years, columns_of, columns, by_provider, register, mode_totals }))
+    Ok(Some(Simulation { years, columns_of, columns, by_provider, register, mode_totals, threads: control.threads.max(1) }))
 }
 
 /// Per count of a year's events (up to four), which of its first four draws count: multiplied
