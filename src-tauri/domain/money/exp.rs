@@ -50,35 +50,62 @@ pub fn exp_single(x: f64) -> f64 {
 
 /// [`exp_single`] for each value in place, eight at a time.
 pub fn exp_single_all(values: &mut [f64]) {
-    let mut chunks = values.chunks_exact_mut(8);
-    for chunk in &mut chunks {
-        let mut lanes = [0.0; 8];
-        lanes.copy_from_slice(chunk);
-        for lane in &mut lanes {
-            *lane = exp_single(*lane);
-        }
-        chunk.copy_from_slice(&lanes);
-    }
-    for v in chunks.into_remainder() {
-        *v = exp_single(*v);
-    }
+    wide::dispatch(values, exp_single)
 }
 
 /// e^x for each value in place, eight at a time: the polynomial is a chain of a dozen dependent
 /// steps, and eight values in flight (four two-lane registers) keep the multiplier busy where
 /// one register's worth waited on each step.
 pub fn exp_all(values: &mut [f64]) {
+    wide::dispatch(values, exp)
+}
+
+/// `f` of each value in place, eight at a time, so that the compiler lays the eight out in
+/// vector lanes.
+#[inline(always)]
+fn in_lanes(values: &mut [f64], f: impl Fn(f64) -> f64) {
     let mut chunks = values.chunks_exact_mut(8);
     for chunk in &mut chunks {
         let mut lanes = [0.0; 8];
         lanes.copy_from_slice(chunk);
         for lane in &mut lanes {
-            *lane = exp(*lane);
+            *lane = f(*lane);
         }
         chunk.copy_from_slice(&lanes);
     }
     for v in chunks.into_remainder() {
-        *v = exp(*v);
+        *v = f(*v);
+    }
+}
+
+/// The batches compiled twice: for the baseline x86-64 (two f64 or four f32 lanes, sixteen
+/// registers, which the eight values in flight overflow) and for CPUs with AVX2 (lanes twice as
+/// wide, three-operand instructions), picked once the CPU is known. The AVX2 build runs the same
+/// IEEE operations in the same order — Rust never fuses a multiply and an add into an FMA on its
+/// own, and "avx2" does not enable FMA — so both give the same bits (a test checks); only the
+/// time differs (about a fifth of the whole simulation was these batches, in SSE2).
+#[allow(unsafe_code)]
+mod wide {
+    #[inline(always)]
+    pub(super) fn dispatch(values: &mut [f64], f: impl Fn(f64) -> f64) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, just checked.
+            return unsafe { avx2(values, f) };
+        }
+        super::in_lanes(values, f);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn avx2(values: &mut [f64], f: impl Fn(f64) -> f64) {
+        super::in_lanes(values, f);
+    }
+
+    /// The baseline build, whatever the CPU: what the tests compare the AVX2 build with.
+    #[cfg(test)]
+    pub(super) fn baseline(values: &mut [f64], f: impl Fn(f64) -> f64) {
+        super::in_lanes(values, f);
     }
 }
 
@@ -194,6 +221,18 @@ mod tests {
             x += 0.013_7;
         }
         assert_eq!(super::exp(0.0), 1.0);
+    }
+
+    #[test]
+    fn the_wide_batches_give_the_baselines_bits() {
+        // Spread over the losses' logarithms and the rates' exponents, with a tail of three.
+        let values: Vec<f64> = (0..4_003).map(|i| -40.0 + f64::from(i) * 0.0173).collect();
+        for f in [super::exp_single, super::exp] {
+            let (mut wide, mut baseline) = (values.clone(), values.clone());
+            super::wide::dispatch(&mut wide, f);
+            super::wide::baseline(&mut baseline, f);
+            assert!(wide.iter().zip(&baseline).all(|(a, b)| a.to_bits() == b.to_bits()));
+        }
     }
 
     #[test]
