@@ -236,7 +236,10 @@ fn main() {
         // Both exports start with the same register read (the money simulation included), which
         // is most of either's time; this is the part that differs.
         if let [csv_ms, xlsx_ms] = write_ms[..] {
-            println!("  workbook / CSV writing alone (register read excluded), medians of {RUNS}: {xlsx_ms:.0} ms / {csv_ms:.0} ms = {:.2}×", xlsx_ms / csv_ms);
+            println!(
+                "  workbook / CSV writing alone (register read excluded), medians of {RUNS}: {xlsx_ms:.0} ms / {csv_ms:.0} ms = {:.2}×",
+                xlsx_ms / csv_ms
+            );
         }
     }
 }

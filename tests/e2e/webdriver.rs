@@ -201,8 +201,29 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         let _ = self.call("DELETE", "", Value::Null);
+        // Ending the session closes the window, but the app takes a moment to exit; one
+        // launched before it has gone finds the single-instance name still held on the D-Bus
+        // session and fails to hand its arguments over (seen on a loaded machine).
+        wait_for_the_app_to_exit();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// Waits (twenty seconds at most) until no process runs the app binary: the tests run one at a
+/// time, so any such process is the one just closed.
+fn wait_for_the_app_to_exit() {
+    let Some(binary) = std::env::var_os("LIFEBOAT_E2E_APP").and_then(|b| std::fs::canonicalize(b).ok()) else { return };
+    let running = || {
+        std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .any(|entry| std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == binary))
+    };
+    let started = Instant::now();
+    while running() && started.elapsed() < Duration::from_secs(20) {
+        sleep(Duration::from_millis(100));
     }
 }
 
