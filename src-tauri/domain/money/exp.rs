@@ -50,14 +50,14 @@ pub fn exp_single(x: f64) -> f64 {
 
 /// [`exp_single`] for each value in place, eight at a time.
 pub fn exp_single_all(values: &mut [f64]) {
-    wide::dispatch(values, exp_single)
+    wide::dispatch(values, exp_single);
 }
 
 /// e^x for each value in place, eight at a time: the polynomial is a chain of a dozen dependent
 /// steps, and eight values in flight (four two-lane registers) keep the multiplier busy where
 /// one register's worth waited on each step.
 pub fn exp_all(values: &mut [f64]) {
-    wide::dispatch(values, exp)
+    wide::dispatch(values, exp);
 }
 
 /// `f` of each value in place, eight at a time, so that the compiler lays the eight out in
