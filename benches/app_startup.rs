@@ -26,6 +26,18 @@ fn main() {
     app.find("[data-testid=\"register-table\"] tbody tr[data-provider-name]");
     let interactive = started.elapsed();
     println!("launch → {providers}-provider register table on screen: {:.0} ms", interactive.as_secs_f64() * 1000.0);
+    // The page's own clock from the start of its navigation: where the time between the
+    // WebDriver session and the table goes.
+    let steps = app.execute(
+        "const n = performance.getEntriesByType('navigation')[0] || {}; \
+         const mark = (m) => (performance.getEntriesByName(m)[0] || {}).startTime; \
+         return [['page loaded', n.responseEnd], ['script run, DOM ready', n.domContentLoadedEventEnd], \
+                 ['register info', mark('register-info')], ['register rows', mark('register-rows')], ['table in the DOM', mark('register-rendered')], \
+                 ['table found', performance.now()]];",
+    );
+    for step in steps.as_array().into_iter().flatten() {
+        println!("  page: {:<22} {:>6.0} ms after navigation start", step[0].as_str().unwrap_or("?"), step[1].as_f64().unwrap_or(f64::NAN));
+    }
 
     let timed = |label: &str, act: &dyn Fn(), done: &dyn Fn()| {
         let t = Instant::now();

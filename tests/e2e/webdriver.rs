@@ -128,6 +128,11 @@ impl App {
         Ok(Element { app: self, id })
     }
 
+    /// Runs `script` in the page and returns what it returns.
+    pub fn execute(&self, script: &str) -> Value {
+        self.wait("a script", || self.call("POST", "/execute/sync", json!({"script": script, "args": []})))
+    }
+
     /// The element matching `css`, once it exists.
     pub fn find(&self, css: &str) -> Element<'_> {
         self.wait(css, || self.find_now(css))
