@@ -268,7 +268,8 @@ impl Chunk<'_> {
         // The buffer is fresh from the allocator, its pages not yet mapped. Written first, each
         // page is mapped once; added to first, it would be mapped to the shared zero page on the
         // read and then copied on the write, a second fault that also stops the other thread to
-        // flush its TLB (≈ 4 % of a run in `perf`).
+        // flush its TLB. That had been a fifth of the run's CPU time, in the kernel, and the
+        // reason two threads barely beat one (docs/PERFORMANCE.md).
         self.by_provider.fill(0.0);
         self.register.fill(0.0);
         let mut strikes = Strikes::default();
