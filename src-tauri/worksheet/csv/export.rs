@@ -26,6 +26,12 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
     }
     std::fs::create_dir_all(dir).map_err(|e| WorksheetError::io(dir, e))?;
     let data = RegisterData::read(register, today)?;
+    save(&data, dir, options)
+}
+
+/// Writes every table of `data` into `dir`, all of them or none: the part of `export` after the
+/// register is read (as `xlsx::save` is the workbook's).
+pub fn save(data: &RegisterData, dir: &Path, options: CsvOptions) -> Result<Vec<PathBuf>> {
     let contents = TableName::ALL
         .into_iter()
         .map(|name| Ok((dir.join(name.csv_file()), write(data.table(name), options)?)))
