@@ -774,3 +774,25 @@ fn reimporting_the_demo_export_writes_nothing() {
     drop(register);
     assert_ne!(hash(&db), before);
 }
+
+#[test]
+fn a_history_longer_than_a_read_page_is_written_whole_and_in_order() {
+    // 150 providers × 8 assessments: more snapshots than the export reads from SQLite at a time.
+    let tmp = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&tmp.path().join("long.lifeboat")).unwrap();
+    lifeboat::demo::synthetic(&mut register, 150, 8, today()).unwrap();
+    let snapshots = register.all_snapshots().unwrap();
+    assert!(snapshots.len() > 1_000, "{}", snapshots.len());
+    export_to(&register, &tmp.path().join("out"));
+
+    let names: std::collections::HashMap<_, _> = register.providers().unwrap().into_iter().map(|p| (p.id, p.profile.name)).collect();
+    let expected: Vec<(String, String)> = snapshots.iter().map(|s| (names[&s.provider_id].clone(), s.taken_on.to_string())).collect();
+    let mut written: Vec<(String, String)> =
+        history_rows(&tmp.path().join("out")).into_iter().skip(1).map(|r| (r[0].clone(), r[1].clone())).collect();
+    written.dedup();
+    assert_eq!(written, expected, "one run of rows per assessment, by provider then date");
+
+    import_export(&tmp.path().join("out"), &tmp.path().join("again"));
+    let again = Register::open(&tmp.path().join("again.lifeboat")).unwrap();
+    assert_eq!(assessments(&again), assessments(&register), "every assessment reads back");
+}

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_incidents_and_drills.sql"),
     include_str!("migrations/006_services_and_dependencies.sql"),
     include_str!("migrations/007_money.sql"),
+    include_str!("migrations/008_money_results.sql"),
 ];
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

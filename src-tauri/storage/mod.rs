@@ -5,7 +5,8 @@
 //! Each table's file holds its SQL and its `impl Register` methods: `providers` (with the
 //! register rows and contracts), `snapshots`, `reviews` (with review notes), `settings`,
 //! `catalogue` (failure modes), `incidents`, `drills`, `services`, `dependencies` (which providers a
-//! service needs) and `runs_on` (which providers run on which); `evidence` puts a provider's incidents
+//! service needs) and `runs_on` (which providers run on which), `money` (overrides and each assessment's money) and
+//! `money_results` (the last run's figures, kept); `evidence` puts a provider's incidents
 //! and drills together as its provider page shows them.
 
 mod catalogue;
@@ -18,6 +19,7 @@ mod ids;
 pub(crate) mod incidents;
 mod migrate;
 pub(crate) mod money;
+mod money_results;
 pub(crate) mod providers;
 pub(crate) mod reviews;
 pub(crate) mod runs_on;

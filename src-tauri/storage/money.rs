@@ -187,10 +187,11 @@ impl Register {
         Ok((records.register_inputs(today), records.settings))
     }
 
-    /// Simulates the whole register; `Ok(None)` when cancelled.
+    /// The whole register's figures as of `today` (kept ones while no input has changed);
+    /// `Ok(None)` when cancelled.
     pub fn money_results(&self, today: NaiveDate, control: Control) -> Result<Option<MoneyResults>> {
         let (inputs, settings) = self.money_inputs(today)?;
-        Ok(run(&inputs, &settings, control)?)
+        self.money_results_of(&inputs, &settings, control)
     }
 
     pub fn provider_money(&self, id: ProviderId, today: NaiveDate) -> Result<ProviderMoney> {

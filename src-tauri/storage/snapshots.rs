@@ -13,6 +13,8 @@ use crate::domain::scoring::{score, Level};
 use crate::domain::validation::validate_risk;
 
 const COLUMNS: &str = "id, provider_id, taken_on, review_id, risk, money";
+/// [`COLUMNS`] without the money of the day, for readers that do not show it.
+const PROFILE_COLUMNS: &str = "id, provider_id, taken_on, review_id, risk, NULL";
 
 /// A snapshot row as stored: its risk profile and money still JSON.
 struct Stored {
@@ -115,6 +117,62 @@ pub fn all(conn: &Connection) -> Result<Vec<Snapshot>> {
     query(conn, &format!("SELECT {COLUMNS} FROM snapshots ORDER BY provider_id, taken_on"), [])
 }
 
+/// Snapshots read per page of [`Pages`]: enough to keep SQLite's work per query small, few enough
+/// that a page is a small part of any export's memory.
+const PAGE: usize = 1_000;
+
+/// Every snapshot, by provider then date, read a page at a time (keyset pagination on the
+/// `(provider_id, taken_on)` key), so that a long history is never in memory whole. Without the
+/// money of their day (`money` is `None`): the history tables show the scores, and parsing every
+/// assessment's money would take as long as the rest of the page.
+pub struct Pages<'r> {
+    conn: &'r Connection,
+    /// The key of the last snapshot read; `None` before the first page.
+    after: Option<(ProviderId, NaiveDate)>,
+    page: std::vec::IntoIter<Snapshot>,
+    /// The last page was short, or a read failed.
+    done: bool,
+}
+
+impl Pages<'_> {
+    fn read_page(&mut self) -> Result<Vec<Snapshot>> {
+        let order = "ORDER BY provider_id, taken_on LIMIT ?";
+        match self.after {
+            None => query(self.conn, &format!("SELECT {PROFILE_COLUMNS} FROM snapshots {order}"), params![PAGE as i64]),
+            Some((provider, day)) => query(
+                self.conn,
+                &format!("SELECT {PROFILE_COLUMNS} FROM snapshots WHERE (provider_id, taken_on) > (?, ?) {order}"),
+                params![provider, day, PAGE as i64],
+            ),
+        }
+    }
+}
+
+impl Iterator for Pages<'_> {
+    type Item = Result<Snapshot>;
+
+    fn next(&mut self) -> Option<Result<Snapshot>> {
+        if let Some(snapshot) = self.page.next() {
+            return Some(Ok(snapshot));
+        }
+        if self.done {
+            return None;
+        }
+        match self.read_page() {
+            Ok(page) => {
+                self.done = page.len() < PAGE;
+                self.after = page.last().map(|s| (s.provider_id, s.taken_on));
+                self.page = page.into_iter();
+                self.page.next().map(Ok)
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
 /// Every provider's trend from the stored scores, without reading the profiles: (provider id,
 /// point), ordered by provider id, then date.
 pub fn all_trends(conn: &Connection) -> Result<Vec<(ProviderId, TrendPoint)>> {
@@ -169,6 +227,12 @@ impl Register {
     /// Every snapshot of the register, grouped by provider, oldest first within each.
     pub fn all_snapshots(&self) -> Result<Vec<Snapshot>> {
         all(&self.conn)
+    }
+
+    /// [`Register::all_snapshots`] in the same order, without their money, read a page at a time
+    /// as it is iterated.
+    pub fn snapshot_profiles(&self) -> Pages<'_> {
+        Pages { conn: &self.conn, after: None, page: Vec::new().into_iter(), done: false }
     }
 
     /// The provider's trend, oldest first.

@@ -36,11 +36,29 @@ impl Cell {
         match self {
             Cell::Empty => Cow::Borrowed(""),
             Cell::Text(t) => Cow::Borrowed(t),
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Cow::Owned(format!("{}", *n as i64)),
-            Cell::Number(n) => Cow::Owned(n.to_string()),
-            Cell::Date(d) => Cow::Owned(d.format("%Y-%m-%d").to_string()),
             Cell::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
+            Cell::Number(_) | Cell::Date(_) => {
+                let mut text = String::new();
+                self.write_text(&mut text);
+                Cow::Owned(text)
+            }
         }
+    }
+
+    /// Appends [`Cell::to_text`] to `out`: an export writes millions of cells, and a buffer
+    /// used again costs no allocation per number or date.
+    pub fn write_text(&self, out: &mut String) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Cell::Empty => Ok(()),
+            Cell::Text(t) => out.write_str(t),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(out, "{}", *n as i64),
+            Cell::Number(n) => write!(out, "{n}"),
+            // chrono's `Display` for a date is ISO 8601 without parsing a format string each time.
+            Cell::Date(d) => write!(out, "{d}"),
+            Cell::Bool(b) => out.write_str(if *b { "TRUE" } else { "FALSE" }),
+        };
     }
 }
 
@@ -53,6 +71,9 @@ mod tests {
         assert_eq!(Cell::Number(12000.0).to_text(), "12000");
         assert_eq!(Cell::Number(2.5).to_text(), "2.5");
         assert_eq!(Cell::Date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).to_text(), "2026-03-01");
+        assert_eq!(Cell::Date(NaiveDate::from_ymd_opt(987, 12, 31).unwrap()).to_text(), "0987-12-31");
+        assert_eq!(Cell::Number(-3.0).to_text(), "-3");
+        assert_eq!(Cell::Number(1e16).to_text(), "10000000000000000");
         assert_eq!(Cell::text(""), Cell::Empty);
         assert!(Cell::Text("  ".into()).is_blank());
     }

@@ -12,7 +12,7 @@ use crate::domain::evidence::summary::{provider_evidence, ProviderEvidence};
 use crate::domain::history::Snapshot;
 use crate::domain::ids::{FailureModeId, ProviderId, ServiceId};
 use crate::domain::money::inputs::{MoneySettings, ProviderInputs};
-use crate::domain::money::results::{run, MoneyResults};
+use crate::domain::money::results::MoneyResults;
 use crate::domain::money::simulate::Control;
 use crate::domain::provider::Provider;
 use crate::domain::register::RegisterRow;
@@ -218,18 +218,23 @@ impl WorksheetInput {
     }
 }
 
-/// The register's money figures, simulated on every core (the figures do not depend on how many).
+/// The register's money figures: the kept ones while no input has changed, else simulated on
+/// every core (the figures do not depend on how many) and kept.
 pub fn money_results(register: &Register, today: NaiveDate) -> crate::storage::Result<MoneyResults> {
     let (inputs, settings) = register.money_inputs(today)?;
-    simulate_all(&inputs, &settings)
+    money_results_of(register, &inputs, &settings)
 }
 
-/// Simulates `inputs` on every core, never cancelled.
-pub(crate) fn simulate_all(inputs: &[ProviderInputs], settings: &MoneySettings) -> crate::storage::Result<MoneyResults> {
+/// The figures of `inputs`, kept or simulated on every core, never cancelled.
+pub(crate) fn money_results_of(
+    register: &Register,
+    inputs: &[ProviderInputs],
+    settings: &MoneySettings,
+) -> crate::storage::Result<MoneyResults> {
     let cancel = AtomicBool::new(false);
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
     let control = Control { progress: &|_| {}, cancel: &cancel, threads };
-    Ok(run(inputs, settings, control)?.expect("never cancelled"))
+    Ok(register.money_results_of(inputs, settings, control)?.expect("never cancelled"))
 }
 
 /// Every provider's evidence from two queries (all incidents, all drills), not two per provider:

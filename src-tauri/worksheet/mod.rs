@@ -23,7 +23,7 @@ pub type Result<T> = std::result::Result<T, WorksheetError>;
 
 /// Writes `bytes` beside `path` first and renames it into place, so readers never see half a file.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    write_all_atomically(&[(path.to_path_buf(), bytes)])
+    produce_atomically(path, |tmp| std::fs::write(tmp, bytes).map_err(|e| WorksheetError::io(tmp, e)))
 }
 
 /// Where a file is written before it is renamed into place: beside it, hidden.
@@ -35,26 +35,25 @@ fn partial(path: &std::path::Path) -> std::path::PathBuf {
 /// Has `write` produce the file beside `path`, then renames it into place; a failed write leaves
 /// neither a partial file nor a changed target. For writers that make the file themselves.
 pub(crate) fn produce_atomically(path: &std::path::Path, write: impl FnOnce(&std::path::Path) -> Result<()>) -> Result<()> {
-    let tmp = partial(path);
-    let outcome = write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| WorksheetError::io(path, e)));
-    if outcome.is_err() {
-        drop(std::fs::remove_file(&tmp));
-    }
-    outcome
+    let mut write = Some(write);
+    produce_all_atomically(std::slice::from_ref(&path.to_path_buf()), |_, tmp| write.take().map_or(Ok(()), |w| w(tmp)))
 }
 
-/// Writes every file beside its target first and renames them into place only once all are
-/// written, so a full disk or a locked file cannot leave a mix of old and new files.
-pub(crate) fn write_all_atomically(files: &[(std::path::PathBuf, &[u8])]) -> Result<()> {
-    let clean_up = || files.iter().for_each(|(path, _)| drop(std::fs::remove_file(partial(path))));
-    for (path, bytes) in files {
-        let tmp = partial(path);
-        if let Err(e) = std::fs::write(&tmp, bytes) {
+/// Has `write` produce each of `paths` beside it (given its index and where to write it), then
+/// renames them all into place only once all are written, so a full disk or a locked file cannot
+/// leave a mix of old and new files, nor a partial one.
+pub(crate) fn produce_all_atomically(
+    paths: &[std::path::PathBuf],
+    mut write: impl FnMut(usize, &std::path::Path) -> Result<()>,
+) -> Result<()> {
+    let clean_up = || paths.iter().for_each(|path| drop(std::fs::remove_file(partial(path))));
+    for (i, path) in paths.iter().enumerate() {
+        if let Err(e) = write(i, &partial(path)) {
             clean_up();
-            return Err(WorksheetError::io(&tmp, e));
+            return Err(e);
         }
     }
-    for (path, _) in files {
+    for path in paths {
         std::fs::rename(partial(path), path).map_err(|e| {
             clean_up();
             WorksheetError::io(path, e)

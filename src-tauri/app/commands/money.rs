@@ -1,8 +1,7 @@
-//! Money at risk: the register's simulation (off the main thread, with progress, cached until an
-//! input changes), a provider's money section and its overrides, and the money settings.
+//! Money at risk: the register's simulation (off the main thread, with progress; its figures kept
+//! in memory and in the register until an input changes), a provider's money section and its
+//! overrides, and the money settings.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,6 +15,7 @@ use crate::app::ipc::emit;
 use crate::app::state::with_register;
 use lifeboat::clock;
 use lifeboat::domain::ids::ProviderId;
+use lifeboat::domain::money::fingerprint::fingerprint;
 use lifeboat::domain::money::inputs::{InputField, MoneyAssumptions, MoneyOverride};
 use lifeboat::domain::money::results::{run, MoneyResults};
 use lifeboat::domain::money::simulate::Control;
@@ -33,7 +33,7 @@ pub struct MoneyProgress {
 /// The last figures and the inputs they came from, and the run in progress.
 #[derive(Default)]
 pub struct MoneyCache {
-    last: Mutex<Option<(u64, Arc<MoneyResults>)>>,
+    last: Mutex<Option<(String, Arc<MoneyResults>)>>,
     /// One run at a time: a second request for the same inputs waits and reads the cache.
     running: Mutex<()>,
     /// Set to stop the run in progress, when a request for other inputs arrives.
@@ -41,28 +41,30 @@ pub struct MoneyCache {
 }
 
 impl MoneyCache {
-    fn get(&self, key: u64) -> Option<Arc<MoneyResults>> {
-        self.last.lock().ok()?.as_ref().filter(|(k, _)| *k == key).map(|(_, r)| r.clone())
+    fn get(&self, key: &str) -> Option<Arc<MoneyResults>> {
+        self.last.lock().ok()?.as_ref().filter(|(k, _)| k == key).map(|(_, r)| r.clone())
+    }
+
+    fn put(&self, key: String, results: Arc<MoneyResults>) {
+        if let Ok(mut last) = self.last.lock() {
+            *last = Some((key, results));
+        }
     }
 }
 
-/// The inputs and settings as one number: the same inputs give the same figures (the run is
-/// seeded), so figures cached under it stay right until some input changes.
-fn fingerprint(value: &impl Serialize) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    serde_json::to_vec(value).expect("money inputs serialise").hash(&mut hasher);
-    hasher.finish()
-}
-
-/// The register's figures: the cached ones while no input has changed, else a fresh run off the
-/// main thread with `money-progress` as it goes. `None` when a request for newer inputs stopped
-/// this run.
+/// The register's figures: the ones in memory or kept in the register while no input has
+/// changed, else a fresh run off the main thread with `money-progress` as it goes (kept for the
+/// next start-up and export). `None` when a request for newer inputs stopped this run.
 pub async fn get_money_results(app: AppHandle) -> CommandResult<Option<MoneyResults>> {
     let (inputs, settings) = with_register(&app, |r| Ok(r.money_inputs(clock::today())?))?;
-    let key = fingerprint(&(&inputs, &settings));
+    let key = fingerprint(&inputs, &settings);
     let cache = app.state::<MoneyCache>();
-    if let Some(results) = cache.get(key) {
+    if let Some(results) = cache.get(&key) {
         return Ok(Some((*results).clone()));
+    }
+    if let Some(results) = with_register(&app, |r| Ok(r.kept_money_results(&key)))? {
+        cache.put(key, Arc::new(results.clone()));
+        return Ok(Some(results));
     }
     let cancel = Arc::new(AtomicBool::new(false));
     if let Ok(mut running) = cache.cancel.lock() {
@@ -73,7 +75,7 @@ pub async fn get_money_results(app: AppHandle) -> CommandResult<Option<MoneyResu
     let results = tauri::async_runtime::spawn_blocking(move || -> CommandResult<Option<Arc<MoneyResults>>> {
         let cache = worker.state::<MoneyCache>();
         let _one_at_a_time = cache.running.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(results) = cache.get(key) {
+        if let Some(results) = cache.get(&key) {
             return Ok(Some(results));
         }
         // A few updates a second are enough for a progress bar.
@@ -89,10 +91,11 @@ pub async fn get_money_results(app: AppHandle) -> CommandResult<Option<MoneyResu
         let threads = std::thread::available_parallelism().map_or(1, usize::from);
         let control = Control { progress: &progress, cancel: &cancel, threads };
         let Some(results) = run(&inputs, &settings, control).map_err(StoreError::from)? else { return Ok(None) };
+        // The figures are right whether or not the register takes them; if it cannot (read-only,
+        // full disk), the next start-up simulates again.
+        drop(with_register(&worker, |r| Ok(r.keep_money_results(&key, &results)?)));
         let results = Arc::new(results);
-        if let Ok(mut last) = cache.last.lock() {
-            *last = Some((key, results.clone()));
-        }
+        cache.put(key, results.clone());
         Ok(Some(results))
     })
     .await

@@ -23,7 +23,6 @@ use lifeboat::clock;
 use lifeboat::error_kind::ErrorKind;
 use lifeboat::worksheet::csv::{self, CsvOptions, HISTORY_CSV, PROVIDERS_CSV, SCENARIOS_CSV};
 use lifeboat::worksheet::import::{self, ImportOptions, ImportPreview};
-use lifeboat::worksheet::table::RegisterData;
 use lifeboat::worksheet::{pdf, xlsx, Paper, WorksheetInput};
 
 /// What the worksheet dialogs remember during a session.
@@ -208,15 +207,11 @@ pub async fn export_xlsx(app: AppHandle) -> CommandResult<Option<String>> {
     let Some(path) = save_path(&app, &session, "Export the register as an Excel workbook", ("Excel workbook", "xlsx"), file_name)? else {
         return Ok(None);
     };
-    progress(&app, "Reading the register");
-    let data = with_register(&app, |r| {
-        xlsx::check_target(r, &path)?;
-        Ok(RegisterData::read(r, today)?)
-    })?;
     progress(&app, "Writing the workbook");
-    // Writing a long history takes a while; other commands go on meanwhile.
-    let written = path.clone();
-    tauri::async_runtime::spawn_blocking(move || -> CommandResult<()> { Ok(xlsx::save(&data, &written)?) })
+    // Off the async runtime: a long history takes a while, and the workbook reads it from the
+    // register as it writes it (so the register stays locked until the workbook is written).
+    let (worker, written) = (app.clone(), path.clone());
+    tauri::async_runtime::spawn_blocking(move || with_register(&worker, |r| Ok(xlsx::export(r, &written, today)?)))
         .await
         .map_err(|e| CommandError::new(ErrorKind::Io, format!("The workbook could not be written: {e}")))??;
     Ok(Some(path.display().to_string()))

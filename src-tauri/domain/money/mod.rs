@@ -9,10 +9,12 @@
 //! - [`defaults`]: the default ranges from the register's records;
 //! - [`sampling`]: the draws of one year's count and one event's loss;
 //! - [`simulate`]: the simulated years, in parallel and deterministic;
-//! - [`results`]: the figures and the exceedance curve.
+//! - [`results`]: the figures and the exceedance curve;
+//! - [`fingerprint`]: the inputs and settings as one key, under which figures are kept.
 
 pub mod defaults;
 pub mod exp;
+pub mod fingerprint;
 pub mod inputs;
 pub mod range;
 pub mod results;

@@ -70,7 +70,7 @@ pub struct ProviderResult {
     pub on_defaults: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ExceedancePoint {
     pub loss: f64,
@@ -79,7 +79,7 @@ pub struct ExceedancePoint {
 }
 
 /// A provider's average share of the register's loss in its 1-in-100 years and worse.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TailShare {
     pub provider_id: ProviderId,
@@ -87,7 +87,7 @@ pub struct TailShare {
     pub share: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct MoneyResults {
     pub currency: String,

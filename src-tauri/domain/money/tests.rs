@@ -402,3 +402,27 @@ fn settings_are_checked() {
         ]
     );
 }
+
+#[test]
+fn any_changed_input_or_setting_changes_the_fingerprint() {
+    use super::fingerprint::fingerprint;
+    let inputs = one_mode(Range { low: 0.1, high: 0.3 }, Range { low: 100.0, high: 1_000.0 });
+    let key = fingerprint(&inputs, &settings(1_000));
+    assert_eq!(key.len(), 64);
+    assert_eq!(fingerprint(&inputs.clone(), &settings(1_000)), key);
+    assert_ne!(fingerprint(&inputs, &MoneySettings { seed: 1, ..settings(1_000) }), key);
+    assert_ne!(fingerprint(&inputs, &settings(2_000)), key);
+    let mut renamed = inputs.clone();
+    renamed[0].name.push('!');
+    assert_ne!(fingerprint(&renamed, &settings(1_000)), key);
+    let wider = one_mode(Range { low: 0.1, high: 0.4 }, Range { low: 100.0, high: 1_000.0 });
+    assert_ne!(fingerprint(&wider, &settings(1_000)), key);
+}
+
+#[test]
+fn kept_figures_read_back_to_the_bit() {
+    let inputs = one_mode(Range { low: 0.1, high: 0.3 }, Range { low: 100.0, high: 1_000.0 });
+    let figures = results(&inputs, &settings(2_000));
+    let json = serde_json::to_string(&figures).unwrap();
+    assert_eq!(serde_json::from_str::<MoneyResults>(&json).unwrap(), figures);
+}

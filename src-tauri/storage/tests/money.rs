@@ -149,3 +149,31 @@ fn a_retired_provider_is_out_of_the_figures_and_a_stale_override_is_left_out() {
     assert_eq!((money.inputs, money.result), (None, None));
     assert!(reg.money_inputs(day(3)).unwrap().0.is_empty());
 }
+
+fn quiet_run<T>(work: impl FnOnce(crate::domain::money::simulate::Control) -> T) -> T {
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    work(crate::domain::money::simulate::Control { progress: &|_| {}, cancel: &cancel, threads: 2 })
+}
+
+#[test]
+fn the_figures_of_a_run_are_kept_until_an_input_changes() {
+    use crate::domain::money::fingerprint::fingerprint;
+    let (mut reg, stripe, _) = register_with_checkout(10_000.0);
+    let first = quiet_run(|c| reg.money_results(day(2), c)).unwrap().unwrap();
+    let (inputs, settings) = reg.money_inputs(day(2)).unwrap();
+    let key = fingerprint(&inputs, &settings);
+    assert_eq!(reg.kept_money_results(&key), Some(first.clone()), "the run's figures are kept under its inputs");
+
+    // Kept figures are read, not worked out again: figures kept under the same inputs come back.
+    let mut marked = first.clone();
+    marked.register.expected = 1.0;
+    reg.keep_money_results(&key, &marked).unwrap();
+    assert_eq!(quiet_run(|c| reg.money_results(day(2), c)).unwrap().unwrap(), marked);
+
+    // Another input is another run.
+    reg.set_money_override(&override_of(stripe, InputField::Frequency, Some(0.5), Some(2.0)), day(2)).unwrap();
+    let after = quiet_run(|c| reg.money_results(day(2), c)).unwrap().unwrap();
+    assert_ne!(after.register.expected, 1.0);
+    assert_ne!(after, first);
+    assert_eq!(reg.kept_money_results(&key), None, "one run is kept, the latest");
+}

@@ -11,40 +11,45 @@
 //! every row read the same.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::shared::{opt_number, risk_columns, scenario_columns, ShowsRisk, ShowsScenario};
-use super::{assemble, ColumnOf, Format, Table, TableName};
+use super::{assemble_read, ColumnOf, Format, Table, TableName};
 use crate::domain::history::Snapshot;
 use crate::domain::ids::ProviderId;
 use crate::domain::provider::{Provider, RiskProfile, Scenario};
 use crate::domain::scoring::score;
+use crate::storage;
 use crate::worksheet::csv::headers::Field;
 use crate::worksheet::Cell;
 
 struct HistoryLine<'a> {
     name: &'a str,
-    snapshot: &'a Snapshot,
-    scenario: Option<&'a Scenario>,
-    /// The snapshot's first row, the one that shows its risk profile.
-    opens_snapshot: bool,
+    /// Shared by the snapshot's rows, and dropped after the last of them.
+    snapshot: Rc<Snapshot>,
+    /// Which of its scenarios this row shows; `None` for a snapshot without failure modes.
+    scenario: Option<usize>,
     /// The snapshot's, shared by its rows.
     inherent: Option<u8>,
     exposure: Option<f64>,
 }
 
 impl ShowsRisk for HistoryLine<'_> {
+    /// The snapshot's first row shows its risk profile.
     fn risk(&self) -> Option<&RiskProfile> {
-        self.opens_snapshot.then_some(&self.snapshot.risk)
+        matches!(self.scenario, None | Some(0)).then_some(&self.snapshot.risk)
     }
 }
 
 impl ShowsScenario for HistoryLine<'_> {
     fn scenario(&self) -> Option<&Scenario> {
-        self.scenario
+        self.snapshot.risk.scenarios.get(self.scenario?)
     }
 }
 
-pub(super) fn table<'a>(providers: &'a [Provider], snapshots: &'a [Snapshot]) -> Table<'a> {
+/// The history of `providers` from `snapshots`, which come by provider, then date, as the
+/// register reads them.
+pub(super) fn table<'a>(providers: &'a [Provider], snapshots: impl Iterator<Item = storage::Result<Snapshot>> + 'a) -> Table<'a> {
     let mut columns = vec![
         ColumnOf::new(Field::Name.header(), Format::Text, |l: &HistoryLine| Cell::text(l.name)),
         ColumnOf::new(Field::AssessedOn.header(), Format::Date, |l: &HistoryLine| Cell::Date(l.snapshot.taken_on)),
@@ -55,18 +60,21 @@ pub(super) fn table<'a>(providers: &'a [Provider], snapshots: &'a [Snapshot]) ->
     columns.push(ColumnOf::new("Exposure", Format::OneDecimal, |l: &HistoryLine| opt_number(l.exposure)));
 
     let names: HashMap<ProviderId, &str> = providers.iter().map(|p| (p.id, p.profile.name.as_str())).collect();
-    let lines = snapshots.iter().filter_map(move |s| names.get(&s.provider_id).map(|name| (*name, s))).flat_map(|(name, snapshot)| {
-        let scores = score(&snapshot.risk);
-        let scenarios = &snapshot.risk.scenarios;
-        let none = scenarios.is_empty().then_some(None);
-        none.into_iter().chain(scenarios.iter().map(Some)).enumerate().map(move |(i, scenario)| HistoryLine {
-            name,
-            snapshot,
-            scenario,
-            opens_snapshot: i == 0,
-            inherent: scores.inherent,
-            exposure: scores.exposure,
-        })
+    let lines = snapshots.flat_map(move |read| match read {
+        Ok(s) => names.get(&s.provider_id).map_or_else(Vec::new, |name| lines_of(name, s).into_iter().map(Ok).collect()),
+        Err(e) => vec![Err(e.into())],
     });
-    assemble(TableName::History, columns, lines)
+    assemble_read(TableName::History, columns, lines)
+}
+
+/// A snapshot's rows: one per scenario, or one with none.
+fn lines_of(name: &str, snapshot: Snapshot) -> Vec<HistoryLine<'_>> {
+    let scores = score(&snapshot.risk);
+    let count = snapshot.risk.scenarios.len();
+    let snapshot = Rc::new(snapshot);
+    let scenarios: Vec<Option<usize>> = if count == 0 { vec![None] } else { (0..count).map(Some).collect() };
+    scenarios
+        .into_iter()
+        .map(|scenario| HistoryLine { name, snapshot: snapshot.clone(), scenario, inherent: scores.inherent, exposure: scores.exposure })
+        .collect()
 }

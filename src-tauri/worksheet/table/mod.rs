@@ -22,7 +22,6 @@ pub use incidents::time_text;
 use super::{Cell, Result};
 use crate::domain::evidence::drill::Drill;
 use crate::domain::evidence::incident::Incident;
-use crate::domain::history::Snapshot;
 use crate::domain::money::inputs::ProviderInputs;
 use crate::domain::money::results::MoneyResults;
 use crate::domain::provider::{FailureMode, Provider};
@@ -109,8 +108,31 @@ impl Format {
     /// The cell as the CSV writes it (before formula protection).
     pub fn text(self, cell: &Cell) -> Cow<'_, str> {
         match (self, cell) {
-            (Format::OneDecimal, Cell::Number(n)) => Cow::Owned(format!("{n:.1}")),
+            (Format::OneDecimal, Cell::Number(_)) => {
+                let mut text = String::new();
+                self.write_text(cell, &mut text);
+                Cow::Owned(text)
+            }
             _ => cell.to_text(),
+        }
+    }
+
+    /// Appends [`Format::text`] to `out`, without allocating for the common cases.
+    pub fn write_text(self, cell: &Cell, out: &mut String) {
+        let (Format::OneDecimal, Cell::Number(n)) = (self, cell) else { return cell.write_text(out) };
+        use std::fmt::Write;
+        // The shortest form that reads back as `n` is quick to find; when it has at most one
+        // decimal it is also what rounding to one decimal gives (the value is that close to it),
+        // so the slow exact rounding is needed only for the rest.
+        let start = out.len();
+        let _ = write!(out, "{n}");
+        match out[start..].find('.').map(|dot| out.len() - start - dot - 1) {
+            None if n.is_finite() => out.push_str(".0"),
+            None | Some(1) => {}
+            Some(_) => {
+                out.truncate(start);
+                let _ = write!(out, "{n:.1}");
+            }
         }
     }
 }
@@ -122,11 +144,12 @@ pub struct Column {
     pub format: Format,
 }
 
-/// One table, ready to write: its columns, then its rows, made one at a time as the writer asks.
+/// One table, ready to write: its columns, then its rows, made one at a time as the writer asks
+/// (a row can fail: the history's are read from the register as they are written).
 pub struct Table<'a> {
     pub name: TableName,
     pub columns: Vec<Column>,
-    pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
+    pub rows: Box<dyn Iterator<Item = Result<Vec<Cell>>> + 'a>,
 }
 
 /// A column of a table whose rows are `R`s: where its cell comes from.
@@ -143,8 +166,13 @@ impl<R> ColumnOf<R> {
 
 /// A table made of `lines`, one row each, with a cell per column.
 fn assemble<'a, R: 'a>(name: TableName, columns: Vec<ColumnOf<R>>, lines: impl Iterator<Item = R> + 'a) -> Table<'a> {
+    assemble_read(name, columns, lines.map(Ok))
+}
+
+/// [`assemble`] for lines read as they are needed, any of which may fail to read.
+fn assemble_read<'a, R: 'a>(name: TableName, columns: Vec<ColumnOf<R>>, lines: impl Iterator<Item = Result<R>> + 'a) -> Table<'a> {
     let layout = columns.iter().map(|c| c.column).collect();
-    let rows = lines.map(move |line| columns.iter().map(|c| (c.value)(&line)).collect());
+    let rows = lines.map(move |line| line.map(|line| columns.iter().map(|c| (c.value)(&line)).collect()));
     Table { name, columns: layout, rows: Box::new(rows) }
 }
 
@@ -154,11 +182,12 @@ pub struct ReviewRecord {
     pub assessed: Vec<String>,
 }
 
-/// What the tables are made of, read from the register once per export.
-pub struct RegisterData {
+/// What the tables are made of, read from the register once per export; the history, the one
+/// table that grows with the register's age, is read a page at a time as it is written.
+pub struct RegisterData<'r> {
+    register: &'r Register,
     providers: Vec<Provider>,
     rows: Vec<RegisterRow>,
-    snapshots: Vec<Snapshot>,
     /// Oldest first.
     reviews: Vec<ReviewRecord>,
     /// Retired failure modes included: an old incident keeps the name of its mode.
@@ -173,10 +202,9 @@ pub struct RegisterData {
     money: MoneyResults,
 }
 
-impl RegisterData {
-    pub fn read(register: &Register, today: NaiveDate) -> Result<RegisterData> {
+impl RegisterData<'_> {
+    pub fn read(register: &Register, today: NaiveDate) -> Result<RegisterData<'_>> {
         let (providers, rows) = register.providers_and_rows(today)?;
-        let snapshots = register.all_snapshots()?;
         let mut reviews = Vec::new();
         for review in register.reviews()?.into_iter().rev() {
             let assessed = register.assessed_names(review.id)?;
@@ -185,11 +213,11 @@ impl RegisterData {
         let (catalogue, incidents, drills) = (register.catalogue()?, register.all_incidents()?, register.all_drills()?);
         let (services, dependencies, runs_on) = (register.services()?, register.dependencies()?, register.runs_on()?);
         let (money_inputs, settings) = register.money_inputs(today)?;
-        let money = crate::worksheet::input::simulate_all(&money_inputs, &settings)?;
+        let money = crate::worksheet::input::money_results_of(register, &money_inputs, &settings)?;
         Ok(RegisterData {
+            register,
             providers,
             rows,
-            snapshots,
             reviews,
             catalogue,
             incidents,
@@ -206,7 +234,7 @@ impl RegisterData {
         match name {
             TableName::Providers => providers::table(&self.providers, &self.rows),
             TableName::FailureModes => failure_modes::table(&self.providers),
-            TableName::History => history::table(&self.providers, &self.snapshots),
+            TableName::History => history::table(&self.providers, self.register.snapshot_profiles()),
             TableName::Reviews => reviews::table(&self.reviews),
             TableName::Incidents => incidents::table(&self.providers, &self.catalogue, &self.incidents),
             TableName::Drills => drills::table(&self.providers, &self.drills),
@@ -225,6 +253,12 @@ mod tests {
     #[test]
     fn one_decimal_figures_keep_their_decimal_in_text() {
         assert_eq!(Format::OneDecimal.text(&Cell::Number(4.0)), "4.0");
+        for (n, text) in
+            [(7.2, "7.2"), (0.25, "0.2"), (2.0 / 3.0, "0.7"), (-1.05, "-1.1"), (12.0, "12.0"), (1e21, "1000000000000000000000.0")]
+        {
+            assert_eq!(Format::OneDecimal.text(&Cell::Number(n)), format!("{n:.1}"), "{n}");
+            assert_eq!(Format::OneDecimal.text(&Cell::Number(n)), text);
+        }
         assert_eq!(Format::OneDecimal.text(&Cell::Empty), "");
         assert_eq!(Format::Number.text(&Cell::Number(4.0)), "4");
     }
@@ -240,7 +274,7 @@ mod tests {
             let width = table.columns.len();
             let mut count = 0;
             for row in table.rows {
-                assert_eq!(row.len(), width, "{name:?}");
+                assert_eq!(row.unwrap().len(), width, "{name:?}");
                 count += 1;
             }
             assert!(count > 0, "{name:?} has rows");

@@ -32,7 +32,7 @@ pub(super) fn write(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Res
     }
     let mut last_row = 0;
     for (i, cells) in table.rows.enumerate() {
-        let row = i + 1;
+        let (row, cells) = (i + 1, cells?);
         if row >= MAX_ROWS {
             return Err(WorksheetError::Workbook(format!(
                 "the {name} sheet would have more than {MAX_ROWS} rows, the most a spreadsheet holds."
