@@ -319,3 +319,32 @@ fn group(amount: f64) -> String {
     }
     out
 }
+
+/// A worksheet longer than one run of pages is written as it is laid out, yet reads as one
+/// document: every page numbered out of the total, a bookmark for each provider, one subset of
+/// each face shared by every page, and a file a reader opens without complaint.
+#[test]
+fn a_long_worksheet_reads_as_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = Register::open(&dir.path().join("r.lifeboat")).unwrap();
+    let providers = 50;
+    lifeboat::demo::synthetic(&mut register, providers, 2, today()).unwrap();
+    let path = dir.path().join("long.pdf");
+    pdf::export(&register, &path, Paper::A4, today()).unwrap();
+
+    let checked = Command::new("pdfinfo").arg(&path).output().unwrap();
+    assert!(checked.stderr.is_empty(), "the reader complains: {}", String::from_utf8_lossy(&checked.stderr));
+    let pages = page_count(&path);
+    assert!(pages > 100, "{pages} pages, more than one run of pages");
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    assert_eq!(fonts.lines().skip(2).count(), 2, "{fonts}");
+    for n in [1, pages / 2, pages] {
+        assert!(text_of(&path, Some(n)).contains(&format!("Page {n} of {pages}")), "page {n}");
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(bytes.windows(5).filter(|w| w == b"/Dest").count(), 3 + providers);
+    let text = text_of(&path, None);
+    for i in 0..providers {
+        assert!(text.contains(&format!("Provider {i:05}")), "Provider {i:05} missing");
+    }
+}

@@ -21,11 +21,6 @@ pub use pdf::Paper;
 
 pub type Result<T> = std::result::Result<T, WorksheetError>;
 
-/// Writes `bytes` beside `path` first and renames it into place, so readers never see half a file.
-pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
-    produce_atomically(path, |tmp| std::fs::write(tmp, bytes).map_err(|e| WorksheetError::io(tmp, e)))
-}
-
 /// Where a file is written before it is renamed into place: beside it, hidden.
 fn partial(path: &std::path::Path) -> std::path::PathBuf {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "export".into());

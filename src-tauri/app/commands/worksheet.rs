@@ -188,12 +188,9 @@ pub async fn export_pdf(app: AppHandle, paper: Paper) -> CommandResult<Option<St
     progress(&app, "Drawing the pages");
     // The rendering takes a while on a long register; other commands go on meanwhile.
     let written = path.clone();
-    tauri::async_runtime::spawn_blocking(move || -> CommandResult<()> {
-        let bytes = pdf::render(&input, paper)?;
-        Ok(lifeboat::worksheet::write_atomically(&written, &bytes)?)
-    })
-    .await
-    .map_err(|e| CommandError::new(ErrorKind::Pdf, format!("The PDF could not be produced: {e}")))??;
+    tauri::async_runtime::spawn_blocking(move || -> CommandResult<()> { Ok(pdf::save(&input, paper, &written)?) })
+        .await
+        .map_err(|e| CommandError::new(ErrorKind::Pdf, format!("The PDF could not be produced: {e}")))??;
     Ok(Some(path.display().to_string()))
 }
 

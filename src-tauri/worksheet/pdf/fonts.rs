@@ -17,6 +17,18 @@ pub enum Weight {
     Bold,
 }
 
+impl Weight {
+    pub const ALL: [Weight; 2] = [Weight::Regular, Weight::Bold];
+
+    /// The name the pages' content streams use for the font of this weight.
+    pub fn resource(self) -> &'static str {
+        match self {
+            Weight::Regular => "/F1",
+            Weight::Bold => "/F2",
+        }
+    }
+}
+
 pub struct Face {
     pub font: ParsedFont,
     units_per_em: f32,

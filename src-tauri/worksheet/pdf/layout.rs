@@ -2,11 +2,8 @@
 //! top-left corner (as a reader sees the page); only `Canvas` turns them into PDF's bottom-up
 //! space.
 
-use printpdf::{
-    FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, Rect, TextItem, TextMatrix, WindingOrder,
-};
-
 use super::fonts::{Fonts, Weight};
+use super::glyphs::Glyphs;
 use super::style::{self, Rgb8};
 
 /// Paper sizes, in points.
@@ -87,36 +84,25 @@ pub enum Align {
     Center,
 }
 
-/// The fonts and their ids in the document being built.
+/// The fonts, and what becomes of the text drawn with them (see `glyphs`).
+#[derive(Clone, Copy)]
 pub struct Ctx<'a> {
     pub fonts: &'a Fonts,
-    pub regular: FontId,
-    pub bold: FontId,
+    pub glyphs: &'a dyn Glyphs,
 }
 
 impl Ctx<'_> {
     pub fn width(&self, text: &str, style: &TextStyle) -> f32 {
         self.fonts.face(style.weight).width(text, style.size)
     }
-
-    fn id(&self, weight: Weight) -> &FontId {
-        match weight {
-            Weight::Regular => &self.regular,
-            Weight::Bold => &self.bold,
-        }
-    }
 }
 
-fn pt(x: f32, y: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
-}
-
-/// One page's drawing operations.
+/// One page's content stream: PDF drawing operators, written as the page is drawn.
 pub struct Canvas {
     pub width: f32,
     pub height: f32,
-    pub ops: Vec<Op>,
-    /// Graphics state already set on this page, so repeated settings are not emitted again
+    pub content: Vec<u8>,
+    /// Graphics state already set on this page, so repeated settings are not written again
     /// (a 500-provider worksheet is hundreds of thousands of operations).
     font: Option<(Weight, f32)>,
     fill: Option<Rgb8>,
@@ -127,13 +113,13 @@ pub struct Canvas {
 
 impl Canvas {
     pub fn new(width: f32, height: f32) -> Canvas {
-        Canvas { width, height, ops: Vec::with_capacity(512), font: None, fill: None, stroke: None, in_text: false }
+        Canvas { width, height, content: Vec::with_capacity(16 * 1024), font: None, fill: None, stroke: None, in_text: false }
     }
 
     /// Path painting is not allowed inside a text object: close it first.
     fn end_text(&mut self) {
         if self.in_text {
-            self.ops.push(Op::EndTextSection);
+            self.content.extend_from_slice(b"ET\n");
             self.in_text = false;
         }
     }
@@ -143,9 +129,19 @@ impl Canvas {
         self.end_text();
     }
 
+    /// Writes numbers separated by spaces, then the operator and a line break.
+    fn op(&mut self, numbers: &[f32], operator: &str) {
+        for &n in numbers {
+            number(&mut self.content, n);
+            self.content.push(b' ');
+        }
+        self.content.extend_from_slice(operator.as_bytes());
+        self.content.push(b'\n');
+    }
+
     fn set_fill(&mut self, color: Rgb8) {
         if self.fill != Some(color) {
-            self.ops.push(Op::SetFillColor { col: color.color() });
+            self.op(&color.components(), "rg");
             self.fill = Some(color);
         }
     }
@@ -157,23 +153,19 @@ impl Canvas {
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb8) {
         self.end_text();
         self.set_fill(color);
-        let mut rect = Rect::from_xywh(Pt(x), Pt(self.flip(y + h)), Pt(w), Pt(h));
-        rect.mode = Some(PaintMode::Fill);
-        self.ops.push(Op::DrawRectangle { rectangle: rect });
+        self.op(&[x, self.flip(y + h), w, h], "re f");
     }
 
     pub fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgb8, thickness: f32) {
         self.end_text();
         self.stroke_style(color, thickness);
-        let mut rect = Rect::from_xywh(Pt(x), Pt(self.flip(y + h)), Pt(w), Pt(h));
-        rect.mode = Some(PaintMode::Stroke);
-        self.ops.push(Op::DrawRectangle { rectangle: rect });
+        self.op(&[x, self.flip(y + h), w, h], "re S");
     }
 
     fn stroke_style(&mut self, color: Rgb8, thickness: f32) {
         if self.stroke != Some((color, thickness)) {
-            self.ops.push(Op::SetOutlineColor { col: color.color() });
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+            self.op(&color.components(), "RG");
+            self.op(&[thickness], "w");
             self.stroke = Some((color, thickness));
         }
     }
@@ -188,17 +180,24 @@ impl Canvas {
         }
         self.end_text();
         self.stroke_style(color, thickness);
-        let points = points.iter().map(|&(x, y)| pt(x, self.flip(y))).collect();
-        self.ops.push(Op::DrawLine { line: Line { points, is_closed: false } });
+        self.path(points);
+        self.content.extend_from_slice(b"S\n");
     }
 
     pub fn polygon(&mut self, points: &[(f32, f32)], color: Rgb8) {
+        if points.is_empty() {
+            return;
+        }
         self.end_text();
         self.set_fill(color);
-        let points = points.iter().map(|&(x, y)| pt(x, self.flip(y))).collect();
-        self.ops.push(Op::DrawPolygon {
-            polygon: Polygon { rings: vec![PolygonRing { points }], mode: PaintMode::Fill, winding_order: WindingOrder::NonZero },
-        });
+        self.path(points);
+        self.content.extend_from_slice(b"h f\n");
+    }
+
+    fn path(&mut self, points: &[(f32, f32)]) {
+        for (i, &(x, y)) in points.iter().enumerate() {
+            self.op(&[x, self.flip(y)], if i == 0 { "m" } else { "l" });
+        }
     }
 
     /// A small filled diamond marking a data point.
@@ -213,16 +212,20 @@ impl Canvas {
         }
         // Font and colour belong to the graphics state, which outlives BT … ET.
         if self.font != Some((style.weight, style.size)) {
-            self.ops.push(Op::SetFont { font: PdfFontHandle::External(ctx.id(style.weight).clone()), size: Pt(style.size) });
+            self.content.extend_from_slice(style.weight.resource().as_bytes());
+            self.content.push(b' ');
+            self.op(&[style.size], "Tf");
             self.font = Some((style.weight, style.size));
         }
         self.set_fill(style.color);
         if !self.in_text {
-            self.ops.push(Op::StartTextSection);
+            self.content.extend_from_slice(b"BT\n");
             self.in_text = true;
         }
-        self.ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(self.flip(baseline))) });
-        self.ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_string())] });
+        self.op(&[1.0, 0.0, 0.0, 1.0, x, self.flip(baseline)], "Tm");
+        self.content.push(b'<');
+        ctx.glyphs.encode(style.weight, text, &mut self.content);
+        self.content.extend_from_slice(b"> Tj\n");
     }
 
     /// One line of text aligned within `[x, x + width]`.
@@ -246,6 +249,40 @@ impl Canvas {
         self.text(ctx, x + pad, top + h / 2.0 + style.size * 0.35, text, style);
         w
     }
+}
+
+/// A number as PDF writes it: no exponent, and at most three decimals (a thousandth of a point
+/// is far finer than any printer; colour components need the third). Written by hand: a page
+/// has hundreds of numbers, and the formatter's float path was a fifth of the worksheet's time.
+fn number(out: &mut Vec<u8>, n: f32) {
+    let thousandths = (f64::from(n) * 1000.0).round() as i64;
+    if thousandths < 0 {
+        out.push(b'-');
+    }
+    let abs = thousandths.unsigned_abs();
+    digits(out, abs / 1000, 1);
+    let mut fraction = abs % 1000;
+    if fraction != 0 {
+        let mut places = 3;
+        while fraction.is_multiple_of(10) {
+            fraction /= 10;
+            places -= 1;
+        }
+        out.push(b'.');
+        digits(out, fraction, places);
+    }
+}
+
+/// The decimal digits of `n`, zero-padded to at least `width`.
+fn digits(out: &mut Vec<u8>, mut n: u64, width: usize) {
+    let mut buffer = [b'0'; 20];
+    let mut start = buffer.len();
+    while n > 0 || buffer.len() - start < width {
+        start -= 1;
+        buffer[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.extend_from_slice(&buffer[start..]);
 }
 
 /// Text as it may be drawn: control characters (tabs, carriage returns, escapes) become spaces;
@@ -315,12 +352,15 @@ pub const MARGIN: f32 = 42.0;
 /// Room kept at the bottom of every page for the footer.
 pub const FOOTER: f32 = 26.0;
 
-/// The document being laid out: pages, a cursor flowing down the current page, and bookmarks.
+/// The document being laid out: the pages not yet handed on, a cursor flowing down the current
+/// page, and bookmarks.
 pub struct Doc<'a> {
     pub ctx: Ctx<'a>,
     paper: Paper,
     orientation: Orientation,
-    pub pages: Vec<Canvas>,
+    pages: Vec<Canvas>,
+    /// Pages already handed on by `take_finished`; they keep their numbers.
+    handed_on: usize,
     /// (title, 1-based page).
     pub bookmarks: Vec<(String, usize)>,
     /// Top of the free space on the current page.
@@ -331,7 +371,36 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn new(ctx: Ctx<'a>, paper: Paper) -> Doc<'a> {
-        Doc { ctx, paper, orientation: Orientation::Portrait, pages: Vec::new(), bookmarks: Vec::new(), y: MARGIN, running_title: None }
+        Doc {
+            ctx,
+            paper,
+            orientation: Orientation::Portrait,
+            pages: Vec::new(),
+            handed_on: 0,
+            bookmarks: Vec::new(),
+            y: MARGIN,
+            running_title: None,
+        }
+    }
+
+    /// The 1-based number of the page being drawn on (0 before the first).
+    pub fn page_number(&self) -> usize {
+        self.handed_on + self.pages.len()
+    }
+
+    /// How many pages `take_finished` would hand on.
+    pub fn finished(&self) -> usize {
+        self.pages.len().saturating_sub(1)
+    }
+
+    /// The pages before the one being drawn on, which nothing draws on again: a long worksheet
+    /// is written out as it is laid out instead of being held whole. Their numbers follow the
+    /// pages taken before.
+    pub fn take_finished(&mut self) -> Vec<Canvas> {
+        let current = self.pages.pop();
+        let finished = std::mem::replace(&mut self.pages, current.into_iter().collect());
+        self.handed_on += finished.len();
+        finished
     }
 
     pub fn new_page(&mut self, orientation: Orientation) {
@@ -354,7 +423,7 @@ impl<'a> Doc<'a> {
     }
 
     pub fn bookmark(&mut self, title: &str) {
-        self.bookmarks.push((clean(title).replace('\n', " "), self.pages.len()));
+        self.bookmarks.push((clean(title).replace('\n', " "), self.page_number()));
     }
 
     /// Splits the borrow so callers can draw with the fonts at hand.
@@ -415,7 +484,7 @@ impl<'a> Doc<'a> {
         let label_style = TextStyle::new(style::SMALL, Weight::Bold, style::MUTED);
         let value_style = TextStyle::body();
         self.ensure(value_style.leading());
-        let (x, y, page_no) = (self.left(), self.y, self.pages.len());
+        let (x, y, page_no) = (self.left(), self.y, self.page_number());
         let (ctx, page) = self.parts();
         let label_lines = wrap(ctx, label, &label_style, label_width - 6.0);
         for (i, line) in label_lines.iter().enumerate() {
@@ -424,16 +493,32 @@ impl<'a> Doc<'a> {
         let value = if value.trim().is_empty() { "—" } else { value };
         let width = self.width() - label_width;
         self.paragraph(value, &value_style, x + label_width, width);
-        if self.pages.len() == page_no {
+        if self.page_number() == page_no {
             self.y = self.y.max(y + label_lines.len() as f32 * label_style.leading());
         }
         self.y += 1.5;
     }
 
-    pub fn finish_pages(mut self) -> (Vec<Canvas>, Vec<(String, usize)>) {
-        for page in &mut self.pages {
-            page.finish();
-        }
+    /// The pages not handed on yet, and every bookmark.
+    pub fn finish(self) -> (Vec<Canvas>, Vec<(String, usize)>) {
         (self.pages, self.bookmarks)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_pdf_reads_them() {
+        let written: Vec<String> = [10.0, 595.28, 0.5, 1.0 / 3.0, -2.25, -0.0001, 0.0, 0.05, 1234567.0]
+            .iter()
+            .map(|&n| {
+                let mut out = Vec::new();
+                number(&mut out, n);
+                String::from_utf8(out).unwrap()
+            })
+            .collect();
+        assert_eq!(written, ["10", "595.28", "0.5", "0.333", "-2.25", "0", "0", "0.05", "1234567"]);
     }
 }

@@ -6,9 +6,12 @@
 
 mod chart;
 mod evidence;
+mod file;
 mod fonts;
+mod glyphs;
 mod layout;
 mod money;
+mod pages;
 mod provider_page;
 mod readiness;
 mod register_table;
@@ -18,13 +21,17 @@ mod summary;
 mod table;
 mod words;
 
+use std::io::Write;
 use std::path::Path;
+use std::sync::mpsc;
 
 use chrono::NaiveDate;
-use printpdf::{PdfDocument, PdfPage, PdfSaveOptions, Pt};
+use lopdf::{Dictionary, Object};
 
+use glyphs::Census;
 pub use layout::Paper;
-use layout::{Align, Ctx, Doc, TextStyle};
+use layout::{Align, Canvas, Ctx, Doc, TextStyle};
+use pages::{PageWriter, SubsetFonts};
 pub(crate) use words::amount;
 
 use super::input::WorksheetInput;
@@ -32,97 +39,98 @@ use super::{Result, WorksheetError};
 use crate::domain::register::riskier_first;
 use crate::storage::Register;
 
+/// Pages laid out before they are handed on to be written, and so about the most held at once
+/// (three times this, with the run being written and the one waiting).
+const RUN: usize = 64;
+
 /// Renders the worksheet to PDF bytes.
 pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
-    let fonts = fonts::fonts().ok_or_else(|| WorksheetError::Pdf("the embedded font could not be read".into()))?;
-    let mut pdf = PdfDocument::new(&document_title(input));
-    pdf.metadata.info.creator = "Lifeboat".into();
-    pdf.metadata.info.producer = "Lifeboat".into();
-    pdf.metadata.info.author = input.organisation.clone();
-    pdf.metadata.info.subject = "Service-provider risk worksheet".into();
-    // printpdf dates a new document 1 January 1970; the file is made now (the pages say which
-    // day the register is shown as of).
-    let now = printpdf::OffsetDateTime::now();
-    pdf.metadata.info.creation_date = now;
-    pdf.metadata.info.modification_date = now;
-    pdf.metadata.info.metadata_date = now;
-    let ctx = Ctx { fonts, regular: pdf.add_font(&fonts.regular.font), bold: pdf.add_font(&fonts.bold.font) };
-    let mut doc = Doc::new(ctx, paper);
+    write(input, paper, Vec::new(), Path::new("the PDF"))
+}
 
+/// Writes the worksheet of `input` to `path`, atomically, page by page as it is laid out: its
+/// memory does not grow with the register.
+pub fn save(input: &WorksheetInput, paper: Paper, path: &Path) -> Result<()> {
+    super::produce_atomically(path, |partial| {
+        let file = std::fs::File::create(partial).map_err(|e| WorksheetError::io(path, e))?;
+        let mut out = write(input, paper, std::io::BufWriter::new(file), path)?;
+        out.flush().map_err(|e| WorksheetError::io(path, e))
+    })
+}
+
+/// Lays the worksheet out twice: first to count its pages (for "Page N of M") and the characters
+/// each face draws (to subset the fonts), then to write it, a run of pages at a time on a second
+/// thread while the next run is laid out. `target` names `out` in messages.
+fn write<W: Write + Send>(input: &WorksheetInput, paper: Paper, out: W, target: &Path) -> Result<W> {
+    let fonts = fonts::fonts().ok_or_else(|| WorksheetError::Pdf("the embedded font could not be read".into()))?;
     let order = riskiest_first(input);
-    summary::draw(&mut doc, input, &order);
+
+    let census = Census::default();
+    let mut total = 0;
+    lay_out(input, paper, Ctx { fonts, glyphs: &census }, &order, &Footer::new(input, None), &mut |pages| {
+        total += pages.len();
+        Ok(())
+    })?;
+    let subset = SubsetFonts::new(fonts, &census)?;
+
+    let mut writer = PageWriter::new(out, target, &subset)?;
+    let ctx = Ctx { fonts, glyphs: &subset.codes };
+    let (runs, received) = mpsc::sync_channel::<Vec<Canvas>>(1);
+    std::thread::scope(|scope| {
+        let written = scope.spawn(move || -> Result<PageWriter<W>> {
+            for run in received {
+                writer.write(run)?;
+            }
+            Ok(writer)
+        });
+        // A send fails only once the writer has stopped on an error, which its join returns.
+        let laid_out = lay_out(input, paper, ctx, &order, &Footer::new(input, Some(total)), &mut |pages| {
+            runs.send(pages).map_err(|_| WorksheetError::Pdf("the PDF writer stopped".into()))
+        });
+        drop(runs);
+        let writer = written.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        writer.finish(&laid_out?, info(input))
+    })
+}
+
+/// Lays out every page in order, handing them to `sink` in runs of about `RUN`, footers drawn,
+/// as soon as nothing draws on them again. Returns the bookmarks (title, 1-based page).
+fn lay_out(
+    input: &WorksheetInput,
+    paper: Paper,
+    ctx: Ctx,
+    order: &[usize],
+    footer: &Footer,
+    sink: &mut dyn FnMut(Vec<Canvas>) -> Result<()>,
+) -> Result<Vec<(String, usize)>> {
+    let mut doc = Doc::new(ctx, paper);
+    let mut numbered = 0;
+    let mut hand_on = |mut pages: Vec<Canvas>| {
+        for page in &mut pages {
+            numbered += 1;
+            footer.draw(&ctx, page, numbered);
+            page.finish();
+        }
+        sink(pages)
+    };
+    summary::draw(&mut doc, input, order);
     money::page(&mut doc, input);
     services::services_page(&mut doc, input);
-    register_table::draw(&mut doc, input, &order);
+    register_table::draw(&mut doc, input, order);
     let by_id: std::collections::HashMap<crate::domain::ids::ProviderId, usize> =
         input.providers.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
-    for &i in &order {
+    for &i in order {
         let row = &input.rows[i];
         if let Some(&p) = by_id.get(&row.id) {
             provider_page::draw(&mut doc, input, row, p);
         }
+        if doc.finished() >= RUN {
+            hand_on(doc.take_finished())?;
+        }
     }
-
-    footers(&mut doc, input);
-    let (canvases, bookmarks) = doc.finish_pages();
-    let pages: Vec<PdfPage> = canvases
-        .into_iter()
-        .map(|c| {
-            let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), c.ops);
-            let rect = printpdf::Rect::from_wh(Pt(c.width), Pt(c.height));
-            page.media_box = rect.clone();
-            page.trim_box = rect.clone();
-            page.crop_box = rect;
-            page
-        })
-        .collect();
-    for (title, page) in &bookmarks {
-        pdf.add_bookmark(title, *page);
-    }
-    pdf.with_pages(pages);
-    save(pdf)
-}
-
-/// Serialises with fast compression. printpdf's own `optimize` compresses every stream at zlib
-/// level 9, which took a third of the time of a 500-provider worksheet for a few percent of size.
-/// The streams are compressed on every core: each page's is its own.
-fn save(pdf: PdfDocument) -> Result<Vec<u8>> {
-    let options = PdfSaveOptions { subset_fonts: true, optimize: false, ..Default::default() };
-    let mut doc = printpdf::to_lopdf_doc(&pdf, &options, &mut Vec::new());
-    drop(pdf); // The page operations are in the lopdf document now.
-    let mut streams: Vec<&mut lopdf::Stream> = doc
-        .objects
-        .values_mut()
-        .filter_map(|object| match object {
-            lopdf::Object::Stream(stream) if stream.allows_compression && stream.dict.get(b"Filter").is_err() => Some(stream),
-            _ => None,
-        })
-        .collect();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let per_thread = streams.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = streams
-            .chunks_mut(per_thread)
-            .map(|chunk| scope.spawn(move || chunk.iter_mut().try_for_each(|stream| compress(stream))))
-            .collect();
-        workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    })?;
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).map_err(|e| WorksheetError::Pdf(e.to_string()))?;
-    Ok(bytes)
-}
-
-/// Compresses one stream with fast zlib, unless that would not make it smaller.
-fn compress(stream: &mut lopdf::Stream) -> Result<()> {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::with_capacity(stream.content.len() / 4), flate2::Compression::fast());
-    encoder.write_all(&stream.content).map_err(|e| WorksheetError::Pdf(e.to_string()))?;
-    let compressed = encoder.finish().map_err(|e| WorksheetError::Pdf(e.to_string()))?;
-    if compressed.len() < stream.content.len() {
-        stream.dict.set("Filter", "FlateDecode");
-        stream.set_content(compressed);
-    }
-    Ok(())
+    let (last, bookmarks) = doc.finish();
+    hand_on(last)?;
+    Ok(bookmarks)
 }
 
 /// Writes the worksheet of `register` to `path`, atomically: a failed export leaves no partial file.
@@ -131,8 +139,25 @@ pub fn export(register: &Register, path: &Path, paper: Paper, today: NaiveDate) 
         return Err(WorksheetError::Target(format!("{} is a folder; give a file name for the PDF.", path.display())));
     }
     let input = WorksheetInput::from_register(register, today)?;
-    let bytes = render(&input, paper)?;
-    super::write_atomically(path, &bytes)
+    save(&input, paper, path)
+}
+
+/// The document information a PDF reader shows, dated now (the pages say which day the register
+/// is shown as of).
+fn info(input: &WorksheetInput) -> Dictionary {
+    let now = Object::string_literal(chrono::Utc::now().format("D:%Y%m%d%H%M%SZ").to_string());
+    let mut info = Dictionary::from_iter(vec![
+        ("Title", lopdf::text_string(&document_title(input))),
+        ("Subject", lopdf::text_string("Service-provider risk worksheet")),
+        ("Creator", lopdf::text_string("Lifeboat")),
+        ("Producer", lopdf::text_string("Lifeboat")),
+        ("CreationDate", now.clone()),
+        ("ModDate", now),
+    ]);
+    if !input.organisation.trim().is_empty() {
+        info.set("Author", lopdf::text_string(input.organisation.trim()));
+    }
+    info
 }
 
 fn document_title(input: &WorksheetInput) -> String {
@@ -154,25 +179,35 @@ fn riskiest_first(input: &WorksheetInput) -> Vec<usize> {
     order
 }
 
-/// "Page N of M" and the generation date on every page, drawn once the page count is known.
-fn footers(doc: &mut Doc, input: &WorksheetInput) {
-    let total = doc.pages.len();
-    let style = TextStyle::new(style::TINY, fonts::Weight::Regular, style::MUTED);
-    let org = input.organisation.trim();
-    let left_text = format!(
-        "{}Service-provider risk worksheet · generated {}",
-        if org.is_empty() { String::new() } else { format!("{} · ", layout::clean(org).replace('\n', " ")) },
-        words::date(input.generated_on)
-    );
-    let ctx = &doc.ctx;
-    for (i, page) in doc.pages.iter_mut().enumerate() {
+/// "Page N of M" and the generation date at the foot of every page.
+struct Footer {
+    left: String,
+    /// The page count; unknown while the first pass counts it.
+    total: Option<usize>,
+}
+
+impl Footer {
+    fn new(input: &WorksheetInput, total: Option<usize>) -> Footer {
+        let org = input.organisation.trim();
+        let left = format!(
+            "{}Service-provider risk worksheet · generated {}",
+            if org.is_empty() { String::new() } else { format!("{} · ", layout::clean(org).replace('\n', " ")) },
+            words::date(input.generated_on)
+        );
+        Footer { left, total }
+    }
+
+    fn draw(&self, ctx: &Ctx, page: &mut Canvas, number: usize) {
+        let style = TextStyle::new(style::TINY, fonts::Weight::Regular, style::MUTED);
         let y = page.height - layout::MARGIN + 4.0;
         let x = layout::MARGIN;
         let w = page.width - 2.0 * layout::MARGIN;
         page.line(x, y - 10.0, x + w, y - 10.0, style::RULE, 0.5);
-        let page_text = format!("Page {} of {}", i + 1, total);
+        // The first pass draws its own number as the total: the same characters as the last
+        // page's "Page M of M", so the census counts every glyph the second pass draws.
+        let page_text = format!("Page {number} of {}", self.total.unwrap_or(number));
         let room = w - ctx.width(&page_text, &style) - 12.0;
-        let left_lines = layout::wrap(ctx, &left_text, &style, room);
+        let left_lines = layout::wrap(ctx, &self.left, &style, room);
         page.text(ctx, x, y, left_lines.first().map(String::as_str).unwrap_or(""), &style);
         if left_lines.len() > 1 {
             page.text(ctx, x, y + style.leading(), &left_lines[1..].join(" "), &style);

@@ -1,15 +1,14 @@
 //! The worksheet's visual vocabulary: colours, type sizes and level styling.
 
-use printpdf::{Color, Rgb};
-
 use crate::domain::scoring::Level;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb8(pub u8, pub u8, pub u8);
 
 impl Rgb8 {
-    pub fn color(self) -> Color {
-        Color::Rgb(Rgb::new(self.0 as f32 / 255.0, self.1 as f32 / 255.0, self.2 as f32 / 255.0, None))
+    /// Red, green and blue from 0 to 1, as PDF takes them.
+    pub fn components(self) -> [f32; 3] {
+        [self.0, self.1, self.2].map(|c| f32::from(c) / 255.0)
     }
 }
 
