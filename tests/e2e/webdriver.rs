@@ -22,6 +22,8 @@ fn free_port() -> u16 {
 /// A running app under tauri-driver, with one WebDriver session; both end on drop.
 pub struct App {
     driver: Child,
+    /// The program the session runs, waited for on drop.
+    binary: std::path::PathBuf,
     base: String,
     agent: ureq::Agent,
     shots: Option<std::path::PathBuf>,
@@ -53,10 +55,16 @@ impl App {
 
     fn start(db: &Path, today: &str, env: &[(&str, &str)]) -> App {
         let binary = std::env::var("LIFEBOAT_E2E_APP").expect("LIFEBOAT_E2E_APP names the app binary (tests/e2e/run.sh sets it)");
+        let env: Vec<(&str, &str)> = [("LIFEBOAT_TODAY", today)].into_iter().chain(env.iter().copied()).collect();
+        App::run(Path::new(&binary), &["--db", db.to_str().unwrap()], &env)
+    }
+
+    /// Starts `binary` with `args` and `env` under tauri-driver and returns as soon as the
+    /// WebDriver session exists.
+    pub fn run(binary: &Path, args: &[&str], env: &[(&str, &str)]) -> App {
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("LIFEBOAT_TODAY", today)
             // tauri-driver starts WebKitWebDriver, which starts the app: both pass it on.
             .envs(env.iter().copied())
             .stdout(Stdio::null())
@@ -65,11 +73,16 @@ impl App {
             .expect("tauri-driver runs (cargo install tauri-driver --locked)");
         let agent: ureq::Agent =
             ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(Duration::from_secs(60))).build().into();
-        let mut app =
-            App { driver, base: format!("http://127.0.0.1:{port}"), agent, shots: std::env::var_os("LIFEBOAT_E2E_SHOTS").map(Into::into) };
+        let mut app = App {
+            driver,
+            binary: binary.to_path_buf(),
+            base: format!("http://127.0.0.1:{port}"),
+            agent,
+            shots: std::env::var_os("LIFEBOAT_E2E_SHOTS").map(Into::into),
+        };
         let capabilities = json!({"capabilities": {"alwaysMatch": {"tauri:options": {
             "application": binary,
-            "args": ["--db", db.to_str().unwrap()],
+            "args": args,
         }}}});
         let started = Instant::now();
         let session = loop {
@@ -209,16 +222,16 @@ impl Drop for App {
         // Ending the session closes the window, but the app takes a moment to exit; one
         // launched before it has gone finds the single-instance name still held on the D-Bus
         // session and fails to hand its arguments over (seen on a loaded machine).
-        wait_for_the_app_to_exit();
+        wait_for_exit(&self.binary);
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
 }
 
-/// Waits (twenty seconds at most) until no process runs the app binary: the tests run one at a
-/// time, so any such process is the one just closed.
-fn wait_for_the_app_to_exit() {
-    let Some(binary) = std::env::var_os("LIFEBOAT_E2E_APP").and_then(|b| std::fs::canonicalize(b).ok()) else { return };
+/// Waits (twenty seconds at most) until no process runs `binary`: the tests run one at a time,
+/// so any such process is the one just closed.
+fn wait_for_exit(binary: &Path) {
+    let Ok(binary) = std::fs::canonicalize(binary) else { return };
     let running = || {
         std::fs::read_dir("/proc")
             .into_iter()
