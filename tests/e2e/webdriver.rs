@@ -120,7 +120,12 @@ impl App {
     }
 
     /// Retries `attempt` until it succeeds or patience runs out.
-    fn wait<T>(&self, what: &str, mut attempt: impl FnMut() -> Result<T, String>) -> T {
+    fn wait<T>(&self, what: &str, attempt: impl FnMut() -> Result<T, String>) -> T {
+        self.wait_every(Duration::from_millis(150), what, attempt)
+    }
+
+    /// `wait`, trying again every `poll`.
+    fn wait_every<T>(&self, poll: Duration, what: &str, mut attempt: impl FnMut() -> Result<T, String>) -> T {
         let started = Instant::now();
         loop {
             match attempt() {
@@ -130,7 +135,7 @@ impl App {
                     self.screenshot(&format!("failed-{test}"));
                     panic!("gave up waiting for {what}: {e}")
                 }
-                Err(_) => sleep(Duration::from_millis(150)),
+                Err(_) => sleep(poll),
             }
         }
     }
@@ -149,6 +154,11 @@ impl App {
     /// The element matching `css`, once it exists.
     pub fn find(&self, css: &str) -> Element<'_> {
         self.wait(css, || self.find_now(css))
+    }
+
+    /// `find`, asking every few milliseconds: for timing how soon the element appears.
+    pub fn find_promptly(&self, css: &str) -> Element<'_> {
+        self.wait_every(Duration::from_millis(5), css, || self.find_now(css))
     }
 
     pub fn count(&self, css: &str) -> usize {
