@@ -28,6 +28,12 @@ impl Census {
         }
     }
 
+    /// Adds the characters `other` counted.
+    pub fn absorb(&self, other: Census) {
+        self.regular.borrow_mut().extend(other.regular.into_inner());
+        self.bold.borrow_mut().extend(other.bold.into_inner());
+    }
+
     /// The characters `weight` draws, in order.
     pub fn chars(&self, weight: Weight) -> String {
         self.of(weight).borrow().iter().collect()

@@ -28,6 +28,7 @@ use std::sync::mpsc;
 use chrono::NaiveDate;
 use lopdf::{Dictionary, Object};
 
+use fonts::Fonts;
 use glyphs::Census;
 pub use layout::Paper;
 use layout::{Align, Canvas, Ctx, Doc, TextStyle};
@@ -64,17 +65,14 @@ pub fn save(input: &WorksheetInput, paper: Paper, path: &Path) -> Result<()> {
 fn write<W: Write + Send>(input: &WorksheetInput, paper: Paper, out: W, target: &Path) -> Result<W> {
     let fonts = fonts::fonts().ok_or_else(|| WorksheetError::Pdf("the embedded font could not be read".into()))?;
     let order = riskiest_first(input);
+    let providers = ProviderIndex::of(input);
 
-    let census = Census::default();
-    let mut total = 0;
-    lay_out(input, paper, Ctx { fonts, glyphs: &census }, &order, &Footer::new(input, None), &mut |pages| {
-        total += pages.len();
-        Ok(())
-    })?;
+    let (total, census) = count(input, paper, fonts, &order, &providers);
     let subset = SubsetFonts::new(fonts, &census)?;
 
     let mut writer = PageWriter::new(out, target, &subset)?;
     let ctx = Ctx { fonts, glyphs: &subset.codes };
+    let footer = Footer::new(input, total);
     let (runs, received) = mpsc::sync_channel::<Vec<Canvas>>(1);
     std::thread::scope(|scope| {
         let written = scope.spawn(move || -> Result<PageWriter<W>> {
@@ -84,7 +82,7 @@ fn write<W: Write + Send>(input: &WorksheetInput, paper: Paper, out: W, target: 
             Ok(writer)
         });
         // A send fails only once the writer has stopped on an error, which its join returns.
-        let laid_out = lay_out(input, paper, ctx, &order, &Footer::new(input, Some(total)), &mut |pages| {
+        let laid_out = lay_out(input, paper, ctx, &order, &providers, &footer, &mut |pages| {
             runs.send(pages).map_err(|_| WorksheetError::Pdf("the PDF writer stopped".into()))
         });
         drop(runs);
@@ -100,6 +98,7 @@ fn lay_out(
     paper: Paper,
     ctx: Ctx,
     order: &[usize],
+    providers: &ProviderIndex,
     footer: &Footer,
     sink: &mut dyn FnMut(Vec<Canvas>) -> Result<()>,
 ) -> Result<Vec<(String, usize)>> {
@@ -113,17 +112,9 @@ fn lay_out(
         }
         sink(pages)
     };
-    summary::draw(&mut doc, input, order);
-    money::page(&mut doc, input);
-    services::services_page(&mut doc, input);
-    register_table::draw(&mut doc, input, order);
-    let by_id: std::collections::HashMap<crate::domain::ids::ProviderId, usize> =
-        input.providers.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    front_matter(&mut doc, input, order);
     for &i in order {
-        let row = &input.rows[i];
-        if let Some(&p) = by_id.get(&row.id) {
-            provider_page::draw(&mut doc, input, row, p);
-        }
+        providers.draw(&mut doc, input, i);
         if doc.finished() >= RUN {
             hand_on(doc.take_finished())?;
         }
@@ -131,6 +122,74 @@ fn lay_out(
     let (last, bookmarks) = doc.finish();
     hand_on(last)?;
     Ok(bookmarks)
+}
+
+/// The first pass: how many pages the worksheet has, and every character each face draws on them,
+/// footers included. The provider pages, most of the worksheet, each start a page of their own, so
+/// they are counted on every core.
+fn count(input: &WorksheetInput, paper: Paper, fonts: &Fonts, order: &[usize], providers: &ProviderIndex) -> (usize, Census) {
+    let census = Census::default();
+    let ctx = Ctx { fonts, glyphs: &census };
+    let mut doc = Doc::new(ctx, paper);
+    front_matter(&mut doc, input, order);
+    let mut total = doc.page_number();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let parts: Vec<(usize, Census)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = order
+            .chunks(order.len().div_ceil(threads).max(1))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let part = Census::default();
+                    let mut doc = Doc::new(Ctx { fonts, glyphs: &part }, paper);
+                    for &i in chunk {
+                        providers.draw(&mut doc, input, i);
+                        drop(doc.take_finished());
+                    }
+                    let pages = doc.page_number();
+                    drop(doc);
+                    (pages, part)
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    for (pages, part) in parts {
+        total += pages;
+        census.absorb(part);
+    }
+    // Every footer's characters: its words, and the digits of the page numbers up to ten and of
+    // the last (all the digits any page number has).
+    let footer = Footer::new(input, total);
+    let mut scratch = Canvas::new(doc.width() + 2.0 * layout::MARGIN, 1000.0);
+    for number in (1..=total.min(10)).chain([total]) {
+        footer.draw(&ctx, &mut scratch, number);
+    }
+    (total, census)
+}
+
+/// The summary, money, services and register table pages, before the provider pages.
+fn front_matter(doc: &mut Doc, input: &WorksheetInput, order: &[usize]) {
+    summary::draw(doc, input, order);
+    money::page(doc, input);
+    services::services_page(doc, input);
+    register_table::draw(doc, input, order);
+}
+
+/// Where each register row's provider is in the input.
+struct ProviderIndex(std::collections::HashMap<crate::domain::ids::ProviderId, usize>);
+
+impl ProviderIndex {
+    fn of(input: &WorksheetInput) -> ProviderIndex {
+        ProviderIndex(input.providers.iter().enumerate().map(|(i, p)| (p.id, i)).collect())
+    }
+
+    /// The pages of the provider of register row `row`.
+    fn draw(&self, doc: &mut Doc, input: &WorksheetInput, row: usize) {
+        let row = &input.rows[row];
+        if let Some(&p) = self.0.get(&row.id) {
+            provider_page::draw(doc, input, row, p);
+        }
+    }
 }
 
 /// Writes the worksheet of `register` to `path`, atomically: a failed export leaves no partial file.
@@ -182,12 +241,11 @@ fn riskiest_first(input: &WorksheetInput) -> Vec<usize> {
 /// "Page N of M" and the generation date at the foot of every page.
 struct Footer {
     left: String,
-    /// The page count; unknown while the first pass counts it.
-    total: Option<usize>,
+    total: usize,
 }
 
 impl Footer {
-    fn new(input: &WorksheetInput, total: Option<usize>) -> Footer {
+    fn new(input: &WorksheetInput, total: usize) -> Footer {
         let org = input.organisation.trim();
         let left = format!(
             "{}Service-provider risk worksheet · generated {}",
@@ -203,9 +261,7 @@ impl Footer {
         let x = layout::MARGIN;
         let w = page.width - 2.0 * layout::MARGIN;
         page.line(x, y - 10.0, x + w, y - 10.0, style::RULE, 0.5);
-        // The first pass draws its own number as the total: the same characters as the last
-        // page's "Page M of M", so the census counts every glyph the second pass draws.
-        let page_text = format!("Page {number} of {}", self.total.unwrap_or(number));
+        let page_text = format!("Page {number} of {}", self.total);
         let room = w - ctx.width(&page_text, &style) - 12.0;
         let left_lines = layout::wrap(ctx, &self.left, &style, room);
         page.text(ctx, x, y, left_lines.first().map(String::as_str).unwrap_or(""), &style);
