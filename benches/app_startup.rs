@@ -39,44 +39,46 @@ fn main() {
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let today = chrono::Local::now().date_naive().to_string();
 
+    // Each launch: until the element is in the DOM, then until two frames later, when it is on
+    // screen.
     let (mut bare, mut lifeboat) = (Vec::new(), Vec::new());
     let mut last = None;
     for launch in 1..=LAUNCHES {
         let started = Instant::now();
         let window = App::run(Path::new(&bare_binary), &[], &[]);
         window.find_promptly("[data-answered]");
-        bare.push(ms(started));
+        let answered = ms(started);
+        window.wait_for_paint();
+        bare.push((answered, ms(started)));
         drop(window);
 
         let started = Instant::now();
         let app = App::launch_without_settling(&db, &today);
         let session = ms(started);
         app.find_promptly("[data-testid=\"register-table\"] tbody tr[data-provider-name]");
-        lifeboat.push(ms(started));
+        let found = ms(started);
+        app.wait_for_paint();
+        lifeboat.push((found, ms(started)));
         println!(
-            "launch {launch}: bare window answered {:.0} ms; Lifeboat session {session:.0} ms, {providers}-provider table {:.0} ms",
-            bare[launch - 1],
-            lifeboat[launch - 1]
+            "launch {launch}: bare window's answer in the DOM {answered:.0} ms, on screen {:.0} ms; Lifeboat session {session:.0} ms, {providers}-provider table in the DOM {found:.0} ms, on screen {:.0} ms",
+            bare[launch - 1].1,
+            lifeboat[launch - 1].1
         );
         // One app at a time (it is single-instance); the last stays open for the steps below.
         if launch == LAUNCHES {
             last = Some(app);
         }
     }
-    let (bare, lifeboat) = (median(bare), median(lifeboat));
-    println!(
-        "start-up, medians of {LAUNCHES}: Lifeboat's table {lifeboat:.0} ms / bare window's first answer {bare:.0} ms = {:.2}× (goal ≤ 1.5×)",
-        lifeboat / bare
-    );
+    for (what, pick) in [("in the DOM", 0), ("on screen", 1)] {
+        let of = |times: &[(f64, f64)]| median(times.iter().map(|t| if pick == 0 { t.0 } else { t.1 }).collect());
+        let (bare, lifeboat) = (of(&bare), of(&lifeboat));
+        println!(
+            "start-up, {what}, medians of {LAUNCHES}: Lifeboat's table {lifeboat:.0} ms / bare window's first answer {bare:.0} ms = {:.2}× (goal ≤ 1.5×, on screen)",
+            lifeboat / bare
+        );
+    }
 
     let app = last.expect("launched");
-    // The table is in the DOM when WebDriver finds it; the page marks its first paint two frames
-    // later.
-    let painted = "return (performance.getEntriesByName('register-painted')[0] || {}).startTime ?? null;";
-    let waiting = Instant::now();
-    while app.execute(painted).is_null() && waiting.elapsed().as_secs() < 10 {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
     // The page's own clock from the start of its navigation: where the time between the
     // WebDriver session and the table goes.
     let steps = app.execute(

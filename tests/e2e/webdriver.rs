@@ -151,6 +151,12 @@ impl App {
         self.wait("a script", || self.call("POST", "/execute/sync", json!({"script": script, "args": []})))
     }
 
+    /// Returns once the page has painted twice more: what is in the DOM now is on screen then.
+    pub fn wait_for_paint(&self) {
+        let script = "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.wait("two frames", || self.call("POST", "/execute/async", json!({"script": script, "args": []})));
+    }
+
     /// The element matching `css`, once it exists.
     pub fn find(&self, css: &str) -> Element<'_> {
         self.wait(css, || self.find_now(css))
