@@ -20,11 +20,11 @@ pub enum Weight {
 impl Weight {
     pub const ALL: [Weight; 2] = [Weight::Regular, Weight::Bold];
 
-    /// The name the pages' content streams use for the font of this weight.
+    /// The name the pages' resources give the font of this weight.
     pub fn resource(self) -> &'static str {
         match self {
-            Weight::Regular => "/F1",
-            Weight::Bold => "/F2",
+            Weight::Regular => "F1",
+            Weight::Bold => "F2",
         }
     }
 }

@@ -212,6 +212,7 @@ impl Canvas {
         }
         // Font and colour belong to the graphics state, which outlives BT … ET.
         if self.font != Some((style.weight, style.size)) {
+            self.content.push(b'/');
             self.content.extend_from_slice(style.weight.resource().as_bytes());
             self.content.push(b' ');
             self.op(&[style.size], "Tf");

@@ -160,7 +160,8 @@ fn count(input: &WorksheetInput, paper: Paper, fonts: &Fonts, order: &[usize], p
     // Every footer's characters: its words, and the digits of the page numbers up to ten and of
     // the last (all the digits any page number has).
     let footer = Footer::new(input, total);
-    let mut scratch = Canvas::new(doc.width() + 2.0 * layout::MARGIN, 1000.0);
+    // Its size only moves the line breaks.
+    let mut scratch = Canvas::new(1000.0, 1000.0);
     for number in (1..=total.min(10)).chain([total]) {
         footer.draw(&ctx, &mut scratch, number);
     }

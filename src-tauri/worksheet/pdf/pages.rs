@@ -90,7 +90,7 @@ impl<W: Write> PageWriter<W> {
             }
             .map_err(io)?;
         }
-        let names = subset.fonts.iter().map(|&(weight, font)| (&weight.resource()[1..], Object::Reference((ids[&font], 0))));
+        let names = subset.fonts.iter().map(|&(weight, font)| (weight.resource(), Object::Reference((ids[&font], 0))));
         let resources = file.reserve();
         let dict = Dictionary::from_iter(vec![("Font", Object::Dictionary(Dictionary::from_iter(names)))]);
         file.object(resources, &Object::Dictionary(dict), &file::same).map_err(io)?;
@@ -107,7 +107,7 @@ impl<W: Write> PageWriter<W> {
         for (page, compressed) in run.iter().zip(compressed) {
             let (content_id, page_id) = (self.file.reserve(), self.file.reserve());
             let (dict, content) = match &compressed {
-                Some(smaller) => (Dictionary::from_iter(vec![("Filter", Object::Name(b"FlateDecode".to_vec()))]), &smaller[..]),
+                Some(smaller) => (with_flate(&Dictionary::new()), &smaller[..]),
                 None => (Dictionary::new(), &page.content[..]),
             };
             self.file.stream(content_id, &dict, content, &file::same).map_err(|e| self.write_error(e))?;
