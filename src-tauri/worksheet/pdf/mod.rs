@@ -49,8 +49,8 @@ pub fn render(input: &WorksheetInput, paper: Paper) -> Result<Vec<u8>> {
     write(input, paper, Vec::new(), Path::new("the PDF"))
 }
 
-/// Writes the worksheet of `input` to `path`, atomically, page by page as it is laid out: its
-/// memory does not grow with the register.
+/// Writes the worksheet of `input` to `path`, atomically, page by page as it is laid out: the
+/// memory it takes beside `input` does not grow with the page count.
 pub fn save(input: &WorksheetInput, paper: Paper, path: &Path) -> Result<()> {
     super::produce_atomically(path, |partial| {
         let file = std::fs::File::create(partial).map_err(|e| WorksheetError::io(path, e))?;
