@@ -60,7 +60,7 @@ fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
 }
 
 /// A workbook cell as the import sees it.
-fn cell(data: &Data) -> Cell {
+fn cell(data: &Data) -> Cell<'static> {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::text(s.clone()),

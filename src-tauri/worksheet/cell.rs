@@ -1,19 +1,23 @@
 //! One spreadsheet cell as a file holds it. CSV holds only text; a workbook keeps numbers as
 //! numbers and dates as dates, and import and export both speak in these.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
+/// An export's text cells borrow what the register read holds (millions of cells, most of them
+/// names and labels the register already has); an import's own the text read from the file.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     Empty,
-    Text(String),
+    Text(Cow<'a, str>),
     Number(f64),
     Date(NaiveDate),
     Bool(bool),
 }
 
-impl Cell {
-    pub fn text(value: impl Into<String>) -> Cell {
+impl<'a> Cell<'a> {
+    pub fn text(value: impl Into<Cow<'a, str>>) -> Cell<'a> {
         let value = value.into();
         if value.is_empty() {
             Cell::Empty
@@ -31,11 +35,10 @@ impl Cell {
     }
 
     /// The cell as a CSV would write it: numbers without a needless ".0", dates as ISO 8601.
-    pub fn to_text(&self) -> std::borrow::Cow<'_, str> {
-        use std::borrow::Cow;
+    pub fn to_text(&self) -> Cow<'_, str> {
         match self {
             Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(t) => Cow::Borrowed(t),
+            Cell::Text(t) => Cow::Borrowed(t.as_ref()),
             Cell::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
             Cell::Number(_) | Cell::Date(_) => {
                 let mut text = String::new();

@@ -253,7 +253,7 @@ mod tests {
     use super::*;
     use crate::domain::provider::ExitStrategy;
 
-    fn text(t: &str) -> Cell {
+    fn text(t: &str) -> Cell<'_> {
         Cell::text(t)
     }
 

@@ -40,7 +40,7 @@ pub fn read(path: &Path, name: &str, max: u64, problems: &mut Problems) -> std::
                         if record.iter().all(|c| c.trim().is_empty()) {
                             continue;
                         }
-                        let cells = record.iter().map(|c| Cell::text(unprotect(c))).collect();
+                        let cells = record.iter().map(|c| Cell::text(unprotect(c).to_owned())).collect();
                         t.rows.push(TableRow { number, cells });
                     }
                 }

@@ -106,7 +106,7 @@ impl<'t> Headed<'t> {
         self.positions.contains_key(header)
     }
 
-    pub(super) fn cell<'r>(&self, row: &'r TableRow, header: &str) -> &'r Cell {
+    pub(super) fn cell<'r>(&self, row: &'r TableRow, header: &str) -> &'r Cell<'static> {
         self.positions.get(header).map(|&c| row.cell(c)).unwrap_or(&Cell::Empty)
     }
 

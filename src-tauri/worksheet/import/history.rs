@@ -54,7 +54,7 @@ impl<'t> FieldColumns<'t> {
         ok.then_some(FieldColumns { table, columns })
     }
 
-    pub fn cell<'r>(&self, row: &'r TableRow, field: Field) -> &'r Cell {
+    pub fn cell<'r>(&self, row: &'r TableRow, field: Field) -> &'r Cell<'static> {
         self.columns.get(&field).map(|&c| row.cell(c)).unwrap_or(&Cell::Empty)
     }
 

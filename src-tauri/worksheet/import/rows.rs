@@ -49,7 +49,7 @@ impl RowReader<'_> {
 
 impl Laying<'_, '_> {
     /// The cell of `field`, when the table has the column and the cell holds something.
-    fn cell(&self, field: Field) -> Option<&Cell> {
+    fn cell(&self, field: Field) -> Option<&Cell<'static>> {
         let column = self.reader.mapping.column(field)?;
         Some(self.row.cell(column)).filter(|c| !c.is_blank())
     }

@@ -20,11 +20,11 @@ pub struct Table {
 pub struct TableRow {
     /// The row number a spreadsheet shows.
     pub number: u64,
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'static>>,
 }
 
 impl TableRow {
-    pub fn cell(&self, column: usize) -> &Cell {
+    pub fn cell(&self, column: usize) -> &Cell<'static> {
         self.cells.get(column).unwrap_or(&Cell::Empty)
     }
 }

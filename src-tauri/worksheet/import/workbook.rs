@@ -76,7 +76,7 @@ struct SheetRow {
     /// The row's index in the sheet, from 0.
     index: u32,
     /// Its cells, each at its real column (from A), so problems name the letter the spreadsheet shows.
-    cells: Vec<Cell>,
+    cells: Vec<Cell<'static>>,
 }
 
 impl SheetRows {
@@ -137,9 +137,9 @@ fn to_table(sheet: SheetRows, file: String, is_header: impl Fn(&str) -> bool) ->
     let header_at = rows
         .iter()
         .take_while(|row| row.index < first_row + HEADER_SEARCH_ROWS)
-        .position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(s) if is_header(s))))
+        .position(|row| row.cells.iter().any(|c| matches!(c, Cell::Text(s) if is_header(s.as_ref()))))
         .unwrap_or(0);
-    let padded = |mut cells: Vec<Cell>| {
+    let padded = |mut cells: Vec<Cell<'static>>| {
         cells.resize(width, Cell::Empty);
         cells
     };
@@ -153,9 +153,9 @@ fn to_table(sheet: SheetRows, file: String, is_header: impl Fn(&str) -> bool) ->
     Some(Table { file, header_row: u64::from(header_row.index) + 1, header, rows: body })
 }
 
-fn cell(data: &impl DataType) -> Cell {
+fn cell(data: &impl DataType) -> Cell<'static> {
     if let Some(s) = data.get_string() {
-        return Cell::text(s);
+        return Cell::text(s.to_owned());
     }
     if let Some(f) = data.get_float() {
         return Cell::Number(f);
@@ -176,14 +176,14 @@ fn cell(data: &impl DataType) -> Cell {
     if let Some(s) = data.get_datetime_iso() {
         return match chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
             Ok(d) => Cell::Date(d),
-            Err(_) => Cell::text(s),
+            Err(_) => Cell::text(s.to_owned()),
         };
     }
     if let Some(s) = data.get_duration_iso() {
-        return Cell::text(s);
+        return Cell::text(s.to_owned());
     }
     match data.get_error() {
-        Some(e) => Cell::Text(e.to_string()),
+        Some(e) => Cell::Text(e.to_string().into()),
         None => Cell::Empty,
     }
 }

@@ -19,8 +19,8 @@ pub fn time_text(at: DateTime<FixedOffset>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
-fn time(at: Option<DateTime<FixedOffset>>) -> Cell {
-    at.map_or(Cell::Empty, |at| Cell::Text(time_text(at)))
+fn time(at: Option<DateTime<FixedOffset>>) -> Cell<'static> {
+    at.map_or(Cell::Empty, |at| Cell::text(time_text(at)))
 }
 
 struct Line<'a> {

@@ -19,21 +19,21 @@ pub(super) struct LossLine<'a> {
     currency: &'a str,
 }
 
-fn low(i: &Input) -> Cell {
+fn low(i: &Input) -> Cell<'_> {
     match &i.derived {
         Derived::Priced(s) => number(s.range.low),
         Derived::NotPriced(_) => Cell::Empty,
     }
 }
 
-fn high(i: &Input) -> Cell {
+fn high(i: &Input) -> Cell<'_> {
     match &i.derived {
         Derived::Priced(s) => number(s.range.high),
         Derived::NotPriced(_) => Cell::Empty,
     }
 }
 
-fn on_default(i: &Input) -> Cell {
+fn on_default(i: &Input) -> Cell<'_> {
     match &i.derived {
         Derived::Priced(s) => Cell::Bool(s.default),
         Derived::NotPriced(_) => Cell::Empty,

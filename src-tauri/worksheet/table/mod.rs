@@ -106,7 +106,7 @@ pub enum Format {
 
 impl Format {
     /// The cell as the CSV writes it (before formula protection).
-    pub fn text(self, cell: &Cell) -> Cow<'_, str> {
+    pub fn text<'c>(self, cell: &'c Cell<'_>) -> Cow<'c, str> {
         match (self, cell) {
             (Format::OneDecimal, Cell::Number(_)) => {
                 let mut text = String::new();
@@ -118,7 +118,7 @@ impl Format {
     }
 
     /// Appends [`Format::text`] to `out`, without allocating for the common cases.
-    pub fn write_text(self, cell: &Cell, out: &mut String) {
+    pub fn write_text(self, cell: &Cell<'_>, out: &mut String) {
         let (Format::OneDecimal, Cell::Number(n)) = (self, cell) else { return cell.write_text(out) };
         use std::fmt::Write;
         // The shortest form that reads back as `n` is quick to find; when it has at most one
@@ -144,22 +144,54 @@ pub struct Column {
     pub format: Format,
 }
 
-/// One table, ready to write: its columns, then its rows, made one at a time as the writer asks
-/// (a row can fail: the history's are read from the register as they are written).
+/// One table, ready to write: its columns, then its rows, made one at a time as the writer takes
+/// them (a row can fail: the history's are read from the register as they are written).
 pub struct Table<'a> {
     pub name: TableName,
     pub columns: Vec<Column>,
-    pub rows: Box<dyn Iterator<Item = Result<Vec<Cell>>> + 'a>,
+    rows: Box<dyn Rows + 'a>,
 }
 
-/// A column of a table whose rows are `R`s: where its cell comes from.
+impl Table<'_> {
+    /// Hands each row's cells to `row`, in order, stopping at the first error. A row's cells
+    /// borrow from what the row was made of, so they live only as long as the call.
+    pub fn each_row(self, mut row: impl FnMut(&[Cell<'_>]) -> Result<()>) -> Result<()> {
+        self.rows.each(&mut row)
+    }
+}
+
+/// A table's rows, made on demand.
+trait Rows {
+    fn each(self: Box<Self>, row: &mut dyn FnMut(&[Cell<'_>]) -> Result<()>) -> Result<()>;
+}
+
+/// Rows made of `lines`, one each, with a cell per column.
+struct Lines<R, I> {
+    columns: Vec<ColumnOf<R>>,
+    lines: I,
+}
+
+impl<R, I: Iterator<Item = Result<R>>> Rows for Lines<R, I> {
+    fn each(self: Box<Self>, row: &mut dyn FnMut(&[Cell<'_>]) -> Result<()>) -> Result<()> {
+        let Lines { columns, lines } = *self;
+        for line in lines {
+            let line = line?;
+            let cells: Vec<Cell<'_>> = columns.iter().map(|c| (c.value)(&line)).collect();
+            row(&cells)?;
+        }
+        Ok(())
+    }
+}
+
+/// A column of a table whose rows are `R`s: where its cell comes from (text borrowed from the
+/// row wherever it can be).
 struct ColumnOf<R> {
     column: Column,
-    value: fn(&R) -> Cell,
+    value: fn(&R) -> Cell<'_>,
 }
 
 impl<R> ColumnOf<R> {
-    fn new(header: &'static str, format: Format, value: fn(&R) -> Cell) -> ColumnOf<R> {
+    fn new(header: &'static str, format: Format, value: fn(&R) -> Cell<'_>) -> ColumnOf<R> {
         ColumnOf { column: Column { header, format }, value }
     }
 }
@@ -172,8 +204,7 @@ fn assemble<'a, R: 'a>(name: TableName, columns: Vec<ColumnOf<R>>, lines: impl I
 /// [`assemble`] for lines read as they are needed, any of which may fail to read.
 fn assemble_read<'a, R: 'a>(name: TableName, columns: Vec<ColumnOf<R>>, lines: impl Iterator<Item = Result<R>> + 'a) -> Table<'a> {
     let layout = columns.iter().map(|c| c.column).collect();
-    let rows = lines.map(move |line| line.map(|line| columns.iter().map(|c| (c.value)(&line)).collect()));
-    Table { name, columns: layout, rows: Box::new(rows) }
+    Table { name, columns: layout, rows: Box::new(Lines { columns, lines }) }
 }
 
 /// A review meeting with the providers assessed in it.
@@ -273,10 +304,13 @@ mod tests {
             let table = data.table(name);
             let width = table.columns.len();
             let mut count = 0;
-            for row in table.rows {
-                assert_eq!(row.unwrap().len(), width, "{name:?}");
-                count += 1;
-            }
+            table
+                .each_row(|row| {
+                    assert_eq!(row.len(), width, "{name:?}");
+                    count += 1;
+                    Ok(())
+                })
+                .unwrap();
             assert!(count > 0, "{name:?} has rows");
         }
     }

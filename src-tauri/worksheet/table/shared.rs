@@ -18,15 +18,15 @@ pub(super) trait ShowsScenario {
     fn scenario(&self) -> Option<&Scenario>;
 }
 
-pub(super) fn number(n: impl Into<f64>) -> Cell {
+pub(super) fn number(n: impl Into<f64>) -> Cell<'static> {
     Cell::Number(n.into())
 }
 
-pub(super) fn opt_number<N: Into<f64>>(n: Option<N>) -> Cell {
+pub(super) fn opt_number<N: Into<f64>>(n: Option<N>) -> Cell<'static> {
     n.map_or(Cell::Empty, number)
 }
 
-pub(super) fn opt_date(d: Option<chrono::NaiveDate>) -> Cell {
+pub(super) fn opt_date(d: Option<chrono::NaiveDate>) -> Cell<'static> {
     d.map_or(Cell::Empty, Cell::Date)
 }
 
@@ -35,7 +35,7 @@ fn alternatives_text(alternatives: &[Alternative]) -> String {
     alternatives.iter().map(|a| format!("{} ({})", a.name, a.readiness.label())).collect::<Vec<_>>().join("\n")
 }
 
-fn risk_cell<R: ShowsRisk>(r: &R, value: impl Fn(&RiskProfile) -> Cell) -> Cell {
+fn risk_cell<R: ShowsRisk>(r: &R, value: impl Fn(&RiskProfile) -> Cell<'_>) -> Cell<'_> {
     r.risk().map_or(Cell::Empty, value)
 }
 
@@ -56,7 +56,7 @@ pub(super) fn risk_columns<R: ShowsRisk>() -> Vec<ColumnOf<R>> {
     ]
 }
 
-fn scenario_cell<R: ShowsScenario>(r: &R, value: impl Fn(&Scenario) -> Cell) -> Cell {
+fn scenario_cell<R: ShowsScenario>(r: &R, value: impl Fn(&Scenario) -> Cell<'_>) -> Cell<'_> {
     r.scenario().map_or(Cell::Empty, value)
 }
 

@@ -25,21 +25,22 @@ pub(super) fn write(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Res
     let name = table.name.sheet();
     let at = |row: usize, col: usize| move |e: XlsxError| cell_error(name, row, col, e);
     sheet.set_name(name).map_err(at(0, 0))?;
-    let mut widths: Vec<usize> = table.columns.iter().map(|c| c.header.chars().count() + FILTER_BUTTON).collect();
-    for (col, column) in table.columns.iter().enumerate() {
+    let columns = table.columns.clone();
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.header.chars().count() + FILTER_BUTTON).collect();
+    for (col, column) in columns.iter().enumerate() {
         sheet.set_column_format(col as ColNum, styles.column(column.format)).map_err(at(0, col))?;
         sheet.write_string_with_format(0, col as ColNum, column.header, &styles.header).map_err(at(0, col))?;
     }
     let mut last_row = 0;
-    for (i, cells) in table.rows.enumerate() {
-        let (row, cells) = (i + 1, cells?);
+    table.each_row(|cells| {
+        let row = last_row + 1;
         if row >= MAX_ROWS {
             return Err(WorksheetError::Workbook(format!(
                 "the {name} sheet would have more than {MAX_ROWS} rows, the most a spreadsheet holds."
             )));
         }
         let mut lines = 1;
-        for (col, (cell, column)) in cells.iter().zip(&table.columns).enumerate() {
+        for (col, (cell, column)) in cells.iter().zip(&columns).enumerate() {
             let (r, c) = (row as RowNum, col as ColNum);
             let extent = Extent::of(cell, column.format);
             widths[col] = widths[col].max(extent.width);
@@ -48,8 +49,8 @@ pub(super) fn write(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Res
             let written = match cell {
                 Cell::Empty => continue,
                 Cell::Text(t) => match styles.text(column.format, t, extent.lines > 1) {
-                    Some(own) => sheet.write_string_with_format(r, c, t, own),
-                    None => sheet.write_string(r, c, t),
+                    Some(own) => sheet.write_string_with_format(r, c, t.as_ref(), own),
+                    None => sheet.write_string(r, c, t.as_ref()),
                 },
                 Cell::Number(n) => sheet.write_number(r, c, *n),
                 Cell::Date(d) => sheet.write_datetime(r, c, d),
@@ -63,8 +64,9 @@ pub(super) fn write(sheet: &mut Worksheet, table: Table, styles: &Styles) -> Res
             sheet.set_row_height(row as RowNum, height).map_err(at(row, 0))?;
         }
         last_row = row;
-    }
-    let last_col = table.columns.len().saturating_sub(1) as ColNum;
+        Ok(())
+    })?;
+    let last_col = columns.len().saturating_sub(1) as ColNum;
     for (col, width) in widths.into_iter().enumerate() {
         sheet.set_column_width(col as ColNum, width.clamp(MIN_WIDTH, MAX_WIDTH) as f64 + 1.0).map_err(at(0, col))?;
     }
@@ -84,7 +86,7 @@ struct Extent {
 }
 
 impl Extent {
-    fn of(cell: &Cell, format: Format) -> Extent {
+    fn of(cell: &Cell<'_>, format: Format) -> Extent {
         let across = |width| Extent { width, lines: 1 };
         match cell {
             Cell::Empty => across(0),
