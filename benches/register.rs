@@ -15,7 +15,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use lifeboat::storage::Register;
-use lifeboat::worksheet::csv::{self, export as csv_export, CsvOptions};
+use lifeboat::worksheet::csv::{self, CsvOptions};
 use lifeboat::worksheet::import::{ImportOptions, ReadCache};
 use lifeboat::worksheet::table::RegisterData;
 use lifeboat::worksheet::{pdf, xlsx, Paper, WorksheetInput};
@@ -84,18 +84,17 @@ fn median_of(runs: usize, mut work: impl FnMut()) -> f64 {
 }
 
 /// An export phase: first `export` once, alone, as the app and the command line call it (so that
-/// the peak memory is its own); then the median of `RUNS` more, and of writing alone from the
-/// tables already read (`save`), which the CSV and the workbook are compared on too.
-fn exports(out: &mut Vec<(String, f64)>, register: &Register, mut export: impl FnMut(), mut save: impl FnMut(&RegisterData)) {
+/// the peak memory is its own); then the median of `RUNS` more; and, for scale, how long reading
+/// every table but the history takes (the history is read as it is written).
+fn exports(out: &mut Vec<(String, f64)>, register: &Register, mut export: impl FnMut()) {
     let start = Instant::now();
     export();
     out.push(("export_ms".into(), ms(start)));
     out.push(("export_peak_mib".into(), peak_mib()));
     out.push(("export_fn_median_ms".into(), median_ms(&mut export)));
     let start = Instant::now();
-    let data = RegisterData::read(register, today()).unwrap();
+    drop(RegisterData::read(register, today()).unwrap());
     out.push(("read_ms".into(), ms(start)));
-    out.push(("write_median_ms".into(), median_ms(|| save(&data))));
 }
 
 /// The value of `key=` in a phase's output line.
@@ -151,20 +150,14 @@ fn phase(name: &str, db: &Path, work: &Path) {
         "csv-export" => {
             let register = Register::open(db).unwrap();
             let options = CsvOptions::default();
-            let (dir, again) = (work.join("export"), work.join("write-again"));
-            std::fs::create_dir_all(&again).unwrap();
-            exports(
-                &mut out,
-                &register,
-                || drop(csv::export(&register, &dir, options, today()).unwrap()),
-                |data| drop(csv_export::save(data, &again, options).unwrap()),
-            );
+            let dir = work.join("export");
+            exports(&mut out, &register, || drop(csv::export(&register, &dir, options, today()).unwrap()));
             out.push(("history_mb".into(), std::fs::metadata(dir.join("history.csv")).unwrap().len() as f64 / 1_048_576.0));
         }
         "xlsx-export" => {
             let register = Register::open(db).unwrap();
             let book = work.join("register.xlsx");
-            exports(&mut out, &register, || xlsx::export(&register, &book, today()).unwrap(), |data| xlsx::save(data, &book).unwrap());
+            exports(&mut out, &register, || xlsx::export(&register, &book, today()).unwrap());
             out.push(("mb".into(), std::fs::metadata(&book).unwrap().len() as f64 / 1_048_576.0));
         }
         "sqlite3-dump" => {
@@ -297,12 +290,5 @@ fn main() {
         ratio("workbook / CSV import (dry run + apply)", import("xlsx-import"), import("csv-import"), "goal ≤ 2×");
         let export = |name| of(name, "export_fn_median_ms");
         ratio(&format!("workbook / CSV export, medians of {RUNS}"), export("xlsx-export"), export("csv-export"), "goal ≤ 2×");
-        let write = |name| of(name, "write_median_ms");
-        ratio(
-            &format!("workbook / CSV writing alone (register read excluded), medians of {RUNS}"),
-            write("xlsx-export"),
-            write("csv-export"),
-            "for comparison",
-        );
     }
 }

@@ -64,6 +64,27 @@ fn export_import_export_is_identical_history_included() {
     assert_eq!(second.all_drills().unwrap().len(), 5);
 }
 
+/// A register on disk writes its history on a second connection and thread; one in memory has
+/// no file to share and writes it on the one. The files must not tell them apart.
+#[test]
+fn a_register_in_memory_exports_the_same_files_as_one_on_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut on_disk = Register::open(&tmp.path().join("a.lifeboat")).unwrap();
+    let mut in_memory = Register::open_in_memory().unwrap();
+    for register in [&mut on_disk, &mut in_memory] {
+        fill(register);
+        fill_evidence(register);
+    }
+    assert!(on_disk.reader().unwrap().is_some() && in_memory.reader().unwrap().is_none());
+    export_to(&on_disk, &tmp.path().join("disk"));
+    export_to(&in_memory, &tmp.path().join("memory"));
+    assert!(history_rows(&tmp.path().join("disk")).len() > NAMES.len());
+    for name in TableName::ALL.map(TableName::csv_file) {
+        let (disk, memory) = (read(&tmp.path().join("disk"), name), read(&tmp.path().join("memory"), name));
+        assert_eq!(String::from_utf8(disk).unwrap(), String::from_utf8(memory).unwrap(), "{name}");
+    }
+}
+
 #[test]
 fn incidents_and_drills_read_as_recorded() {
     let tmp = tempfile::tempdir().unwrap();

@@ -29,7 +29,7 @@ pub(crate) mod snapshots;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags};
 
 pub use error::{Missing, StoreError};
 pub use migrate::{LATEST_VERSION, MIGRATIONS};
@@ -84,6 +84,18 @@ impl Register {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// A second, read-only connection to the same file, so that another thread can read while
+    /// this one goes on; `None` for a register in memory, which no other connection can see.
+    /// Nothing the app does can write between the two reads: it holds the register for as long
+    /// as it reads from both.
+    pub fn reader(&self) -> Result<Option<Register>> {
+        let Some(path) = &self.path else { return Ok(None) };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::open(path, e))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Some(Register { conn, path: Some(path.clone()) }))
     }
 
     /// Runs `work` in one transaction: all of it is written, or none of it.

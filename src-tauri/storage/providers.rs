@@ -233,6 +233,13 @@ impl Register {
         all(&self.conn)
     }
 
+    /// Every provider's name by id, retired ones included, without reading the rest of them.
+    pub fn provider_names(&self) -> Result<HashMap<ProviderId, String>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM providers")?;
+        let names = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(names)
+    }
+
     pub fn provider(&self, id: ProviderId) -> Result<Provider> {
         one(&self.conn, id)
     }

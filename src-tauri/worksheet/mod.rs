@@ -30,26 +30,21 @@ fn partial(path: &std::path::Path) -> std::path::PathBuf {
 /// Has `write` produce the file beside `path`, then renames it into place; a failed write leaves
 /// neither a partial file nor a changed target. For writers that make the file themselves.
 pub(crate) fn produce_atomically(path: &std::path::Path, write: impl FnOnce(&std::path::Path) -> Result<()>) -> Result<()> {
-    let mut write = Some(write);
-    produce_all_atomically(std::slice::from_ref(&path.to_path_buf()), |_, tmp| write.take().map_or(Ok(()), |w| w(tmp)))
+    produce_all_atomically(std::slice::from_ref(&path.to_path_buf()), |partials| write(&partials[0]))
 }
 
-/// Has `write` produce each of `paths` beside it (given its index and where to write it), then
-/// renames them all into place only once all are written, so a full disk or a locked file cannot
-/// leave a mix of old and new files, nor a partial one.
-pub(crate) fn produce_all_atomically(
-    paths: &[std::path::PathBuf],
-    mut write: impl FnMut(usize, &std::path::Path) -> Result<()>,
-) -> Result<()> {
-    let clean_up = || paths.iter().for_each(|path| drop(std::fs::remove_file(partial(path))));
-    for (i, path) in paths.iter().enumerate() {
-        if let Err(e) = write(i, &partial(path)) {
-            clean_up();
-            return Err(e);
-        }
+/// Has `write` produce each of `paths` beside it (given where to write each, in the same order),
+/// then renames them all into place only once all are written, so a full disk or a locked file
+/// cannot leave a mix of old and new files, nor a partial one.
+pub(crate) fn produce_all_atomically(paths: &[std::path::PathBuf], write: impl FnOnce(&[std::path::PathBuf]) -> Result<()>) -> Result<()> {
+    let partials: Vec<std::path::PathBuf> = paths.iter().map(|path| partial(path)).collect();
+    let clean_up = || partials.iter().for_each(|partial| drop(std::fs::remove_file(partial)));
+    if let Err(e) = write(&partials) {
+        clean_up();
+        return Err(e);
     }
-    for path in paths {
-        std::fs::rename(partial(path), path).map_err(|e| {
+    for (partial, path) in partials.iter().zip(paths) {
+        std::fs::rename(partial, path).map_err(|e| {
             clean_up();
             WorksheetError::io(path, e)
         })?;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::inert::protect;
 use crate::storage::Register;
-use crate::worksheet::table::{RegisterData, Table, TableName};
+use crate::worksheet::table::{history, RegisterData, Table, TableName};
 use crate::worksheet::{Result, WorksheetError};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,26 +21,43 @@ pub struct CsvOptions {
 
 /// Writes every table of `TableName::ALL` (providers.csv … runs_on.csv) into `dir` (created if
 /// missing), all of them or none. Returns the files written.
+///
+/// Each file is written as its rows are made, so no table is ever in memory whole. The history,
+/// most of the export, is read and written on a second connection and thread while this one
+/// reads and writes every other table.
 pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: NaiveDate) -> Result<Vec<PathBuf>> {
     if dir.is_file() {
         return Err(WorksheetError::Target(format!("{} is a file; give a folder for the CSV export.", dir.display())));
     }
     std::fs::create_dir_all(dir).map_err(|e| WorksheetError::io(dir, e))?;
-    let data = RegisterData::read(register, today)?;
-    save(&data, dir, options)
-}
-
-/// Writes every table of `data` into `dir`, all of them or none: the part of `export` after the
-/// register is read (as `xlsx::save` is the workbook's). Each file is written as its rows are
-/// made, so no table is ever in memory whole.
-pub fn save(data: &RegisterData, dir: &Path, options: CsvOptions) -> Result<Vec<PathBuf>> {
     let paths: Vec<PathBuf> = TableName::ALL.into_iter().map(|name| dir.join(name.csv_file())).collect();
-    crate::worksheet::produce_all_atomically(&paths, |i, partial| {
-        let file = std::fs::File::create(partial).map_err(|e| WorksheetError::io(partial, e))?;
-        let out = write_to(data.table(TableName::ALL[i]), options, std::io::BufWriter::with_capacity(1 << 16, file))?;
-        out.into_inner().map(drop).map_err(|e| WorksheetError::io(partial, e.into_error()))
+    crate::worksheet::produce_all_atomically(&paths, |partials| {
+        let file = |name: TableName| &partials[TableName::ALL.iter().position(|n| *n == name).expect("every table has a file")];
+        let history = |from: &Register| {
+            let names = from.provider_names()?;
+            write_file(history(&names, from.snapshot_profiles()), options, file(TableName::History))
+        };
+        let rest = || {
+            let data = RegisterData::read(register, today)?;
+            let mut others = TableName::ALL.into_iter().filter(|name| *name != TableName::History);
+            others.try_for_each(|name| write_file(data.table(name), options, file(name)))
+        };
+        match register.reader()? {
+            Some(reader) => std::thread::scope(|scope| {
+                let history = scope.spawn(move || history(&reader));
+                let rest = rest();
+                history.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)).and(rest)
+            }),
+            None => history(register).and_then(|()| rest()),
+        }
     })?;
     Ok(paths)
+}
+
+fn write_file(table: Table, options: CsvOptions, path: &Path) -> Result<()> {
+    let file = std::fs::File::create(path).map_err(|e| WorksheetError::io(path, e))?;
+    let out = write_to(table, options, std::io::BufWriter::with_capacity(1 << 16, file))?;
+    out.into_inner().map(drop).map_err(|e| WorksheetError::io(path, e.into_error()))
 }
 
 /// One table as CSV (RFC 4180, CRLF), in memory: see [`write_to`].

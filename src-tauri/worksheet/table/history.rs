@@ -17,7 +17,7 @@ use super::shared::{opt_number, risk_columns, scenario_columns, ShowsRisk, Shows
 use super::{assemble_read, ColumnOf, Format, Table, TableName};
 use crate::domain::history::Snapshot;
 use crate::domain::ids::ProviderId;
-use crate::domain::provider::{Provider, RiskProfile, Scenario};
+use crate::domain::provider::{RiskProfile, Scenario};
 use crate::domain::scoring::score;
 use crate::storage;
 use crate::worksheet::csv::headers::Field;
@@ -47,9 +47,12 @@ impl ShowsScenario for HistoryLine<'_> {
     }
 }
 
-/// The history of `providers` from `snapshots`, which come by provider, then date, as the
-/// register reads them.
-pub(super) fn table<'a>(providers: &'a [Provider], snapshots: impl Iterator<Item = storage::Result<Snapshot>> + 'a) -> Table<'a> {
+/// The history from `snapshots`, which come by provider, then date, as the register reads them;
+/// `names` are the providers' by id.
+pub(super) fn table<'a>(
+    names: &'a HashMap<ProviderId, String>,
+    snapshots: impl Iterator<Item = storage::Result<Snapshot>> + 'a,
+) -> Table<'a> {
     let mut columns = vec![
         ColumnOf::new(Field::Name.header(), Format::Text, |l: &HistoryLine| Cell::text(l.name)),
         ColumnOf::new(Field::AssessedOn.header(), Format::Date, |l: &HistoryLine| Cell::Date(l.snapshot.taken_on)),
@@ -59,9 +62,8 @@ pub(super) fn table<'a>(providers: &'a [Provider], snapshots: impl Iterator<Item
     columns.push(ColumnOf::new("Inherent risk", Format::Number, |l: &HistoryLine| opt_number(l.inherent)));
     columns.push(ColumnOf::new("Exposure", Format::OneDecimal, |l: &HistoryLine| opt_number(l.exposure)));
 
-    let names: HashMap<ProviderId, &str> = providers.iter().map(|p| (p.id, p.profile.name.as_str())).collect();
     let lines = snapshots.flat_map(move |read| match read {
-        Ok(s) => names.get(&s.provider_id).map_or_else(Vec::new, |name| lines_of(name, s).into_iter().map(Ok).collect()),
+        Ok(s) => names.get(&s.provider_id).map_or_else(Vec::new, |name| lines_of(name.as_str(), s).into_iter().map(Ok).collect()),
         Err(e) => vec![Err(e.into())],
     });
     assemble_read(TableName::History, columns, lines)

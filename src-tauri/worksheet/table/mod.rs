@@ -14,6 +14,7 @@ mod services;
 mod shared;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -22,6 +23,7 @@ pub use incidents::time_text;
 use super::{Cell, Result};
 use crate::domain::evidence::drill::Drill;
 use crate::domain::evidence::incident::Incident;
+use crate::domain::ids::ProviderId;
 use crate::domain::money::inputs::ProviderInputs;
 use crate::domain::money::results::MoneyResults;
 use crate::domain::provider::{FailureMode, Provider};
@@ -207,6 +209,14 @@ fn assemble_read<'a, R: 'a>(name: TableName, columns: Vec<ColumnOf<R>>, lines: i
     Table { name, columns: layout, rows: Box::new(Lines { columns, lines }) }
 }
 
+/// The history table, one row per snapshot × failure mode, from the register's snapshots
+/// ([`Register::snapshot_profiles`]) read as the rows are taken, with the providers named by
+/// `names` ([`Register::provider_names`]): the one table an export can make from the register
+/// alone, without [`RegisterData`].
+pub fn history<'a>(names: &'a HashMap<ProviderId, String>, snapshots: crate::storage::snapshots::Pages<'a>) -> Table<'a> {
+    history::table(names, snapshots)
+}
+
 /// A review meeting with the providers assessed in it.
 pub struct ReviewRecord {
     pub review: Review,
@@ -218,6 +228,8 @@ pub struct ReviewRecord {
 pub struct RegisterData<'r> {
     register: &'r Register,
     providers: Vec<Provider>,
+    /// The providers' names by id, which the history's rows are named by.
+    names: HashMap<ProviderId, String>,
     rows: Vec<RegisterRow>,
     /// Oldest first.
     reviews: Vec<ReviewRecord>,
@@ -245,9 +257,11 @@ impl RegisterData<'_> {
         let (services, dependencies, runs_on) = (register.services()?, register.dependencies()?, register.runs_on()?);
         let (money_inputs, settings) = register.money_inputs(today)?;
         let money = crate::worksheet::input::money_results_of(register, &money_inputs, &settings)?;
+        let names = providers.iter().map(|p| (p.id, p.profile.name.clone())).collect();
         Ok(RegisterData {
             register,
             providers,
+            names,
             rows,
             reviews,
             catalogue,
@@ -265,7 +279,7 @@ impl RegisterData<'_> {
         match name {
             TableName::Providers => providers::table(&self.providers, &self.rows),
             TableName::FailureModes => failure_modes::table(&self.providers),
-            TableName::History => history::table(&self.providers, self.register.snapshot_profiles()),
+            TableName::History => history(&self.names, self.register.snapshot_profiles()),
             TableName::Reviews => reviews::table(&self.reviews),
             TableName::Incidents => incidents::table(&self.providers, &self.catalogue, &self.incidents),
             TableName::Drills => drills::table(&self.providers, &self.drills),
