@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::inert::protect;
 use crate::storage::Register;
-use crate::worksheet::table::{history, RegisterData, Table, TableName};
+use crate::worksheet::table::{each_table, history, Table, TableName};
 use crate::worksheet::{Result, WorksheetError};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,13 +35,9 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
         let file = |name: TableName| &partials[TableName::ALL.iter().position(|n| *n == name).expect("every table has a file")];
         let history = |from: &Register| {
             let names = from.provider_names()?;
-            write_file(history(&names, from.snapshot_profiles()), options, file(TableName::History))
+            write_file(file(TableName::History), history(&names, from.snapshot_profiles()), options)
         };
-        let rest = || {
-            let data = RegisterData::read(register, today)?;
-            let mut others = TableName::ALL.into_iter().filter(|name| *name != TableName::History);
-            others.try_for_each(|name| write_file(data.table(name), options, file(name)))
-        };
+        let rest = || each_table(register, today, |name| name != TableName::History, |table| write_file(file(table.name), table, options));
         match register.reader()? {
             Some(reader) => std::thread::scope(|scope| {
                 let history = scope.spawn(move || history(&reader));
@@ -54,7 +50,7 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
     Ok(paths)
 }
 
-fn write_file(table: Table, options: CsvOptions, path: &Path) -> Result<()> {
+fn write_file(path: &Path, table: Table, options: CsvOptions) -> Result<()> {
     let file = std::fs::File::create(path).map_err(|e| WorksheetError::io(path, e))?;
     let out = write_to(table, options, std::io::BufWriter::with_capacity(1 << 16, file))?;
     out.into_inner().map(drop).map_err(|e| WorksheetError::io(path, e.into_error()))

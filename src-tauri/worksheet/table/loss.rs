@@ -3,8 +3,11 @@
 //! it rests on an assumption, the user's override) sit beside the figures they give; the
 //! provider's figures repeat on each of its rows so that a filtered sheet still reads.
 
+use std::collections::HashMap;
+
 use super::shared::{number, opt_number};
 use super::{assemble, ColumnOf, Format, Table, TableName};
+use crate::domain::ids::ProviderId;
 use crate::domain::money::inputs::{Derived, Input, ModeInputs, ProviderInputs};
 use crate::domain::money::results::{ModeResult, MoneyResults, ProviderResult};
 use crate::worksheet::csv::loss::*;
@@ -74,9 +77,9 @@ pub(super) fn table<'a>(inputs: &'a [ProviderInputs], results: &'a MoneyResults)
         ColumnOf::new(PROVIDER_ONE_IN_100, Format::Number, |l: &LossLine| opt_number(l.result.map(|r| r.figures.one_in_100.round()))),
         ColumnOf::new(CURRENCY, Format::Text, |l: &LossLine| Cell::text(l.currency)),
     ]);
-    // The results are in the inputs' order.
+    let by_id: HashMap<ProviderId, &ProviderResult> = results.providers.iter().map(|r| (r.provider_id, r)).collect();
     let mut providers: Vec<(&ProviderInputs, Option<&ProviderResult>)> =
-        inputs.iter().map(|p| (p, results.providers.iter().find(|r| r.provider_id == p.provider_id))).collect();
+        inputs.iter().map(|p| (p, by_id.get(&p.provider_id).copied())).collect();
     providers.sort_by_cached_key(|(p, _)| (p.name.to_lowercase(), p.provider_id.0));
     let currency = results.currency.as_str();
     let lines = providers.into_iter().flat_map(move |(provider, result)| {

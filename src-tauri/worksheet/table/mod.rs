@@ -223,8 +223,32 @@ pub struct ReviewRecord {
     pub assessed: Vec<String>,
 }
 
-/// What the tables are made of, read from the register once per export; the history, the one
-/// table that grows with the register's age, is read a page at a time as it is written.
+/// Hands each table `wanted` to `write`, in the order of [`TableName::ALL`], reading the register
+/// as they need it: every table but the history and the money from one read, the history as it
+/// is written, and the money, as large as the rest together, only once the rest is dropped.
+pub fn each_table(
+    register: &Register,
+    today: NaiveDate,
+    wanted: impl Fn(TableName) -> bool,
+    mut write: impl FnMut(Table<'_>) -> Result<()>,
+) -> Result<()> {
+    const { assert!(matches!(TableName::ALL[TableName::ALL.len() - 1], TableName::Loss), "the money table is the last") };
+    let data = RegisterData::read(register, today)?;
+    for name in TableName::ALL.into_iter().filter(|name| wanted(*name)) {
+        if let Some(table) = data.table(name) {
+            write(table)?;
+        }
+    }
+    drop(data);
+    if wanted(TableName::Loss) {
+        write(MoneyData::read(register, today)?.table())?;
+    }
+    Ok(())
+}
+
+/// What every table but the money is made of, read from the register once per export; the
+/// history, the one table that grows with the register's age, is read a page at a time as it
+/// is written.
 pub struct RegisterData<'r> {
     register: &'r Register,
     providers: Vec<Provider>,
@@ -240,9 +264,6 @@ pub struct RegisterData<'r> {
     services: Vec<Service>,
     dependencies: Vec<Dependency>,
     runs_on: Vec<RunsOn>,
-    /// Every active provider's money inputs, overrides on them, and the figures they give.
-    money_inputs: Vec<ProviderInputs>,
-    money: MoneyResults,
 }
 
 impl RegisterData<'_> {
@@ -255,28 +276,13 @@ impl RegisterData<'_> {
         }
         let (catalogue, incidents, drills) = (register.catalogue()?, register.all_incidents()?, register.all_drills()?);
         let (services, dependencies, runs_on) = (register.services()?, register.dependencies()?, register.runs_on()?);
-        let (money_inputs, settings) = register.money_inputs(today)?;
-        let money = crate::worksheet::input::money_results_of(register, &money_inputs, &settings)?;
         let names = providers.iter().map(|p| (p.id, p.profile.name.clone())).collect();
-        Ok(RegisterData {
-            register,
-            providers,
-            names,
-            rows,
-            reviews,
-            catalogue,
-            incidents,
-            drills,
-            services,
-            dependencies,
-            runs_on,
-            money_inputs,
-            money,
-        })
+        Ok(RegisterData { register, providers, names, rows, reviews, catalogue, incidents, drills, services, dependencies, runs_on })
     }
 
-    pub fn table(&self, name: TableName) -> Table<'_> {
-        match name {
+    /// The table `name`; `None` for the money's, which [`MoneyData`] holds.
+    fn table(&self, name: TableName) -> Option<Table<'_>> {
+        Some(match name {
             TableName::Providers => providers::table(&self.providers, &self.rows),
             TableName::FailureModes => failure_modes::table(&self.providers),
             TableName::History => history(&self.names, self.register.snapshot_profiles()),
@@ -286,8 +292,27 @@ impl RegisterData<'_> {
             TableName::Services => services::services(&self.services),
             TableName::Dependencies => services::dependencies(&services::Names::new(&self.providers, &self.services), &self.dependencies),
             TableName::RunsOn => services::runs_on(&services::Names::new(&self.providers, &self.services), &self.runs_on),
-            TableName::Loss => loss::table(&self.money_inputs, &self.money),
-        }
+            TableName::Loss => return None,
+        })
+    }
+}
+
+/// What the money table is made of: every active provider's money inputs, overrides on them,
+/// and the figures they give.
+struct MoneyData {
+    inputs: Vec<ProviderInputs>,
+    results: MoneyResults,
+}
+
+impl MoneyData {
+    fn read(register: &Register, today: NaiveDate) -> Result<MoneyData> {
+        let (inputs, settings) = register.money_inputs(today)?;
+        let results = crate::worksheet::input::money_results_of(register, &inputs, &settings)?;
+        Ok(MoneyData { inputs, results })
+    }
+
+    fn table(&self) -> Table<'_> {
+        loss::table(&self.inputs, &self.results)
     }
 }
 
@@ -313,19 +338,20 @@ mod tests {
         let mut register = Register::open_in_memory().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         crate::demo::load(&mut register, today).unwrap();
-        let data = RegisterData::read(&register, today).unwrap();
-        for name in TableName::ALL {
-            let table = data.table(name);
-            let width = table.columns.len();
+        let mut written = Vec::new();
+        each_table(&register, today, |_| true, |table| {
+            let (name, width) = (table.name, table.columns.len());
             let mut count = 0;
-            table
-                .each_row(|row| {
-                    assert_eq!(row.len(), width, "{name:?}");
-                    count += 1;
-                    Ok(())
-                })
-                .unwrap();
+            table.each_row(|row| {
+                assert_eq!(row.len(), width, "{name:?}");
+                count += 1;
+                Ok(())
+            })?;
             assert!(count > 0, "{name:?} has rows");
-        }
+            written.push(name);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(written, TableName::ALL);
     }
 }

@@ -13,15 +13,14 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::table::{RegisterData, TableName};
+use super::table::each_table;
 use super::{Result, WorksheetError};
 use crate::storage::Register;
 
 /// Writes the workbook of `register` to `path`, atomically: a failed export leaves no partial file.
 pub fn export(register: &Register, path: &Path, today: NaiveDate) -> Result<()> {
     check_target(register, path)?;
-    let data = RegisterData::read(register, today)?;
-    save(&data, path)
+    super::produce_atomically(path, |partial| write(register, today, partial))
 }
 
 /// The refusals of the app and the command line alike: a folder, or the register itself.
@@ -35,20 +34,14 @@ pub fn check_target(register: &Register, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Writes the workbook of `data` to `path`, atomically. The slow part of `export`, which the app
-/// runs without holding the register.
-pub fn save(data: &RegisterData, path: &Path) -> Result<()> {
-    super::produce_atomically(path, |partial| write(data, partial))
-}
-
-fn write(data: &RegisterData, path: &Path) -> Result<()> {
+fn write(register: &Register, today: NaiveDate, path: &Path) -> Result<()> {
     let mut workbook = Workbook::new();
     let styles = style::Styles::new();
-    for name in TableName::ALL {
+    each_table(register, today, |_| true, |table| {
         // Each sheet keeps only its current row in memory and streams the rest to a temp file.
         let sheet = workbook.add_worksheet_with_constant_memory().map_err(|e| io_error(path, e))?;
-        sheet::write(sheet, data.table(name), &styles)?;
-    }
+        sheet::write(sheet, table, &styles)
+    })?;
     // Compressing the sheets' XML is most of the time of a long history. The fastest level makes
     // the workbook about twice as large (still smaller than the CSV files) in two thirds of the time.
     workbook.set_zip_compression_level(1);
