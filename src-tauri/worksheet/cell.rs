@@ -51,18 +51,33 @@ impl<'a> Cell<'a> {
     /// Appends [`Cell::to_text`] to `out`: an export writes millions of cells, and a buffer
     /// used again costs no allocation per number or date.
     pub fn write_text(&self, out: &mut String) {
-        use std::fmt::Write;
-        // Writing to a String cannot fail.
-        let _ = match self {
-            Cell::Empty => Ok(()),
-            Cell::Text(t) => out.write_str(t),
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => write!(out, "{}", *n as i64),
-            Cell::Number(n) => write!(out, "{n}"),
-            // chrono's `Display` for a date is ISO 8601 without parsing a format string each time.
-            Cell::Date(d) => write!(out, "{d}"),
-            Cell::Bool(b) => out.write_str(if *b { "TRUE" } else { "FALSE" }),
-        };
+        match self {
+            Cell::Empty => {}
+            Cell::Text(t) => out.push_str(t),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => out.push_str(itoa::Buffer::new().format(*n as i64)),
+            Cell::Number(n) => {
+                use std::fmt::Write;
+                // Writing to a String cannot fail.
+                let _ = write!(out, "{n}");
+            }
+            Cell::Date(d) => write_date(*d, out),
+            Cell::Bool(b) => out.push_str(if *b { "TRUE" } else { "FALSE" }),
+        }
     }
+}
+
+/// ISO 8601, as chrono's `Display` writes it, by hand for the four-digit years every date in a
+/// register has: the history has a date on each of its hundreds of thousands of rows.
+fn write_date(date: NaiveDate, out: &mut String) {
+    use chrono::Datelike;
+    let Ok(year @ 0..=9999) = u32::try_from(date.year()) else {
+        use std::fmt::Write;
+        let _ = write!(out, "{date}");
+        return;
+    };
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    out.extend([digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-']);
+    out.extend([digit(date.month() / 10), digit(date.month()), '-', digit(date.day() / 10), digit(date.day())]);
 }
 
 #[cfg(test)]
@@ -75,6 +90,10 @@ mod tests {
         assert_eq!(Cell::Number(2.5).to_text(), "2.5");
         assert_eq!(Cell::Date(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()).to_text(), "2026-03-01");
         assert_eq!(Cell::Date(NaiveDate::from_ymd_opt(987, 12, 31).unwrap()).to_text(), "0987-12-31");
+        for date in [(1, 1, 1), (2026, 1, 9), (9999, 12, 31), (10000, 1, 1), (-44, 3, 15)] {
+            let date = NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap();
+            assert_eq!(Cell::Date(date).to_text(), date.to_string());
+        }
         assert_eq!(Cell::Number(-3.0).to_text(), "-3");
         assert_eq!(Cell::Number(1e16).to_text(), "10000000000000000");
         assert_eq!(Cell::text(""), Cell::Empty);
