@@ -21,6 +21,36 @@ fn ms(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1000.0
 }
 
+/// Milliseconds since the Unix epoch: the clock a page's `performance.timeOrigin` is on.
+fn epoch_ms() -> f64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("the clock is past 1970").as_secs_f64() * 1000.0
+}
+
+/// When the page marked `mark` (two frames after its element was in the DOM), in milliseconds
+/// after `launched` (epoch milliseconds): the page's own clock, which WebDriver's round trips and
+/// whatever the page does next cannot delay.
+fn painted(window: &App, mark: &str, launched: f64) -> f64 {
+    let script = format!("const m = performance.getEntriesByName('{mark}')[0]; return m ? performance.timeOrigin + m.startTime : null;");
+    let at = (0..200).find_map(|_| {
+        window.execute(&script).as_f64().or_else(|| {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            None
+        })
+    });
+    at.unwrap_or_else(|| panic!("the page never marked {mark}")) - launched
+}
+
+/// One launch's times, in milliseconds after it.
+#[derive(Clone, Copy)]
+struct Launch {
+    /// WebDriver found the element in the DOM.
+    in_dom: f64,
+    /// WebDriver saw two frames pass after that.
+    two_frames: f64,
+    /// The page marked two frames after rendering the element, on its own clock.
+    painted: f64,
+}
+
 fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
     times[times.len() / 2]
@@ -39,44 +69,50 @@ fn main() {
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let today = chrono::Local::now().date_naive().to_string();
 
-    // Each launch: until the element is in the DOM, then until two frames later, when it is on
-    // screen.
+    // Each launch, timed three ways: until WebDriver finds the element in the DOM; until two
+    // frames after that, asked through WebDriver; and until the page itself marked two frames
+    // after rendering it, on its own clock. The last is the goal's: Lifeboat starts loading its
+    // money figures once the table is painted, and WebDriver's frames wait behind that work,
+    // while the bare page has no next work to wait behind.
     let (mut bare, mut lifeboat) = (Vec::new(), Vec::new());
     let mut last = None;
     for launch in 1..=LAUNCHES {
-        let started = Instant::now();
+        let (started, launched) = (Instant::now(), epoch_ms());
         let window = App::run(Path::new(&bare_binary), &[], &[]);
         window.find_promptly("[data-answered]");
         let answered = ms(started);
         window.wait_for_paint();
-        bare.push((answered, ms(started)));
+        bare.push(Launch { in_dom: answered, two_frames: ms(started), painted: painted(&window, "painted", launched) });
         drop(window);
 
-        let started = Instant::now();
+        let (started, launched) = (Instant::now(), epoch_ms());
         let app = App::launch_without_settling(&db, &today);
         let session = ms(started);
         app.find_promptly("[data-testid=\"register-table\"] tbody tr[data-provider-name]");
         let found = ms(started);
         app.wait_for_paint();
-        lifeboat.push((found, ms(started)));
+        lifeboat.push(Launch { in_dom: found, two_frames: ms(started), painted: painted(&app, "register-painted", launched) });
+        let (b, l) = (bare[launch - 1], lifeboat[launch - 1]);
         println!(
-            "launch {launch}: bare window's answer in the DOM {answered:.0} ms, on screen {:.0} ms; Lifeboat session {session:.0} ms, {providers}-provider table in the DOM {found:.0} ms, on screen {:.0} ms",
-            bare[launch - 1].1,
-            lifeboat[launch - 1].1
+            "launch {launch}: bare window's answer in the DOM {:.0} ms, two frames later {:.0} ms, painted (page clock) {:.0} ms; Lifeboat session {session:.0} ms, {providers}-provider table in the DOM {:.0} ms, two frames later {:.0} ms, painted (page clock) {:.0} ms",
+            b.in_dom, b.two_frames, b.painted, l.in_dom, l.two_frames, l.painted
         );
         // One app at a time (it is single-instance); the last stays open for the steps below.
         if launch == LAUNCHES {
             last = Some(app);
         }
     }
-    for (what, pick) in [("in the DOM", 0), ("on screen", 1)] {
-        let of = |times: &[(f64, f64)]| median(times.iter().map(|t| if pick == 0 { t.0 } else { t.1 }).collect());
+    let report = |what: &str, pick: fn(&Launch) -> f64| {
+        let of = |times: &[Launch]| median(times.iter().map(pick).collect());
         let (bare, lifeboat) = (of(&bare), of(&lifeboat));
         println!(
-            "start-up, {what}, medians of {LAUNCHES}: Lifeboat's table {lifeboat:.0} ms / bare window's first answer {bare:.0} ms = {:.2}× (goal ≤ 1.5×, on screen)",
+            "start-up, {what}, medians of {LAUNCHES}: Lifeboat's table {lifeboat:.0} ms / bare window's first answer {bare:.0} ms = {:.2}× (goal ≤ 1.5×, painted)",
             lifeboat / bare
         );
-    }
+    };
+    report("in the DOM (WebDriver)", |t| t.in_dom);
+    report("two frames later (WebDriver)", |t| t.two_frames);
+    report("painted, on the page's own clock (the goal's)", |t| t.painted);
 
     let app = last.expect("launched");
     // The page's own clock from the start of its navigation: where the time between the

@@ -6,6 +6,7 @@ mod error;
 mod events;
 mod ipc;
 mod menu;
+mod painting;
 mod state;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ use commands::worksheet::WorksheetSession;
 use state::AppState;
 
 pub fn run(register_path: PathBuf) {
+    painting::choose();
     let state = AppState::open(&register_path);
     let mut builder = tauri::Builder::default();
     // The single-instance plugin talks over the D-Bus session bus; without one (a bare test

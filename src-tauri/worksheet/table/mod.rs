@@ -339,18 +339,23 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         crate::demo::load(&mut register, today).unwrap();
         let mut written = Vec::new();
-        each_table(&register, today, |_| true, |table| {
-            let (name, width) = (table.name, table.columns.len());
-            let mut count = 0;
-            table.each_row(|row| {
-                assert_eq!(row.len(), width, "{name:?}");
-                count += 1;
+        each_table(
+            &register,
+            today,
+            |_| true,
+            |table| {
+                let (name, width) = (table.name, table.columns.len());
+                let mut count = 0;
+                table.each_row(|row| {
+                    assert_eq!(row.len(), width, "{name:?}");
+                    count += 1;
+                    Ok(())
+                })?;
+                assert!(count > 0, "{name:?} has rows");
+                written.push(name);
                 Ok(())
-            })?;
-            assert!(count > 0, "{name:?} has rows");
-            written.push(name);
-            Ok(())
-        })
+            },
+        )
         .unwrap();
         assert_eq!(written, TableName::ALL);
     }

@@ -37,11 +37,16 @@ pub fn check_target(register: &Register, path: &Path) -> Result<()> {
 fn write(register: &Register, today: NaiveDate, path: &Path) -> Result<()> {
     let mut workbook = Workbook::new();
     let styles = style::Styles::new();
-    each_table(register, today, |_| true, |table| {
-        // Each sheet keeps only its current row in memory and streams the rest to a temp file.
-        let sheet = workbook.add_worksheet_with_constant_memory().map_err(|e| io_error(path, e))?;
-        sheet::write(sheet, table, &styles)
-    })?;
+    each_table(
+        register,
+        today,
+        |_| true,
+        |table| {
+            // Each sheet keeps only its current row in memory and streams the rest to a temp file.
+            let sheet = workbook.add_worksheet_with_constant_memory().map_err(|e| io_error(path, e))?;
+            sheet::write(sheet, table, &styles)
+        },
+    )?;
     // Compressing the sheets' XML is most of the time of a long history. The fastest level makes
     // the workbook about twice as large (still smaller than the CSV files) in two thirds of the time.
     workbook.set_zip_compression_level(1);
