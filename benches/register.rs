@@ -85,7 +85,7 @@ fn median_of(runs: usize, mut work: impl FnMut()) -> f64 {
 
 /// An export phase: first `export` once, alone, as the app and the command line call it (so that
 /// the peak memory is its own); then the median of `RUNS` more; and, for scale, how long reading
-/// every table but the history takes (the history is read as it is written).
+/// every table but the history and the money takes (those two are read as they are written).
 fn exports(out: &mut Vec<(String, f64)>, register: &Register, mut export: impl FnMut()) {
     let start = Instant::now();
     export();

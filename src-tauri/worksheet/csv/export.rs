@@ -38,13 +38,14 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
             write_file(file(TableName::History), history(&names, from.snapshot_profiles()), options)
         };
         let rest = || each_table(register, today, |name| name != TableName::History, |table| write_file(file(table.name), table, options));
-        match register.reader()? {
-            Some(reader) => std::thread::scope(|scope| {
+        match register.reader() {
+            Ok(Some(reader)) => std::thread::scope(|scope| {
                 let history = scope.spawn(move || history(&reader));
                 let rest = rest();
                 history.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)).and(rest)
             }),
-            None => history(register).and_then(|()| rest()),
+            // In memory, or a second connection refused: one thread writes it all, only slower.
+            Ok(None) | Err(_) => history(register).and_then(|()| rest()),
         }
     })?;
     Ok(paths)
