@@ -122,6 +122,20 @@ impl Format {
     /// Appends [`Format::text`] to `out`, without allocating for the common cases.
     pub fn write_text(self, cell: &Cell<'_>, out: &mut String) {
         let (Format::OneDecimal, Cell::Number(n)) = (self, cell) else { return cell.write_text(out) };
+        // Most figures are tenths exactly (an exposure is a score times a difficulty over 5):
+        // when `n` is the double nearest a number of tenths, that number is both its shortest form
+        // and its rounding to one decimal, and needs no float formatting.
+        let tenths = (n * 10.0).round();
+        if tenths.abs() < 1e15 && tenths / 10.0 == *n {
+            let tenths = tenths.abs() as u64;
+            if n.is_sign_negative() {
+                out.push('-');
+            }
+            out.push_str(itoa::Buffer::new().format(tenths / 10));
+            out.push('.');
+            out.push(char::from(b'0' + (tenths % 10) as u8));
+            return;
+        }
         use std::fmt::Write;
         // The shortest form that reads back as `n` is quick to find; when it has at most one
         // decimal it is also what rounding to one decimal gives (the value is that close to it),
@@ -323,9 +337,19 @@ mod tests {
     #[test]
     fn one_decimal_figures_keep_their_decimal_in_text() {
         assert_eq!(Format::OneDecimal.text(&Cell::Number(4.0)), "4.0");
-        for (n, text) in
-            [(7.2, "7.2"), (0.25, "0.2"), (2.0 / 3.0, "0.7"), (-1.05, "-1.1"), (12.0, "12.0"), (1e21, "1000000000000000000000.0")]
-        {
+        for (n, text) in [
+            (7.2, "7.2"),
+            (0.25, "0.2"),
+            (2.0 / 3.0, "0.7"),
+            (-1.05, "-1.1"),
+            (12.0, "12.0"),
+            (1e21, "1000000000000000000000.0"),
+            (0.1 + 0.2, "0.3"),
+            (-0.0, "-0.0"),
+            (-4.6, "-4.6"),
+            (99.95, "100.0"),
+            (123456789012.3, "123456789012.3"),
+        ] {
             assert_eq!(Format::OneDecimal.text(&Cell::Number(n)), format!("{n:.1}"), "{n}");
             assert_eq!(Format::OneDecimal.text(&Cell::Number(n)), text);
         }
