@@ -1,6 +1,8 @@
 //! Snapshot rows, one per provider per day, and the Register's snapshot API: recording
 //! assessments, reading a provider's snapshots and its trend.
 
+use std::ops::RangeInclusive;
+
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -121,12 +123,13 @@ pub fn all(conn: &Connection) -> Result<Vec<Snapshot>> {
 /// that a page is a small part of any export's memory.
 const PAGE: usize = 1_000;
 
-/// Every snapshot, by provider then date, read a page at a time (keyset pagination on the
-/// `(provider_id, taken_on)` key), so that a long history is never in memory whole. Without the
-/// money of their day (`money` is `None`): the history tables show the scores, and parsing every
-/// assessment's money would take as long as the rest of the page.
+/// Every snapshot of a range of providers, by provider then date, read a page at a time (keyset
+/// pagination on the `(provider_id, taken_on)` key), so that a long history is never in memory
+/// whole. Without the money of their day (`money` is `None`): the history tables show the
+/// scores, and parsing every assessment's money would take as long as the rest of the page.
 pub struct Pages<'r> {
     conn: &'r Connection,
+    providers: RangeInclusive<ProviderId>,
     /// The key of the last snapshot read; `None` before the first page.
     after: Option<(ProviderId, NaiveDate)>,
     page: std::vec::IntoIter<Snapshot>,
@@ -136,13 +139,18 @@ pub struct Pages<'r> {
 
 impl Pages<'_> {
     fn read_page(&mut self) -> Result<Vec<Snapshot>> {
+        let (first, last) = (*self.providers.start(), *self.providers.end());
         let order = "ORDER BY provider_id, taken_on LIMIT ?";
         match self.after {
-            None => query(self.conn, &format!("SELECT {PROFILE_COLUMNS} FROM snapshots {order}"), params![PAGE as i64]),
+            None => query(
+                self.conn,
+                &format!("SELECT {PROFILE_COLUMNS} FROM snapshots WHERE provider_id BETWEEN ? AND ? {order}"),
+                params![first, last, PAGE as i64],
+            ),
             Some((provider, day)) => query(
                 self.conn,
-                &format!("SELECT {PROFILE_COLUMNS} FROM snapshots WHERE (provider_id, taken_on) > (?, ?) {order}"),
-                params![provider, day, PAGE as i64],
+                &format!("SELECT {PROFILE_COLUMNS} FROM snapshots WHERE (provider_id, taken_on) > (?, ?) AND provider_id <= ? {order}"),
+                params![provider, day, last, PAGE as i64],
             ),
         }
     }
@@ -232,7 +240,12 @@ impl Register {
     /// [`Register::all_snapshots`] in the same order, without their money, read a page at a time
     /// as it is iterated.
     pub fn snapshot_profiles(&self) -> Pages<'_> {
-        Pages { conn: &self.conn, after: None, page: Vec::new().into_iter(), done: false }
+        self.snapshot_profiles_of(ProviderId(i64::MIN)..=ProviderId(i64::MAX))
+    }
+
+    /// [`Register::snapshot_profiles`] of the providers whose ids are in `providers` only.
+    pub fn snapshot_profiles_of(&self, providers: RangeInclusive<ProviderId>) -> Pages<'_> {
+        Pages { conn: &self.conn, providers, after: None, page: Vec::new().into_iter(), done: false }
     }
 
     /// The provider's trend, oldest first.

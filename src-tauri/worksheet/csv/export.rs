@@ -3,14 +3,16 @@
 //! what. The columns and values are `worksheet::table`'s; this file only
 //! decides how a cell reads as CSV text.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::history_pieces::Pieces;
 use super::inert::protect;
 use crate::storage::Register;
-use crate::worksheet::table::{each_table, history, Table, TableName};
+use crate::worksheet::table::{each_table, history, Column, Table, TableName};
 use crate::worksheet::{Result, WorksheetError};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,7 +26,7 @@ pub struct CsvOptions {
 ///
 /// Each file is written as its rows are made, so no table is ever in memory whole. The history,
 /// most of the export, is read and written on a second connection and thread while this one
-/// reads and writes every other table.
+/// reads and writes every other table, then helps with the history (see `history_pieces`).
 pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: NaiveDate) -> Result<Vec<PathBuf>> {
     if dir.is_file() {
         return Err(WorksheetError::Target(format!("{} is a file; give a folder for the CSV export.", dir.display())));
@@ -39,11 +41,19 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
         };
         let rest = || each_table(register, today, |name| name != TableName::History, |table| write_file(file(table.name), table, options));
         match register.reader() {
-            Ok(Some(reader)) => std::thread::scope(|scope| {
-                let history = scope.spawn(move || history(&reader));
-                let rest = rest();
-                history.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)).and(rest)
-            }),
+            Ok(Some(reader)) => {
+                let names = register.provider_names()?;
+                let pieces = &Pieces::new(&names);
+                let path = file(TableName::History);
+                std::thread::scope(|scope| {
+                    let front = scope.spawn(move || pieces.write_front(&reader, create(path)?, options));
+                    let back = rest().inspect_err(|_| pieces.stop()).and_then(|()| pieces.write_back(register));
+                    let front = front.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    let (mut out, back) = (front?, back?);
+                    back.iter().try_for_each(|rows| out.write_all(rows)).map_err(|e| WorksheetError::io(path, e))?;
+                    close(out, path)
+                })
+            }
             // In memory, or a second connection refused: one thread writes it all, only slower.
             Ok(None) | Err(_) => history(register).and_then(|()| rest()),
         }
@@ -52,8 +62,14 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
 }
 
 fn write_file(path: &Path, table: Table, options: CsvOptions) -> Result<()> {
-    let file = std::fs::File::create(path).map_err(|e| WorksheetError::io(path, e))?;
-    let out = write_to(table, options, std::io::BufWriter::with_capacity(1 << 16, file))?;
+    close(write_to(table, options, create(path)?)?, path)
+}
+
+fn create(path: &Path) -> Result<BufWriter<File>> {
+    Ok(BufWriter::with_capacity(1 << 16, File::create(path).map_err(|e| WorksheetError::io(path, e))?))
+}
+
+fn close(out: BufWriter<File>, path: &Path) -> Result<()> {
     out.into_inner().map(drop).map_err(|e| WorksheetError::io(path, e.into_error()))
 }
 
@@ -64,16 +80,33 @@ pub fn write(table: Table, options: CsvOptions) -> Result<Vec<u8>> {
 
 /// Writes a table as CSV (RFC 4180, CRLF) to `out` and gives it back: the header row, then a row
 /// per line of the table. Every cell passes through `protect`, so no cell is a live formula.
-fn write_to<W: Write>(table: Table, options: CsvOptions, mut out: W) -> Result<W> {
+fn write_to<W: Write>(table: Table, options: CsvOptions, out: W) -> Result<W> {
+    let mut w = start(out, &table.columns, options)?;
+    write_rows(&mut w, table)?;
+    finish(w)
+}
+
+/// A CSV writer (RFC 4180, CRLF) over `out`, without a header: for rows that follow others.
+pub(super) fn writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out)
+}
+
+/// A CSV writer over `out` that has written the byte-order mark (if asked for) and the header.
+pub(super) fn start<W: Write>(mut out: W, columns: &[Column], options: CsvOptions) -> Result<csv::Writer<W>> {
     if options.bom {
         out.write_all("\u{feff}".as_bytes()).map_err(|e| failed(e.into()))?;
     }
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
-    let columns = table.columns.clone();
-    for column in &columns {
+    let mut w = writer(out);
+    for column in columns {
         w.write_field(protect(column.header).as_bytes()).map_err(failed)?;
     }
     w.write_record(None::<&[u8]>).map_err(failed)?;
+    Ok(w)
+}
+
+/// A row per line of `table`.
+pub(super) fn write_rows<W: Write>(w: &mut csv::Writer<W>, table: Table) -> Result<()> {
+    let columns = table.columns.clone();
     // One buffer for every number and date of the table.
     let mut text = String::new();
     table.each_row(|cells| {
@@ -83,7 +116,11 @@ fn write_to<W: Write>(table: Table, options: CsvOptions, mut out: W) -> Result<W
             w.write_field(protect(&text).as_bytes()).map_err(failed)?;
         }
         w.write_record(None::<&[u8]>).map_err(failed)
-    })?;
+    })
+}
+
+/// What `w` wrote to, with everything it held written.
+pub(super) fn finish<W: Write>(w: csv::Writer<W>) -> Result<W> {
     w.into_inner().map_err(|e| failed(e.into_error().into()))
 }
 

@@ -4,6 +4,7 @@
 pub mod evidence;
 pub mod export;
 pub(crate) mod headers;
+mod history_pieces;
 mod inert;
 pub mod loss;
 pub mod reviews;

@@ -23,6 +23,7 @@ pub use incidents::time_text;
 use super::{Cell, Result};
 use crate::domain::evidence::drill::Drill;
 use crate::domain::evidence::incident::Incident;
+use crate::domain::history::Snapshot;
 use crate::domain::ids::ProviderId;
 use crate::domain::money::inputs::ProviderInputs;
 use crate::domain::money::results::MoneyResults;
@@ -227,7 +228,10 @@ fn assemble_read<'a, R: 'a>(name: TableName, columns: Vec<ColumnOf<R>>, lines: i
 /// ([`Register::snapshot_profiles`]) read as the rows are taken, with the providers named by
 /// `names` ([`Register::provider_names`]): the one table an export can make from the register
 /// alone, without [`RegisterData`].
-pub fn history<'a>(names: &'a HashMap<ProviderId, String>, snapshots: crate::storage::snapshots::Pages<'a>) -> Table<'a> {
+pub fn history<'a>(
+    names: &'a HashMap<ProviderId, String>,
+    snapshots: impl Iterator<Item = crate::storage::Result<Snapshot>> + 'a,
+) -> Table<'a> {
     history::table(names, snapshots)
 }
 
