@@ -14,7 +14,8 @@ declare global {
 /** `call(command)`, answered by the read started at launch if it has not been taken yet. */
 export function firstCall<C extends Started>(command: C): Promise<ResultOf<C>> {
   const started = window.__lifeboatStarted?.[command] as Promise<ResultOf<C>> | undefined;
-  if (!started) return call(command);
+  // Both take no arguments; checked on the pair, not on the generic C.
+  if (!started) return call<Started>(command) as Promise<ResultOf<C>>;
   delete window.__lifeboatStarted![command];
   return started.catch((raw: unknown) => {
     throw toCommandError(raw);
