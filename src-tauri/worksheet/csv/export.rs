@@ -35,19 +35,18 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
     let paths: Vec<PathBuf> = TableName::ALL.into_iter().map(|name| dir.join(name.csv_file())).collect();
     crate::worksheet::produce_all_atomically(&paths, |partials| {
         let file = |name: TableName| &partials[TableName::ALL.iter().position(|n| *n == name).expect("every table has a file")];
-        let history = |from: &Register| {
-            let names = from.provider_names()?;
-            write_file(file(TableName::History), history(&names, from.snapshot_profiles()), options)
-        };
+        let path = file(TableName::History);
         let rest = || each_table(register, today, |name| name != TableName::History, |table| write_file(file(table.name), table, options));
+        let names = register.provider_names()?;
         match register.reader() {
             Ok(Some(reader)) => {
-                let names = register.provider_names()?;
                 let pieces = &Pieces::new(&names);
-                let path = file(TableName::History);
                 std::thread::scope(|scope| {
-                    let front = scope.spawn(move || pieces.write_front(&reader, create(path)?, options));
-                    let back = rest().inspect_err(|_| pieces.stop()).and_then(|()| pieces.write_back(register));
+                    // Whichever side fails first stops the other taking pieces.
+                    let front = scope.spawn(move || {
+                        create(path).and_then(|out| pieces.write_front(&reader, out, options)).inspect_err(|_| pieces.stop())
+                    });
+                    let back = rest().and_then(|()| pieces.write_back(register)).inspect_err(|_| pieces.stop());
                     let front = front.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                     let (mut out, back) = (front?, back?);
                     back.iter().try_for_each(|rows| out.write_all(rows)).map_err(|e| WorksheetError::io(path, e))?;
@@ -55,7 +54,7 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
                 })
             }
             // In memory, or a second connection refused: one thread writes it all, only slower.
-            Ok(None) | Err(_) => history(register).and_then(|()| rest()),
+            Ok(None) | Err(_) => write_file(path, history(&names, register.snapshot_profiles()), options).and_then(|()| rest()),
         }
     })?;
     Ok(paths)

@@ -51,28 +51,25 @@ impl<'n> Pieces<'n> {
         self.left().next_back()
     }
 
-    /// Leaves nothing more to take: the export has failed.
+    /// Leaves nothing more to take: the export has failed, and the other thread need not go on.
     pub(super) fn stop(&self) {
         *self.left() = 0..0;
     }
 
     /// Writes the header and then pieces from the front, read from `from`, until none is left.
     pub(super) fn write_front<W: Write>(&self, from: &Register, out: W, options: CsvOptions) -> Result<W> {
-        let written = (|| {
-            let mut w = start(out, &history(self.names, std::iter::empty()).columns, options)?;
-            while let Some(piece) = self.take_front() {
-                write_rows(&mut w, history(self.names, from.snapshot_profiles_of(self.providers[piece].clone())))?;
-            }
-            finish(w)
-        })();
-        written.inspect_err(|_| self.stop())
+        let mut w = start(out, &history(self.names, std::iter::empty()).columns, options)?;
+        while let Some(piece) = self.take_front() {
+            write_rows(&mut w, history(self.names, from.snapshot_profiles_of(self.providers[piece].clone())))?;
+        }
+        finish(w)
     }
 
     /// Takes pieces from the back, read from `from`, until none is left: their rows, in file order.
     pub(super) fn write_back(&self, from: &Register) -> Result<Vec<Vec<u8>>> {
         let mut taken = Vec::new();
         while let Some(piece) = self.take_back() {
-            taken.push(self.rows_of(piece, from).inspect_err(|_| self.stop())?);
+            taken.push(self.rows_of(piece, from)?);
         }
         taken.reverse();
         Ok(taken)
