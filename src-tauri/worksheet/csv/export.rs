@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use super::history_pieces::Pieces;
 use super::inert::protect;
 use crate::storage::Register;
-use crate::worksheet::table::{each_table, history, Column, Table, TableName};
+use crate::worksheet::table::{each_table, Column, Table, TableName};
 use crate::worksheet::{Result, WorksheetError};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -35,18 +35,20 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
     let paths: Vec<PathBuf> = TableName::ALL.into_iter().map(|name| dir.join(name.csv_file())).collect();
     crate::worksheet::produce_all_atomically(&paths, |partials| {
         let file = |name: TableName| &partials[TableName::ALL.iter().position(|n| *n == name).expect("every table has a file")];
-        let path = file(TableName::History);
-        let rest = || each_table(register, today, |name| name != TableName::History, |table| write_file(file(table.name), table, options));
-        let names = register.provider_names()?;
+        let tables =
+            |wanted: fn(TableName) -> bool| each_table(register, today, wanted, |table| write_file(file(table.name), table, options));
         match register.reader() {
             Ok(Some(reader)) => {
+                let path = file(TableName::History);
+                let names = register.provider_names()?;
                 let pieces = &Pieces::new(&names);
                 std::thread::scope(|scope| {
                     // Whichever side fails first stops the other taking pieces.
                     let front = scope.spawn(move || {
                         create(path).and_then(|out| pieces.write_front(&reader, out, options)).inspect_err(|_| pieces.stop())
                     });
-                    let back = rest().and_then(|()| pieces.write_back(register)).inspect_err(|_| pieces.stop());
+                    let rest = tables(|name| name != TableName::History);
+                    let back = rest.and_then(|()| pieces.write_back(register)).inspect_err(|_| pieces.stop());
                     let front = front.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                     let (mut out, back) = (front?, back?);
                     back.iter().try_for_each(|rows| out.write_all(rows)).map_err(|e| WorksheetError::io(path, e))?;
@@ -54,7 +56,7 @@ pub fn export(register: &Register, dir: &Path, options: CsvOptions, today: Naive
                 })
             }
             // In memory, or a second connection refused: one thread writes it all, only slower.
-            Ok(None) | Err(_) => write_file(path, history(&names, register.snapshot_profiles()), options).and_then(|()| rest()),
+            Ok(None) | Err(_) => tables(|_| true),
         }
     })?;
     Ok(paths)

@@ -242,8 +242,9 @@ pub struct ReviewRecord {
 }
 
 /// Hands each table `wanted` to `write`, in the order of [`TableName::ALL`], reading the register
-/// as they need it: every table but the history and the money from one read, the history as it
-/// is written, and the money, as large as the rest together, only once the rest is dropped.
+/// as they need it: every table but the history and the money from one read, the history a page
+/// at a time as it is written, and the money, as large as the rest together, only once the rest
+/// is dropped.
 pub fn each_table(
     register: &Register,
     today: NaiveDate,
@@ -253,7 +254,10 @@ pub fn each_table(
     const { assert!(matches!(TableName::ALL[TableName::ALL.len() - 1], TableName::Loss), "the money table is the last") };
     let data = RegisterData::read(register, today)?;
     for name in TableName::ALL.into_iter().filter(|name| wanted(*name)) {
-        if let Some(table) = data.table(name) {
+        if name == TableName::History {
+            let names = register.provider_names()?;
+            write(history(&names, register.snapshot_profiles()))?;
+        } else if let Some(table) = data.table(name) {
             write(table)?;
         }
     }
@@ -264,14 +268,10 @@ pub fn each_table(
     Ok(())
 }
 
-/// What every table but the money is made of, read from the register once per export; the
-/// history, the one table that grows with the register's age, is read a page at a time as it
-/// is written.
-pub struct RegisterData<'r> {
-    register: &'r Register,
+/// What every table but the history and the money is made of, read from the register once per
+/// export.
+pub struct RegisterData {
     providers: Vec<Provider>,
-    /// The providers' names by id, which the history's rows are named by.
-    names: HashMap<ProviderId, String>,
     rows: Vec<RegisterRow>,
     /// Oldest first.
     reviews: Vec<ReviewRecord>,
@@ -284,8 +284,8 @@ pub struct RegisterData<'r> {
     runs_on: Vec<RunsOn>,
 }
 
-impl RegisterData<'_> {
-    pub fn read(register: &Register, today: NaiveDate) -> Result<RegisterData<'_>> {
+impl RegisterData {
+    pub fn read(register: &Register, today: NaiveDate) -> Result<RegisterData> {
         let (providers, rows) = register.providers_and_rows(today)?;
         let mut reviews = Vec::new();
         for review in register.reviews()?.into_iter().rev() {
@@ -294,23 +294,22 @@ impl RegisterData<'_> {
         }
         let (catalogue, incidents, drills) = (register.catalogue()?, register.all_incidents()?, register.all_drills()?);
         let (services, dependencies, runs_on) = (register.services()?, register.dependencies()?, register.runs_on()?);
-        let names = providers.iter().map(|p| (p.id, p.profile.name.clone())).collect();
-        Ok(RegisterData { register, providers, names, rows, reviews, catalogue, incidents, drills, services, dependencies, runs_on })
+        Ok(RegisterData { providers, rows, reviews, catalogue, incidents, drills, services, dependencies, runs_on })
     }
 
-    /// The table `name`; `None` for the money's, which [`MoneyData`] holds.
+    /// The table `name`; `None` for the history, read as it is written, and the money, which
+    /// [`MoneyData`] holds.
     fn table(&self, name: TableName) -> Option<Table<'_>> {
         Some(match name {
             TableName::Providers => providers::table(&self.providers, &self.rows),
             TableName::FailureModes => failure_modes::table(&self.providers),
-            TableName::History => history(&self.names, self.register.snapshot_profiles()),
             TableName::Reviews => reviews::table(&self.reviews),
             TableName::Incidents => incidents::table(&self.providers, &self.catalogue, &self.incidents),
             TableName::Drills => drills::table(&self.providers, &self.drills),
             TableName::Services => services::services(&self.services),
             TableName::Dependencies => services::dependencies(&services::Names::new(&self.providers, &self.services), &self.dependencies),
             TableName::RunsOn => services::runs_on(&services::Names::new(&self.providers, &self.services), &self.runs_on),
-            TableName::Loss => return None,
+            TableName::History | TableName::Loss => return None,
         })
     }
 }
